@@ -1,0 +1,158 @@
+package agreement
+
+import (
+	"fmt"
+	"github.com/entente-go/entente/internal/enum"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Precision is how much of a date is known.
+type Precision int
+
+const (
+	YearPrecision  Precision = iota + 1 // 2019
+	MonthPrecision                      // 2025-01
+	DayPrecision                        // 2025-01-17
+)
+
+// Date is a calendar date that may be partial, as history often is: a
+// year, a year and month, or a full date, optionally marked approximate
+// (EDTF "~"), uncertain ("?") or both ("%"). The zero Date is "no date".
+type Date struct {
+	Year        int
+	Month       int // 1-12, or 0 when only the year is known
+	Day         int // 1-31, or 0 when only the year and month are known
+	Approximate bool
+	Uncertain   bool
+}
+
+// ParseDate parses an EDTF level-1 date: YYYY, YYYY-MM or YYYY-MM-DD with
+// an optional qualifier ~, ? or %. The date must exist (no 30 February).
+func ParseDate(s string) (Date, error) {
+	var d Date
+	body := s
+	switch {
+	case strings.HasSuffix(s, "%"):
+		d.Approximate, d.Uncertain = true, true
+		body = s[:len(s)-1]
+	case strings.HasSuffix(s, "~"):
+		d.Approximate = true
+		body = s[:len(s)-1]
+	case strings.HasSuffix(s, "?"):
+		d.Uncertain = true
+		body = s[:len(s)-1]
+	}
+	parts := strings.Split(body, "-")
+	if len(parts) > 3 || !digits(parts[0], 4) {
+		return Date{}, dateError(s)
+	}
+	d.Year, _ = strconv.Atoi(parts[0])
+	if len(parts) >= 2 {
+		if !digits(parts[1], 2) {
+			return Date{}, dateError(s)
+		}
+		d.Month, _ = strconv.Atoi(parts[1])
+		if d.Month < 1 || d.Month > 12 {
+			return Date{}, &enum.Error{Msg: fmt.Sprintf("%q has no month %d", s, d.Month), HintMsg: "months run from 01 to 12"}
+		}
+	}
+	if len(parts) == 3 {
+		if !digits(parts[2], 2) {
+			return Date{}, dateError(s)
+		}
+		d.Day, _ = strconv.Atoi(parts[2])
+		if last := daysIn(d.Year, d.Month); d.Day < 1 || d.Day > last {
+			return Date{}, &enum.Error{
+				Msg:     fmt.Sprintf("%q is not a real date: %s %d has %d days", s, time.Month(d.Month), d.Year, last),
+				HintMsg: "check the day of the month",
+			}
+		}
+	}
+	return d, nil
+}
+
+func dateError(s string) error {
+	return &enum.Error{
+		Msg:     fmt.Sprintf("%q is not a date", s),
+		HintMsg: "write YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ (approximate), ? (uncertain) or % (both)",
+	}
+}
+
+func digits(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// MustDate is ParseDate for literals known to be valid; it panics otherwise.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// IsZero reports whether d is the zero Date (no date given).
+func (d Date) IsZero() bool { return d == Date{} }
+
+// Precision returns how much of the date is known.
+func (d Date) Precision() Precision {
+	switch {
+	case d.Day != 0:
+		return DayPrecision
+	case d.Month != 0:
+		return MonthPrecision
+	}
+	return YearPrecision
+}
+
+// String returns the date as EDTF text, the form it is written in.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	var s string
+	switch d.Precision() {
+	case DayPrecision:
+		s = fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	case MonthPrecision:
+		s = fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	default:
+		s = fmt.Sprintf("%04d", d.Year)
+	}
+	switch {
+	case d.Approximate && d.Uncertain:
+		s += "%"
+	case d.Approximate:
+		s += "~"
+	case d.Uncertain:
+		s += "?"
+	}
+	return s
+}
+
+// MarshalText returns the EDTF text of d.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText parses EDTF text into d.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}

@@ -1,0 +1,123 @@
+package agreement
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity says whether a diagnostic makes a document invalid.
+type Severity int
+
+const (
+	// Error: the document is wrong; a validation run fails.
+	Error Severity = iota + 1
+	// Warning: probably a mistake; a run fails only when asked to.
+	Warning
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return fmt.Sprintf("Severity(%d)", int(s))
+}
+
+// Position is a 1-based line and column in a file. The zero Position is
+// not valid: it means "no position".
+type Position struct {
+	Line, Column int
+}
+
+// IsValid reports whether the position is known.
+func (p Position) IsValid() bool { return p.Line > 0 }
+
+func (p Position) String() string {
+	if !p.IsValid() {
+		return "-"
+	}
+	return fmt.Sprintf("%d:%d", p.Line, p.Column)
+}
+
+// Related is a second position that helps explain a diagnostic: where an
+// unclosed quote began, where a key was first given.
+type Related struct {
+	Position
+	Message string
+}
+
+// Diagnostic is one problem found in a document.
+type Diagnostic struct {
+	File     string
+	Position          // where the problem is; zero when it concerns the whole file
+	Path     string   // where in the document, with ids: clauses[art-3].commitments[0].by
+	Rule     Rule     // stable identifier, see the rule catalogue
+	Severity Severity //
+	Message  string
+	Hint     string    // what to do about it; may be empty
+	Related  []Related // other places that explain it
+}
+
+// String formats the diagnostic as file:line:col: message [rule].
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.File)
+	if d.IsValid() {
+		fmt.Fprintf(&b, ":%d:%d", d.Line, d.Column)
+	}
+	fmt.Fprintf(&b, ": %s", d.Message)
+	if d.Severity == Warning {
+		b.WriteString(" (warning)")
+	}
+	fmt.Fprintf(&b, " [%s]", d.Rule)
+	return b.String()
+}
+
+// Diagnostics is a list of problems. It is deliberately not an error: an
+// empty list is not a failure, and Err turns a list into an error only
+// when it holds errors.
+type Diagnostics []Diagnostic
+
+// Sort orders the list by file, line, column, rule and message.
+func (ds Diagnostics) Sort() {
+	slices.SortStableFunc(ds, compareDiagnostics)
+}
+
+func compareDiagnostics(a, b Diagnostic) int {
+	return cmp.Or(
+		cmp.Compare(a.File, b.File),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Column, b.Column),
+		cmp.Compare(a.Rule, b.Rule),
+		cmp.Compare(a.Message, b.Message),
+	)
+}
+
+// HasErrors reports whether any diagnostic has severity Error.
+func (ds Diagnostics) HasErrors() bool {
+	return slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Severity == Error })
+}
+
+// Errors returns the diagnostics of severity Error.
+func (ds Diagnostics) Errors() Diagnostics {
+	return slices.DeleteFunc(slices.Clone(ds), func(d Diagnostic) bool { return d.Severity != Error })
+}
+
+// Err returns nil when the list holds no errors, and otherwise an error
+// listing them, one per line. Warnings alone are not an error.
+func (ds Diagnostics) Err() error {
+	errs := ds.Errors()
+	if len(errs) == 0 {
+		return nil
+	}
+	list := make([]error, len(errs))
+	for i, d := range errs {
+		list[i] = errors.New(d.String())
+	}
+	return errors.Join(list...)
+}

@@ -1,0 +1,242 @@
+package agreement
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/internal/yamlnode"
+)
+
+// Document is an agreement as loaded from one file: the model, the
+// diagnostics found while loading it, and the position of every value, kept
+// beside the model the way go/token keeps positions beside go/ast.
+type Document struct {
+	Name        string     // the file name given when loading
+	Source      []byte     // the bytes loaded
+	Agreement   *Agreement // nil only when the file could not be parsed at all
+	Diagnostics Diagnostics
+	index       map[string]codec.Span
+}
+
+// Span is where a value was written and, for a mapping entry, its key.
+type Span struct {
+	Key, Value Position
+}
+
+// Lookup returns where the value at path (as in Diagnostic.Path) was
+// written.
+func (d *Document) Lookup(path string) (Span, bool) {
+	s, ok := d.index[path]
+	return Span{Key: Position(s.Key), Value: Position(s.Value)}, ok
+}
+
+// Parse loads an agreement from YAML or JSON source. name is used in
+// diagnostics. Parse never fails: problems, including syntax errors, are
+// in the document's diagnostics, sorted by position. When the source
+// cannot be parsed at all, the document's Agreement is nil.
+func Parse(name string, src []byte) *Document {
+	doc := &Document{Name: name, Source: src}
+	root, serr := yamlnode.Parse(src)
+	if serr != nil {
+		doc.Diagnostics = Diagnostics{syntaxDiagnostic(name, serr)}
+		return doc
+	}
+	a := new(Agreement)
+	index, problems := codec.Decode(root, a, decodeHooks)
+	doc.Agreement, doc.index = a, index
+	for _, p := range problems {
+		doc.Diagnostics = append(doc.Diagnostics, problemDiagnostic(name, p, index))
+	}
+	if a.Format != "" && a.Format != FormatV1 {
+		doc.report(Error, RuleFormat, "format", fmt.Sprintf("format %q is not one this version reads", a.Format),
+			fmt.Sprintf("write format: %s", FormatV1))
+	}
+	doc.Diagnostics.Sort()
+	return doc
+}
+
+// report adds a diagnostic at the value of path.
+func (d *Document) report(sev Severity, rule Rule, path, msg, hint string) {
+	span, _ := d.Lookup(path)
+	d.Diagnostics = append(d.Diagnostics, Diagnostic{
+		File: d.Name, Position: span.Value, Path: path, Rule: rule, Severity: sev, Message: msg, Hint: hint,
+	})
+}
+
+// Read loads an agreement from r. The error is for failures to read; the
+// document's problems are in its diagnostics.
+func Read(name string, r io.Reader) (*Document, error) {
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	return Parse(name, src), nil
+}
+
+// ReadFile loads the agreement in the named file.
+func ReadFile(name string) (*Document, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(name, src), nil
+}
+
+// IsAgreementFile reports whether a file name has an extension that
+// agreement files use: .yaml, .yml or .json.
+func IsAgreementFile(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// Set is the agreements of a directory, loaded together.
+type Set struct {
+	Documents []*Document // sorted by name
+}
+
+// ReadFS loads every agreement file (see IsAgreementFile) under root in
+// fsys. The error is for failures to read; the documents' problems are in
+// their diagnostics.
+func ReadFS(fsys fs.FS, root string) (*Set, error) {
+	set := &Set{}
+	err := fs.WalkDir(fsys, root, func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() || !IsAgreementFile(name) {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		set.Documents = append(set.Documents, Parse(name, src))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(set.Documents, func(a, b *Document) int { return strings.Compare(a.Name, b.Name) })
+	return set, nil
+}
+
+// Diagnostics returns the diagnostics of every document in the set, sorted.
+func (s *Set) Diagnostics() Diagnostics {
+	var all Diagnostics
+	for _, d := range s.Documents {
+		all = append(all, d.Diagnostics...)
+	}
+	all.Sort()
+	return all
+}
+
+// Agreement returns the agreement with the given id, or nil.
+func (s *Set) Agreement(id string) *Agreement {
+	for _, d := range s.Documents {
+		if d.Agreement != nil && d.Agreement.ID == id {
+			return d.Agreement
+		}
+	}
+	return nil
+}
+
+func syntaxDiagnostic(name string, e *yamlnode.SyntaxError) Diagnostic {
+	d := Diagnostic{
+		File: name, Position: Position{e.Line, e.Column}, Rule: RuleSyntax, Severity: Error,
+		Message: e.Message,
+	}
+	if e.Context != "" {
+		ctx := Position{e.ContextLine, e.ContextColumn}
+		d.Related = []Related{{Position: ctx, Message: e.Context}}
+		d.Message = fmt.Sprintf("%s (%s started at %s)", e.Message, e.Context, ctx)
+		// A construct left open runs to the end of the file, where the
+		// parser stops; the place to fix is where it began.
+		if strings.Contains(e.Message, "end of stream") {
+			construct := strings.TrimPrefix(e.Context, "while scanning ")
+			construct = strings.TrimPrefix(construct, "while parsing ")
+			end := Position{e.Line, e.Column}
+			d.Position = ctx
+			d.Message = fmt.Sprintf("%s starts here and is never closed (the file ends at %s)", construct, end)
+			d.Related = []Related{{Position: end, Message: "the file ends here"}}
+		}
+	}
+	return d
+}
+
+var problemRules = map[codec.ProblemKind]Rule{
+	codec.UnknownField: RuleUnknownField,
+	codec.DuplicateKey: RuleDuplicateKey,
+	codec.WrongShape:   RuleWrongShape,
+	codec.InvalidValue: RuleInvalidValue,
+	codec.NullValue:    RuleNullValue,
+	codec.Unsupported:  RuleUnsupported,
+}
+
+func problemDiagnostic(name string, p codec.Problem, index map[string]codec.Span) Diagnostic {
+	d := Diagnostic{
+		File: name, Position: Position(p.Pos), Path: p.Path, Rule: problemRules[p.Kind],
+		Severity: Error, Message: p.Message, Hint: p.Hint,
+	}
+	if p.Kind == codec.DuplicateKey {
+		if first, ok := index[p.Path]; ok {
+			d.Related = []Related{{Position: Position(first.Key), Message: "first given here"}}
+		}
+	}
+	return d
+}
+
+var (
+	textType    = reflect.TypeFor[Text]()
+	decodeHooks = map[reflect.Type]codec.Hook{textType: decodeText}
+	encodeHooks = map[reflect.Type]codec.EncodeHook{textType: encodeText}
+)
+
+// decodeText reads a Text written as a string or as a mapping of
+// language to string.
+func decodeText(d *codec.Decoder, n *yamlnode.Node, v reflect.Value, path string) {
+	t := v.Addr().Interface().(*Text)
+	switch n.Kind {
+	case yamlnode.ScalarNode:
+		d.Into(n, reflect.ValueOf(&t.Plain).Elem(), path)
+	case yamlnode.MappingNode:
+		d.Into(n, reflect.ValueOf(&t.ByLanguage).Elem(), path)
+	default:
+		d.Report(codec.WrongShape, n, path, "expected a text or a mapping of language to text, found a list", "")
+	}
+}
+
+func encodeText(v reflect.Value) *yamlnode.Node {
+	t := v.Interface().(Text)
+	if t.ByLanguage == nil {
+		return codec.String(t.Plain)
+	}
+	return codec.Encode(t.ByLanguage, nil)
+}
+
+// MarshalYAML writes a in canonical YAML: fields in the order of the
+// model's declaration, empty values left out, two-space indentation.
+// Loading the output gives an agreement equal to a.
+func MarshalYAML(a *Agreement) ([]byte, error) {
+	return codec.YAML(codec.Encode(a, encodeHooks))
+}
+
+// MarshalJSON writes a as indented JSON with the same key order as
+// MarshalYAML. Loading the output gives an agreement equal to a.
+func MarshalJSON(a *Agreement) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := codec.JSON(&buf, codec.Encode(a, encodeHooks)); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

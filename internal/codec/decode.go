@@ -1,0 +1,338 @@
+package codec
+
+import (
+	"encoding"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/entente-go/entente/internal/yamlnode"
+)
+
+// Pos is a 1-based line and column.
+type Pos struct{ Line, Column int }
+
+// Span is where a value and, for a mapping entry, its key were written.
+type Span struct{ Key, Value Pos }
+
+// ProblemKind classifies what the decoder found wrong.
+type ProblemKind int
+
+const (
+	UnknownField ProblemKind = iota + 1 // a key the type does not have
+	DuplicateKey                        // a key given twice in one mapping
+	WrongShape                          // a mapping where a list was expected, ...
+	InvalidValue                        // a scalar the type rejects
+	NullValue                           // a key with no value
+	Unsupported                         // anchors past the budget, merge keys, ...
+)
+
+// Problem is one thing wrong with the document, at a position.
+type Problem struct {
+	Kind    ProblemKind
+	Pos     Pos
+	Path    string
+	Message string
+	Hint    string
+}
+
+// Hook decodes one type by hand (a value that may be a string or a
+// mapping, say). It reports problems through d.
+type Hook func(d *Decoder, n *yamlnode.Node, v reflect.Value, path string)
+
+// maxNodes bounds the nodes visited, aliases included, so that an alias
+// bomb ("billion laughs") ends with a problem instead of exhausting memory.
+const maxNodes = 1 << 20
+
+// Decoder holds the state of one decode: problems, the position index and
+// the budget of nodes.
+type Decoder struct {
+	Hooks    map[reflect.Type]Hook
+	Problems []Problem
+	Index    map[string]Span
+	visited  int
+	stopped  bool
+}
+
+// Decode decodes root into out (a pointer) and returns the problems and the
+// position index of every path it decoded.
+func Decode(root *yamlnode.Node, out any, hooks map[reflect.Type]Hook) (map[string]Span, []Problem) {
+	d := &Decoder{Hooks: hooks, Index: map[string]Span{}}
+	d.Value(root, reflect.ValueOf(out).Elem(), "", Pos{})
+	return d.Index, d.Problems
+}
+
+// Report records a problem at n.
+func (d *Decoder) Report(kind ProblemKind, n *yamlnode.Node, path, msg, hint string) {
+	d.Problems = append(d.Problems, Problem{Kind: kind, Pos: PosOf(n), Path: path, Message: msg, Hint: hint})
+}
+
+// PosOf returns the position of n.
+func PosOf(n *yamlnode.Node) Pos { return Pos{n.Line, n.Column} }
+
+// Resolve follows aliases and charges the node budget. It returns nil when
+// the budget is spent (the problem is then already reported).
+func (d *Decoder) Resolve(n *yamlnode.Node, path string) *yamlnode.Node {
+	for depth := 0; n.Kind == yamlnode.AliasNode; depth++ {
+		if n.Alias == nil || depth > 100 {
+			d.Report(Unsupported, n, path, "alias does not resolve", "")
+			return nil
+		}
+		n = n.Alias
+	}
+	d.visited++
+	if d.visited > maxNodes {
+		if !d.stopped {
+			d.stopped = true
+			d.Report(Unsupported, n, path, fmt.Sprintf("document expands to more than %d values (aliases?); decoding stopped", maxNodes), "")
+		}
+		return nil
+	}
+	return n
+}
+
+// Value decodes n into v, recording its position under path. key is the
+// position of the mapping key that introduced it, if any.
+func (d *Decoder) Value(n *yamlnode.Node, v reflect.Value, path string, key Pos) {
+	n = d.Resolve(n, path)
+	if n == nil {
+		return
+	}
+	d.Index[path] = Span{Key: key, Value: PosOf(n)}
+	d.Into(n, v, path)
+}
+
+// Into decodes the resolved node n into v without recording its position
+// again; hooks use it to decode a node as another type.
+func (d *Decoder) Into(n *yamlnode.Node, v reflect.Value, path string) {
+	if hook, ok := d.Hooks[v.Type()]; ok {
+		hook(d, n, v, path)
+		return
+	}
+	if n.Kind == yamlnode.ScalarNode && n.Tag == "!!null" && v.Kind() != reflect.Pointer {
+		d.Report(NullValue, n, path, "value is missing (null)", "give a value or remove the key")
+		return
+	}
+	if v.CanAddr() {
+		if tu, ok := v.Addr().Interface().(encoding.TextUnmarshaler); ok {
+			if !d.scalar(n, path, "a "+typeWord(v.Type())) {
+				return
+			}
+			if err := tu.UnmarshalText([]byte(n.Value)); err != nil {
+				hint := ""
+				if h, ok := err.(interface{ Hint() string }); ok {
+					hint = h.Hint()
+				}
+				d.Report(InvalidValue, n, path, err.Error(), hint)
+			}
+			return
+		}
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if n.Kind == yamlnode.ScalarNode && n.Tag == "!!null" {
+			d.Report(NullValue, n, path, "value is missing (null)", "give a value or remove the key")
+			return
+		}
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.Into(n, v.Elem(), path)
+	case reflect.Struct:
+		d.structValue(n, v, path)
+	case reflect.Slice:
+		d.sliceValue(n, v, path)
+	case reflect.Map:
+		d.mapValue(n, v, path)
+	case reflect.String:
+		if d.scalar(n, path, "a string") {
+			v.SetString(n.Value)
+		}
+	case reflect.Bool:
+		if !d.scalar(n, path, "true or false") {
+			return
+		}
+		switch n.Value {
+		case "true":
+			v.SetBool(true)
+		case "false":
+			v.SetBool(false)
+		default:
+			d.Report(InvalidValue, n, path, fmt.Sprintf("%q is not true or false", n.Value), "write true or false")
+		}
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		if !d.scalar(n, path, "an integer") {
+			return
+		}
+		i, err := strconv.ParseInt(n.Value, 10, 64)
+		if err != nil || v.OverflowInt(i) {
+			d.Report(InvalidValue, n, path, fmt.Sprintf("%q is not an integer", n.Value), "")
+			return
+		}
+		v.SetInt(i)
+	default:
+		panic(fmt.Sprintf("codec: unsupported type %s", v.Type()))
+	}
+}
+
+func (d *Decoder) scalar(n *yamlnode.Node, path, want string) bool {
+	if n.Kind == yamlnode.ScalarNode {
+		return true
+	}
+	d.Report(WrongShape, n, path, fmt.Sprintf("expected %s, found %s", want, shape(n)), "")
+	return false
+}
+
+func (d *Decoder) structValue(n *yamlnode.Node, v reflect.Value, path string) {
+	if n.Kind != yamlnode.MappingNode {
+		d.Report(WrongShape, n, path, "expected a mapping of keys to values, found "+shape(n), "")
+		return
+	}
+	si := infoOf(v.Type())
+	seen := make(map[string]bool, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		name, ok := d.key(k, path, seen)
+		if !ok {
+			continue
+		}
+		fi, known := si.byName[name]
+		if !known {
+			msg := fmt.Sprintf("unknown field %q", name)
+			d.Report(UnknownField, k, join(path, name), msg, Suggest(name, si.names))
+			continue
+		}
+		f := si.fields[fi]
+		d.Value(val, v.Field(f.index), join(path, name), PosOf(k))
+	}
+}
+
+// key checks a mapping key: a string, not a merge key, not seen before.
+func (d *Decoder) key(k *yamlnode.Node, path string, seen map[string]bool) (string, bool) {
+	k = d.Resolve(k, path)
+	if k == nil {
+		return "", false
+	}
+	if k.Kind != yamlnode.ScalarNode {
+		d.Report(WrongShape, k, path, "a key must be a plain string, found "+shape(k), "")
+		return "", false
+	}
+	if k.Tag == "!!merge" {
+		d.Report(Unsupported, k, path, "merge keys (<<) are not supported", "write the fields out in full")
+		return "", false
+	}
+	if seen[k.Value] {
+		d.Report(DuplicateKey, k, join(path, k.Value), fmt.Sprintf("key %q is given twice in this mapping", k.Value), "remove one of them; the later one is ignored")
+		return "", false
+	}
+	seen[k.Value] = true
+	return k.Value, true
+}
+
+func (d *Decoder) sliceValue(n *yamlnode.Node, v reflect.Value, path string) {
+	if n.Kind != yamlnode.SequenceNode {
+		d.Report(WrongShape, n, path, "expected a list, found "+shape(n), "")
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	et := v.Type().Elem()
+	for i, item := range n.Content {
+		d.Value(item, s.Index(i), ElemPath(path, i, item, et), Pos{})
+	}
+	v.Set(s)
+}
+
+func (d *Decoder) mapValue(n *yamlnode.Node, v reflect.Value, path string) {
+	if n.Kind != yamlnode.MappingNode {
+		d.Report(WrongShape, n, path, "expected a mapping, found "+shape(n), "")
+		return
+	}
+	if v.Type().Key().Kind() != reflect.String {
+		panic("codec: map keys must be strings")
+	}
+	m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
+	seen := make(map[string]bool, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		name, ok := d.key(k, path, seen)
+		if !ok {
+			continue
+		}
+		ev := reflect.New(v.Type().Elem()).Elem()
+		d.Value(val, ev, join(path, name), PosOf(k))
+		m.SetMapIndex(reflect.ValueOf(name).Convert(v.Type().Key()), ev)
+	}
+	v.Set(m)
+}
+
+// ElemPath names the i-th element of a list: by its id when the element is
+// a struct with an `id` field and the node gives one, by index otherwise.
+func ElemPath(path string, i int, item *yamlnode.Node, et reflect.Type) string {
+	for et.Kind() == reflect.Pointer {
+		et = et.Elem()
+	}
+	if et.Kind() == reflect.Struct && infoOf(et).keyIdx >= 0 && item.Kind == yamlnode.MappingNode {
+		for j := 0; j+1 < len(item.Content); j += 2 {
+			k, val := item.Content[j], item.Content[j+1]
+			if k.Value == "id" && val.Kind == yamlnode.ScalarNode && val.Value != "" && isPathSafe(val.Value) {
+				return path + "[" + val.Value + "]"
+			}
+		}
+	}
+	return path + "[" + strconv.Itoa(i) + "]"
+}
+
+// isPathSafe reports whether an id can appear in brackets without making
+// the path ambiguous (digits alone would read as an index).
+func isPathSafe(id string) bool {
+	if strings.ContainsAny(id, "[]") {
+		return false
+	}
+	_, err := strconv.Atoi(id)
+	return err != nil
+}
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+// Join appends a field name to a path.
+func Join(path, name string) string { return join(path, name) }
+
+func shape(n *yamlnode.Node) string {
+	switch n.Kind {
+	case yamlnode.MappingNode:
+		return "a mapping"
+	case yamlnode.SequenceNode:
+		return "a list"
+	case yamlnode.ScalarNode:
+		if n.Tag == "!!null" {
+			return "null"
+		}
+		return fmt.Sprintf("the value %q", clip(n.Value))
+	}
+	return "an alias"
+}
+
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
+}
+
+func typeWord(t reflect.Type) string {
+	name := t.Name()
+	var b strings.Builder
+	for i, r := range name {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return strings.ToLower(b.String())
+}

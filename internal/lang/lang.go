@@ -1,0 +1,21 @@
+// Package lang knows the ISO 639-1 language codes, generated from Debian's
+// iso-codes data.
+package lang
+
+//go:generate go run gen.go
+
+// Name returns the English name of an ISO 639-1 code and whether the code
+// exists.
+func Name(code string) (string, bool) {
+	n, ok := names[code]
+	return n, ok
+}
+
+// Codes returns every ISO 639-1 code, in no particular order.
+func Codes() []string {
+	out := make([]string, 0, len(names))
+	for c := range names {
+		out = append(out, c)
+	}
+	return out
+}
