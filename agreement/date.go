@@ -49,6 +49,9 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, dateError(s)
 	}
 	d.Year, _ = strconv.Atoi(parts[0])
+	if d.Year == 0 {
+		return Date{}, &enum.Error{Msg: fmt.Sprintf("%q: year 0000 is not supported", s), HintMsg: "years run from 0001 to 9999"}
+	}
 	if len(parts) >= 2 {
 		if !digits(parts[1], 2) {
 			return Date{}, dateError(s)

@@ -138,7 +138,7 @@ var organisations = []Organisation{
 	// countries in brief"; the Union itself dates from the Maastricht
 	// Treaty, in force 1 November 1993.
 	{
-		Code: "eu", Name: "European Union", Founded: "1993-11-01",
+		Code: "eu", Name: "European Union", Founded: "1958-01-01",
 		Members: join(
 			members("1958-01-01", "BE", "DE", "FR", "IT", "LU", "NL"),
 			members("1973-01-01", "DK", "IE"),
@@ -150,7 +150,7 @@ var organisations = []Organisation{
 			members("2013-07-01", "HR"),
 		),
 		Source: "europa.eu: EU member countries in brief",
-		Note:   "joining dates are those of accession to the European Communities",
+		Note:   "founding and joining dates are those of the European Communities (from 1958); the Union under that name dates from 1 November 1993",
 	},
 	// NATO: North Atlantic Treaty in force 24 August 1949; accession dates
 	// from nato.int, "Member countries".

@@ -4,8 +4,8 @@
 //
 //   - [Builtin] is the taxonomy entente ships: over twenty areas and their
 //     sub-areas.
-//   - [Parse] reads a taxonomy from YAML; [Taxonomy.Extend] adds one to
-//     another.
+//   - [Parse] reads a taxonomy from YAML; [Taxonomy.Extend] reads topics
+//     from YAML on top of an existing taxonomy.
 //   - [Taxonomy.Lookup], [Taxonomy.Parent], [Taxonomy.Children],
 //     [Taxonomy.Descendants] and [Taxonomy.Within] answer questions about
 //     the hierarchy.
@@ -65,6 +65,17 @@ var codePattern = regexp.MustCompile(`^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$`)
 // Parents must come before their children. The error lists every problem,
 // each as name:line:column: message.
 func Parse(name string, src []byte) (*Taxonomy, error) {
+	return parse(&Taxonomy{}, name, src)
+}
+
+// Extend returns a new taxonomy: the topics of t followed by those read
+// from src (in the format of [Parse]). A new topic may sit under a topic of
+// t; a code that t already defines is an error. t is not changed.
+func (t *Taxonomy) Extend(name string, src []byte) (*Taxonomy, error) {
+	return parse(t, name, src)
+}
+
+func parse(base *Taxonomy, name string, src []byte) (*Taxonomy, error) {
 	root, serr := yamlnode.Parse(src)
 	if serr != nil {
 		return nil, fmt.Errorf("%s:%d:%d: %s", name, serr.Line, serr.Column, serr.Message)
@@ -86,6 +97,11 @@ func Parse(name string, src []byte) (*Taxonomy, error) {
 		errs = append(errs, fmt.Sprintf("%s:%d:%d: %s", name, p.Pos.Line, p.Pos.Column, msg))
 	}
 	t := &Taxonomy{index: map[string]int{}, kids: map[string][]int{}}
+	for _, tp := range base.topics {
+		if err := t.add(tp); err != nil {
+			panic("topics: a taxonomy that was valid is not: " + err.Error())
+		}
+	}
 	for i, tp := range doc.Topics {
 		path := fmt.Sprintf("topics[%d]", i)
 		switch {
@@ -126,19 +142,6 @@ func parentCode(code string) (string, bool) {
 		return "", false
 	}
 	return code[:i], true
-}
-
-// Extend returns a new taxonomy with the topics of t followed by those of
-// more. A topic of more may sit under a topic of t. A code defined in both
-// is an error.
-func (t *Taxonomy) Extend(more *Taxonomy) (*Taxonomy, error) {
-	out := &Taxonomy{index: map[string]int{}, kids: map[string][]int{}}
-	for _, tp := range slices.Concat(t.topics, more.topics) {
-		if err := out.add(tp); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
 
 // Lookup returns the topic with the given code.

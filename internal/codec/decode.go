@@ -116,7 +116,7 @@ func (d *Decoder) Into(n *yamlnode.Node, v reflect.Value, path string) {
 	}
 	if v.CanAddr() {
 		if tu, ok := v.Addr().Interface().(encoding.TextUnmarshaler); ok {
-			if !d.scalar(n, path, "a "+typeWord(v.Type())) {
+			if !d.scalar(n, path, "a single value") {
 				return
 			}
 			if err := tu.UnmarshalText([]byte(n.Value)); err != nil {
@@ -323,16 +323,4 @@ func clip(s string) string {
 		return s[:37] + "..."
 	}
 	return s
-}
-
-func typeWord(t reflect.Type) string {
-	name := t.Name()
-	var b strings.Builder
-	for i, r := range name {
-		if i > 0 && r >= 'A' && r <= 'Z' {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	return strings.ToLower(b.String())
 }

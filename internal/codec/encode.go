@@ -18,7 +18,7 @@ import (
 type EncodeHook func(v reflect.Value) *yamlnode.Node
 
 // Encode builds the node tree of v: struct fields in declaration order (the
-// canonical key order), empty values left out, map keys sorted, short lists
+// canonical key order), zero values left out, map keys sorted, short lists
 // of scalars in flow style.
 func Encode(v any, hooks map[reflect.Type]EncodeHook) *yamlnode.Node {
 	e := encoder{hooks: hooks}
@@ -95,19 +95,15 @@ func (e encoder) value(v reflect.Value) *yamlnode.Node {
 }
 
 // isEmpty reports whether a field is left out of the output: the zero
-// value, or an empty list or map (which the format treats as absent).
-func isEmpty(v reflect.Value) bool {
-	switch v.Kind() {
-	case reflect.Slice, reflect.Map:
-		return v.Len() == 0
-	}
-	return v.IsZero()
-}
+// value. A list or map that is empty but was given ([] or {}) is written,
+// so that formatting never drops what the author wrote.
+func isEmpty(v reflect.Value) bool { return v.IsZero() }
 
 // YAML renders a node tree as YAML text with two-space indentation.
 func YAML(n *yamlnode.Node) ([]byte, error) {
 	var buf bytes.Buffer
-	d, err := yaml.NewDumper(&buf, yaml.WithIndent(2), yaml.WithLineWidth(100))
+	d, err := yaml.NewDumper(&buf, yaml.WithIndent(2), yaml.WithCompactSeqIndent(false),
+		yaml.WithLineWidth(100), yaml.WithQuotePreference(yaml.QuoteDouble))
 	if err != nil {
 		return nil, err
 	}

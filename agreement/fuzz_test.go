@@ -1,0 +1,63 @@
+package agreement_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entente-go/entente/agreement"
+)
+
+// FuzzParse loads arbitrary bytes. Loading must not panic; every
+// diagnostic must carry a rule, a severity and (but for whole-file
+// problems) a position inside the file; and a document that loads clean
+// must survive a round trip through canonical YAML.
+//
+// The seeds are the example agreements, the error cases under
+// testdata/err and the corpus under testdata/fuzz/FuzzParse. Run longer
+// with: go test ./agreement -run '^$' -fuzz FuzzParse -fuzztime 10m
+func FuzzParse(f *testing.F) {
+	for _, pattern := range []string{"../examples/agreements/*.yaml", "testdata/err/*.yaml"} {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(src)
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc := agreement.Parse("fuzz.yaml", src)
+		lines := 1
+		for _, b := range src {
+			if b == '\n' {
+				lines++
+			}
+		}
+		for _, d := range doc.Diagnostics {
+			if d.Rule == "" || d.Severity == 0 || d.Message == "" {
+				t.Fatalf("incomplete diagnostic %+v", d)
+			}
+			if d.Line < 1 || d.Line > lines+1 || d.Column < 1 {
+				t.Fatalf("diagnostic outside the file (%d lines): %+v", lines, d)
+			}
+		}
+		if len(doc.Diagnostics) > 0 {
+			return
+		}
+		out, err := agreement.MarshalYAML(doc.Agreement)
+		if err != nil {
+			t.Fatalf("MarshalYAML: %v", err)
+		}
+		again := agreement.Parse("again.yaml", out)
+		if len(again.Diagnostics) > 0 {
+			t.Fatalf("canonical output does not load: %v\n%s", again.Diagnostics, out)
+		}
+		if diff := cmp.Diff(doc.Agreement, again.Agreement); diff != "" {
+			t.Fatalf("round trip changed the agreement:\n%s", diff)
+		}
+	})
+}

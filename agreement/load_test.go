@@ -1,0 +1,268 @@
+package agreement_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entente-go/entente/agreement"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// marker is an expected diagnostic written into a test file next to the
+// fault: "# want RULE@COLUMN" at the end of the faulty line.
+type marker struct {
+	Line, Column int
+	Rule         agreement.Rule
+}
+
+var wantRE = regexp.MustCompile(`# want ([a-z.-]+)@(\d+)`)
+
+func markers(src []byte) []marker {
+	var out []marker
+	for i, line := range strings.Split(string(src), "\n") {
+		for _, m := range wantRE.FindAllStringSubmatch(line, -1) {
+			col, _ := strconv.Atoi(m[2])
+			out = append(out, marker{Line: i + 1, Column: col, Rule: agreement.Rule(m[1])})
+		}
+	}
+	return out
+}
+
+// TestErrors loads every file under testdata/err and checks that each
+// fault written into the file is reported at its line and column with its
+// rule, and that nothing else is reported. The rendered diagnostics are
+// kept in a golden .out file beside each input (rewrite with -update).
+func TestErrors(t *testing.T) {
+	files, _ := filepath.Glob("testdata/err/*.yaml")
+	if len(files) == 0 {
+		t.Fatal("no test files")
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := markers(src)
+			if len(want) == 0 {
+				t.Fatal("the file marks no expected diagnostic")
+			}
+			doc := agreement.Parse(file, src)
+			var got []marker
+			for _, d := range doc.Diagnostics {
+				got = append(got, marker{Line: d.Line, Column: d.Column, Rule: d.Rule})
+				if d.File != file || d.Severity != agreement.Error {
+					t.Errorf("diagnostic %v: file %q, severity %v", d, d.File, d.Severity)
+				}
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("diagnostics (-want +got):\n%s", diff)
+			}
+			var out bytes.Buffer
+			for _, d := range doc.Diagnostics {
+				fmt.Fprintf(&out, "%s\n", d)
+				if d.Hint != "" {
+					fmt.Fprintf(&out, "\thint: %s\n", d.Hint)
+				}
+			}
+			golden(t, strings.TrimSuffix(file, ".yaml")+".out", out.Bytes())
+		})
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
+	}
+}
+
+// TestDiagnosticsSorted checks that problems are reported in the order of
+// the file, whichever stage found them.
+func TestDiagnosticsSorted(t *testing.T) {
+	src, err := os.ReadFile("testdata/err/bad-values.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := agreement.Parse("x.yaml", src).Diagnostics
+	if len(ds) < 2 {
+		t.Fatalf("want several diagnostics, got %d", len(ds))
+	}
+	if !slices.IsSortedFunc(ds, func(a, b agreement.Diagnostic) int {
+		return cmpPos(a.Position, b.Position)
+	}) {
+		t.Errorf("diagnostics are not in file order: %v", ds)
+	}
+}
+
+func cmpPos(a, b agreement.Position) int {
+	if a.Line != b.Line {
+		return a.Line - b.Line
+	}
+	return a.Column - b.Column
+}
+
+func TestPaths(t *testing.T) {
+	src := []byte(`format: entente/v1
+id: paths
+clauses:
+  - id: art-3
+    clauses:
+      - id: art-3.3
+        commitments:
+          - modality: shall-not
+            by: each
+            kind: non-assistence
+  - num: "4"
+    heading: no id here
+    topics: 12
+`)
+	doc := agreement.Parse("paths.yaml", src)
+	tests := []struct {
+		name string
+		path string
+		rule agreement.Rule
+		pos  agreement.Position
+	}{
+		{"nested clauses are named by id", "clauses[art-3].clauses[art-3.3].commitments[0].kind", agreement.RuleInvalidValue, agreement.Position{Line: 10, Column: 19}},
+		{"an element without id is named by index", "clauses[1].topics", agreement.RuleWrongShape, agreement.Position{Line: 13, Column: 13}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			i := slices.IndexFunc(doc.Diagnostics, func(d agreement.Diagnostic) bool { return d.Path == tt.path })
+			if i < 0 {
+				t.Fatalf("no diagnostic at %s; got %v", tt.path, doc.Diagnostics)
+			}
+			d := doc.Diagnostics[i]
+			if d.Rule != tt.rule || d.Position != tt.pos {
+				t.Errorf("got %s at %v, want %s at %v", d.Rule, d.Position, tt.rule, tt.pos)
+			}
+		})
+	}
+}
+
+func TestLookup(t *testing.T) {
+	doc, err := agreement.ReadFile("../examples/agreements/ir-ru-csp-2025.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		path      string
+		key, val  agreement.Position
+		wantFound bool
+	}{
+		{"id", agreement.Position{Line: 5, Column: 1}, agreement.Position{Line: 5, Column: 5}, true},
+		{"clauses[art-3].clauses[art-3.3].commitments[0].modality", agreement.Position{Line: 58, Column: 13}, agreement.Position{Line: 58, Column: 23}, true},
+		{"clauses[art-99]", agreement.Position{}, agreement.Position{}, false},
+	}
+	for _, tt := range tests {
+		span, ok := doc.Lookup(tt.path)
+		if ok != tt.wantFound || span.Key != tt.key || span.Value != tt.val {
+			t.Errorf("Lookup(%q) = %+v, %v; want key %v value %v, %v", tt.path, span, ok, tt.key, tt.val, tt.wantFound)
+		}
+	}
+}
+
+// TestScalarsAsWritten checks that unquoted dates, years and numbers keep
+// the text the author wrote instead of YAML's reading of it.
+func TestScalarsAsWritten(t *testing.T) {
+	src := []byte(`format: entente/v1
+id: scalars
+version: {label: "1", stage: draft, date: 2025}
+clauses:
+  - id: art-1
+    num: 012
+  - id: art-2
+    num: 2.10
+timeline:
+  - {date: 2025-01-17, event: signed}
+  - {date: "2025-01", event: ratified}
+`)
+	doc := agreement.Parse("scalars.yaml", src)
+	if len(doc.Diagnostics) != 0 {
+		t.Fatalf("unexpected diagnostics: %v", doc.Diagnostics)
+	}
+	a := doc.Agreement
+	got := []string{a.Version.Date.String(), a.Clauses[0].Num, a.Clauses[1].Num, a.Timeline[0].Date.String(), a.Timeline[1].Date.String()}
+	want := []string{"2025", "012", "2.10", "2025-01-17", "2025-01"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("values (-want +got):\n%s", diff)
+	}
+}
+
+func TestJSONInput(t *testing.T) {
+	src := []byte(`{
+  "format": "entente/v1",
+  "id": "json",
+  "titel": "x",
+  "timeline": [{"date": "2025-02-29", "event": "signed"}]
+}`)
+	doc := agreement.Parse("a.json", src)
+	want := []marker{
+		{Line: 4, Column: 3, Rule: agreement.RuleUnknownField},
+		{Line: 5, Column: 25, Rule: agreement.RuleInvalidValue},
+	}
+	var got []marker
+	for _, d := range doc.Diagnostics {
+		got = append(got, marker{d.Line, d.Column, d.Rule})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
+
+func TestDiagnosticsErr(t *testing.T) {
+	var none agreement.Diagnostics
+	if err := none.Err(); err != nil {
+		t.Errorf("empty list: Err() = %v, want nil", err)
+	}
+	warn := agreement.Diagnostics{{Rule: agreement.RuleSyntax, Severity: agreement.Warning}}
+	if err := warn.Err(); err != nil {
+		t.Errorf("warnings only: Err() = %v, want nil", err)
+	}
+	bad := agreement.Diagnostics{{File: "f", Position: agreement.Position{Line: 1, Column: 2}, Rule: agreement.RuleSyntax, Severity: agreement.Error, Message: "m"}}
+	if err := bad.Err(); err == nil || !bad.HasErrors() {
+		t.Errorf("an error: Err() = nil or HasErrors false")
+	}
+}
+
+func TestReadFS(t *testing.T) {
+	set, err := agreement.ReadFS(os.DirFS("../examples"), "agreements")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, d := range set.Documents {
+		names = append(names, filepath.Base(d.Name))
+	}
+	if !slices.Contains(names, "ir-ru-csp-2025.yaml") || !slices.IsSorted(names) {
+		t.Errorf("documents = %v: want the examples, sorted", names)
+	}
+	if a := set.Agreement("ir-ru-2001"); a == nil || a.Version.Date.String() != "2001-03-12" {
+		t.Errorf("Agreement(ir-ru-2001) = %+v", a)
+	}
+	if ds := set.Diagnostics(); len(ds) != 0 {
+		t.Errorf("examples have diagnostics: %v", ds)
+	}
+}
