@@ -3,6 +3,6 @@ module github.com/entente-go/entente
 go 1.26
 
 require (
-	github.com/google/go-cmp v0.7.0 // indirect
-	go.yaml.in/yaml/v4 v4.0.0 // indirect
+	github.com/google/go-cmp v0.7.0
+	go.yaml.in/yaml/v4 v4.0.0
 )

@@ -77,7 +77,7 @@ func TestHierarchy(t *testing.T) {
 }
 
 func must(t topics.Topic, _ bool) topics.Topic { return t }
-func ok(_ topics.Topic, found bool) bool        { return found }
+func ok(_ topics.Topic, found bool) bool       { return found }
 
 func TestParseErrors(t *testing.T) {
 	src := []byte(`topics:

@@ -1,0 +1,17 @@
+// Command entente validates, compares and summarises agreement files.
+//
+//	entente validate [flags] PATH...
+//
+// Run `entente help` for the commands and their flags.
+package main
+
+import (
+	"os"
+
+	"github.com/entente-go/entente/internal/cli"
+)
+
+func main() {
+	cmd := cli.Command{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
+	os.Exit(cmd.Main(os.Args))
+}

@@ -1,0 +1,99 @@
+// Package cli is the entente command: argument parsing, output formats and
+// exit codes. The library packages know nothing of terminals or flags.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+)
+
+// Exit codes of the command.
+const (
+	ExitClean    = 0 // no problems
+	ExitProblems = 1 // problems found in the input
+	ExitUsage    = 2 // the command line is wrong
+	ExitFailure  = 3 // the tool itself failed: an unreadable path, I/O
+)
+
+// Command is one run of the entente command with its streams.
+type Command struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+const usage = `entente: agreements as typed, validated data
+
+Usage:
+  entente validate [flags] PATH...   check agreement files, directories or globs
+  entente version                    print the version
+
+Run "entente COMMAND -h" for the flags of a command.
+`
+
+// Main runs the command with args (args[0] is the program name) and
+// returns the exit code.
+func (c Command) Main(args []string) int {
+	if len(args) < 2 {
+		fmt.Fprint(c.Stderr, usage)
+		return ExitUsage
+	}
+	switch args[1] {
+	case "validate":
+		return c.validate(args[2:])
+	case "version", "--version", "-version":
+		fmt.Fprintln(c.Stdout, "entente", version())
+		return ExitClean
+	case "help", "-h", "--help":
+		fmt.Fprint(c.Stdout, usage)
+		return ExitClean
+	}
+	fmt.Fprintf(c.Stderr, "entente: unknown command %q\n\n%s", args[1], usage)
+	return ExitUsage
+}
+
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok || info.Main.Version == "" {
+		return "(devel)"
+	}
+	return info.Main.Version
+}
+
+// flags makes a flag set that reports errors to stderr and never exits.
+func (c Command) flags(name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(c.Stderr, "Usage: entente %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags; the second result is the exit code to return when
+// parsing did not succeed (-h asked for help, or a flag was wrong).
+func parse(fs *flag.FlagSet, args []string) (bool, int) {
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return true, 0
+	case errors.Is(err, flag.ErrHelp):
+		return false, ExitClean
+	}
+	return false, ExitUsage
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	if strings.HasSuffix(word, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

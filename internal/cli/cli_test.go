@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+func run(args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	c := Command{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut}
+	code = c.Main(append([]string{"entente"}, args...))
+	return code, out.String(), errOut.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"clean examples", []string{"validate", "../../examples/agreements"}, ExitClean},
+		{"a glob", []string{"validate", "../../examples/agreements/*.yaml"}, ExitClean},
+		{"broken files", []string{"validate", "../../agreement/testdata/err"}, ExitProblems},
+		{"a missing file", []string{"validate", "no/such/file.yaml"}, ExitFailure},
+		{"a glob matching nothing", []string{"validate", "no/such/*.yaml"}, ExitFailure},
+		{"no path", []string{"validate"}, ExitUsage},
+		{"an unknown flag", []string{"validate", "--no-such-flag", "x"}, ExitUsage},
+		{"bad -j", []string{"validate", "-j", "0", "x"}, ExitUsage},
+		{"no command", nil, ExitUsage},
+		{"an unknown command", []string{"frobnicate"}, ExitUsage},
+		{"help", []string{"help"}, ExitClean},
+		{"version", []string{"--version"}, ExitClean},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if code, out, errOut := run(tt.args...); code != tt.want {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.want, out, errOut)
+			}
+		})
+	}
+}
+
+// TestValidateOutput keeps the text output for the error cases in a
+// golden file, and checks that it does not depend on the parallelism.
+func TestValidateOutput(t *testing.T) {
+	_, serial, _ := run("validate", "-j", "1", "../../agreement/testdata/err")
+	_, parallel, _ := run("validate", "-j", "8", "../../agreement/testdata/err")
+	if serial != parallel {
+		t.Errorf("output depends on -j:\n-j 1:\n%s\n-j 8:\n%s", serial, parallel)
+	}
+	const golden = "testdata/validate-err.golden"
+	if *update {
+		if err := os.WriteFile(golden, []byte(serial), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), serial); diff != "" {
+		t.Errorf("output differs from %s (-want +got):\n%s", golden, diff)
+	}
+}
+
+func TestCaret(t *testing.T) {
+	_, out, _ := run("validate", "../../agreement/testdata/err/misspelt-field.yaml")
+	want := "   10 |     signatoreis: []  # want load.unknown-field@5\n" +
+		"            ^\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("no caret under column 5 of line 10 in:\n%s", out)
+	}
+}
