@@ -159,3 +159,83 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = v
 	return nil
 }
+
+// First returns the first day the date can mean: 1 January for a year,
+// the 1st for a month. It is the zero time for the zero Date.
+func (d Date) First() time.Time {
+	if d.IsZero() {
+		return time.Time{}
+	}
+	return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+}
+
+// Last returns the last day the date can mean: 31 December for a year,
+// the month's last day for a month.
+func (d Date) Last() time.Time {
+	switch d.Precision() {
+	case YearPrecision:
+		return time.Date(d.Year, time.December, 31, 0, 0, 0, 0, time.UTC)
+	case MonthPrecision:
+		return time.Date(d.Year, time.Month(d.Month), daysIn(d.Year, d.Month), 0, 0, 0, 0, time.UTC)
+	}
+	return d.First()
+}
+
+// Exact reports whether the date is a full date that is neither
+// approximate nor uncertain.
+func (d Date) Exact() bool {
+	return d.Precision() == DayPrecision && !d.Approximate && !d.Uncertain
+}
+
+// DefinitelyBefore reports whether every day d can mean comes before every
+// day e can mean. Approximate and uncertain dates are never definitely
+// before or after anything.
+func (d Date) DefinitelyBefore(e Date) bool {
+	if d.IsZero() || e.IsZero() || d.Approximate || d.Uncertain || e.Approximate || e.Uncertain {
+		return false
+	}
+	return d.Last().Before(e.First())
+}
+
+// DateOf returns the full Date of t's calendar day.
+func DateOf(t time.Time) Date {
+	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+}
+
+// Add returns d moved forward by dur, keeping d's precision and
+// qualifiers. Years and months are added first; a day that does not exist
+// in the resulting month becomes the month's last day (31 January plus
+// one month is 28 or 29 February, not 2 or 3 March). Weeks and days are
+// then added to a full date; on a partial date they move it only by the
+// whole months or years they make up, which leaves it unchanged for terms
+// of days.
+func (d Date) Add(dur Duration) Date {
+	if d.IsZero() {
+		return d
+	}
+	out := d
+	months := d.Month - 1 + dur.Months + 12*dur.Years
+	if d.Precision() == YearPrecision {
+		out.Year = d.Year + dur.Years + dur.Months/12
+		return out
+	}
+	out.Year = d.Year + floorDiv(months, 12)
+	out.Month = months - 12*floorDiv(months, 12) + 1
+	if d.Precision() == MonthPrecision {
+		return out
+	}
+	out.Day = min(d.Day, daysIn(out.Year, out.Month))
+	if days := 7*dur.Weeks + dur.Days; days != 0 {
+		t := out.First().AddDate(0, 0, days)
+		out.Year, out.Month, out.Day = t.Year(), int(t.Month()), t.Day()
+	}
+	return out
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}

@@ -42,6 +42,8 @@ func ExampleParse() {
 id: example
 titel: A misspelt field
 version: {label: draft, stage: draft, date: 2025-02-30}
+kind: memorandum
+parties: [{id: a, kind: state, country: XK}]
 `)
 	doc := agreement.Parse("example.yaml", src)
 	for _, d := range doc.Diagnostics {
@@ -52,6 +54,8 @@ version: {label: draft, stage: draft, date: 2025-02-30}
 	//   path titel, hint: did you mean "title"?
 	// example.yaml:4:45: "2025-02-30" is not a real date: February 2025 has 28 days [load.invalid-value]
 	//   path version.date, hint: check the day of the month
+	// example.yaml:6:41: "XK" is not an ISO 3166-1 alpha-2 country code [code.country]
+	//   path parties[a].country, hint: use an ISO 3166-1 alpha-2 code such as IR or RU
 }
 
 // Conflicting reports are kept side by side; one may be preferred.

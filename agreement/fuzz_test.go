@@ -1,6 +1,7 @@
 package agreement_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -31,12 +32,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc := agreement.Parse("fuzz.yaml", src)
-		lines := 1
-		for _, b := range src {
-			if b == '\n' {
-				lines++
-			}
-		}
+		// YAML breaks lines at \n, \r and (in YAML 1.1) at NEL, LS and PS.
+		lines := 1 + bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) +
+			bytes.Count(src, []byte("\u0085")) + bytes.Count(src, []byte("\u2028")) + bytes.Count(src, []byte("\u2029"))
 		for _, d := range doc.Diagnostics {
 			if d.Rule == "" || d.Severity == 0 || d.Message == "" {
 				t.Fatalf("incomplete diagnostic %+v", d)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/entente-go/entente/internal/codec"
 	"github.com/entente-go/entente/internal/yamlnode"
+	"github.com/entente-go/entente/topics"
 )
 
 // Document is an agreement as loaded from one file: the model, the
@@ -38,11 +39,24 @@ func (d *Document) Lookup(path string) (Span, bool) {
 	return Span{Key: Position(s.Key), Value: Position(s.Value)}, ok
 }
 
+// Loader loads agreements with settings other than the defaults. The zero
+// Loader uses the built-in taxonomy of topics.
+type Loader struct {
+	// Topics is the taxonomy topic codes are checked against; nil means
+	// topics.Builtin().
+	Topics *topics.Taxonomy
+}
+
+// Parse loads an agreement from YAML or JSON source with the default
+// settings. See [Loader.Parse].
+func Parse(name string, src []byte) *Document { return Loader{}.Parse(name, src) }
+
 // Parse loads an agreement from YAML or JSON source. name is used in
-// diagnostics. Parse never fails: problems, including syntax errors, are
-// in the document's diagnostics, sorted by position. When the source
-// cannot be parsed at all, the document's Agreement is nil.
-func Parse(name string, src []byte) *Document {
+// diagnostics. Parse never fails: every problem — syntax, shape, schema
+// and the semantic rules — is in the document's diagnostics, sorted by
+// position. When the source cannot be parsed at all, the document's
+// Agreement is nil.
+func (l Loader) Parse(name string, src []byte) *Document {
 	doc := &Document{Name: name, Source: src}
 	root, serr := yamlnode.Parse(src)
 	if serr != nil {
@@ -59,6 +73,12 @@ func Parse(name string, src []byte) *Document {
 		doc.report(Error, RuleFormat, "format", fmt.Sprintf("format %q is not one this version reads", a.Format),
 			fmt.Sprintf("write format: %s", FormatV1))
 	}
+	doc.checkSchema(root)
+	tax := l.Topics
+	if tax == nil {
+		tax = topics.Builtin()
+	}
+	doc.checkSemantics(root, tax)
 	doc.Diagnostics.Sort()
 	return doc
 }
@@ -71,23 +91,31 @@ func (d *Document) report(sev Severity, rule Rule, path, msg, hint string) {
 	})
 }
 
+// Read loads an agreement from r with the default settings. See
+// [Loader.Read].
+func Read(name string, r io.Reader) (*Document, error) { return Loader{}.Read(name, r) }
+
 // Read loads an agreement from r. The error is for failures to read; the
 // document's problems are in its diagnostics.
-func Read(name string, r io.Reader) (*Document, error) {
+func (l Loader) Read(name string, r io.Reader) (*Document, error) {
 	src, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
-	return Parse(name, src), nil
+	return l.Parse(name, src), nil
 }
 
+// ReadFile loads the agreement in the named file with the default
+// settings.
+func ReadFile(name string) (*Document, error) { return Loader{}.ReadFile(name) }
+
 // ReadFile loads the agreement in the named file.
-func ReadFile(name string) (*Document, error) {
+func (l Loader) ReadFile(name string) (*Document, error) {
 	src, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(name, src), nil
+	return l.Parse(name, src), nil
 }
 
 // IsAgreementFile reports whether a file name has an extension that
@@ -105,10 +133,15 @@ type Set struct {
 	Documents []*Document // sorted by name
 }
 
+// ReadFS loads every agreement file under root in fsys with the default
+// settings. See [Loader.ReadFS].
+func ReadFS(fsys fs.FS, root string) (*Set, error) { return Loader{}.ReadFS(fsys, root) }
+
 // ReadFS loads every agreement file (see IsAgreementFile) under root in
-// fsys. The error is for failures to read; the documents' problems are in
-// their diagnostics.
-func ReadFS(fsys fs.FS, root string) (*Set, error) {
+// fsys, then checks the set as a whole: agreement ids are unique across
+// it and relations resolve to agreements in it. The error is for failures
+// to read; problems are in the documents' diagnostics.
+func (l Loader) ReadFS(fsys fs.FS, root string) (*Set, error) {
 	set := &Set{}
 	err := fs.WalkDir(fsys, root, func(name string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -121,14 +154,64 @@ func ReadFS(fsys fs.FS, root string) (*Set, error) {
 		if err != nil {
 			return err
 		}
-		set.Documents = append(set.Documents, Parse(name, src))
+		set.Documents = append(set.Documents, l.Parse(name, src))
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	slices.SortFunc(set.Documents, func(a, b *Document) int { return strings.Compare(a.Name, b.Name) })
+	set.Check()
 	return set, nil
+}
+
+// NewSet makes a set of documents loaded one by one and checks it as
+// ReadFS does.
+func NewSet(docs ...*Document) *Set {
+	set := &Set{Documents: slices.Clone(docs)}
+	set.Check()
+	return set
+}
+
+// Check runs the rules across files: agreement ids are unique across the
+// set (set.duplicate-id), and relations and preamble citations name
+// agreements in the set (set.unresolved, a warning: the other agreement
+// may simply not be in this repository). It adds the diagnostics to the
+// documents they concern; call it once.
+func (s *Set) Check() {
+	first := map[string]*Document{}
+	for _, d := range s.Documents {
+		if d.Agreement == nil || d.Agreement.ID == "" {
+			continue
+		}
+		id := d.Agreement.ID
+		if other, dup := first[id]; dup {
+			d.report(Error, RuleSetDuplicateID, "id", fmt.Sprintf("agreement id %q is also used by %s", id, other.Name), "give each agreement its own id")
+			continue
+		}
+		first[id] = d
+	}
+	for _, d := range s.Documents {
+		a := d.Agreement
+		if a == nil {
+			continue
+		}
+		for i, r := range a.Relations {
+			if r.Agreement != "" && first[r.Agreement] == nil {
+				d.report(Warning, RuleSetUnresolved, fmt.Sprintf("relations[%d].agreement", i),
+					fmt.Sprintf("%s %q: no agreement of the set has that id", r.Type, r.Agreement), "")
+			}
+		}
+		for i, rec := range a.Preamble {
+			for j, id := range rec.Cites {
+				if first[id] == nil {
+					d.report(Warning, RuleSetUnresolved, fmt.Sprintf("preamble[%d].cites[%d]", i, j),
+						fmt.Sprintf("cites %q: no agreement of the set has that id", id), "")
+				}
+			}
+		}
+		d.Diagnostics.Sort()
+	}
 }
 
 // Diagnostics returns the diagnostics of every document in the set, sorted.

@@ -3,6 +3,7 @@ package agreement_test
 import (
 	"math/rand/v2"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -27,13 +28,26 @@ func roundTrip(t *testing.T, a *agreement.Agreement) {
 			t.Fatalf("%s: %v", w.name, err)
 		}
 		doc := agreement.Parse(w.name, out)
-		if len(doc.Diagnostics) > 0 {
-			t.Fatalf("%s: reloading gives diagnostics %v\n%s", w.name, doc.Diagnostics, out)
+		if bad := loadProblems(doc.Diagnostics); len(bad) > 0 {
+			t.Fatalf("%s: reloading gives diagnostics %v\n%s", w.name, bad, out)
 		}
 		if diff := cmp.Diff(a, doc.Agreement); diff != "" {
 			t.Fatalf("%s: round trip changed the agreement (-before +after):\n%s\n%s", w.name, diff, out)
 		}
 	}
+}
+
+// loadProblems returns the diagnostics that say the output could not be
+// read back as written: syntax and loading problems. Generated agreements
+// need not pass the schema and the semantic rules.
+func loadProblems(ds agreement.Diagnostics) agreement.Diagnostics {
+	var out agreement.Diagnostics
+	for _, d := range ds {
+		if d.Rule == agreement.RuleSyntax || strings.HasPrefix(string(d.Rule), "load.") {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func TestRoundTripExamples(t *testing.T) {

@@ -2,8 +2,10 @@ package agreement_test
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -28,5 +30,78 @@ func TestRulesDocumented(t *testing.T) {
 		if r.Doc() == "" {
 			t.Errorf("rule %s has no doc line", r)
 		}
+	}
+}
+
+// shadowed lists the rules no file of testdata/err can show, and why.
+var shadowed = map[agreement.Rule]string{
+	agreement.RuleSchemaAdditional: "the loader reports unknown fields first, as load.unknown-field",
+	agreement.RuleSchemaType:       "the loader reports wrong shapes and values first, as load.shape or load.invalid-value",
+	agreement.RuleSchemaEnum:       "the loader reports values outside an enumeration first, as load.invalid-value",
+	agreement.RuleSchemaConst:      "the loader reports an unknown format first, as format.version",
+	agreement.RuleSchemaOther:      "the schema has no keyword left that can fail otherwise",
+	agreement.RuleSetDuplicateID:   "a rule across files: TestSetRules",
+	agreement.RuleSetUnresolved:    "a rule across files: TestSetRules",
+}
+
+// TestEveryRuleHasACase checks that every rule of the catalogue is shown
+// by a file under testdata/err, unless it is listed as shadowed.
+func TestEveryRuleHasACase(t *testing.T) {
+	files, _ := filepath.Glob("testdata/err/*.yaml")
+	covered := map[agreement.Rule]bool{}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range markers(src) {
+			covered[m.Rule] = true
+		}
+	}
+	for _, r := range agreement.Rules() {
+		if why, ok := shadowed[r]; ok {
+			if covered[r] {
+				t.Errorf("rule %s is listed as shadowed (%s) but a case shows it", r, why)
+			}
+			continue
+		}
+		if !covered[r] {
+			t.Errorf("rule %s has no case under testdata/err", r)
+		}
+	}
+}
+
+func TestSetRules(t *testing.T) {
+	doc := func(id, extra string) []byte {
+		return []byte("format: entente/v1\nid: " + id + "\nversion: {label: signed, stage: signed}\ntitle: T\nkind: treaty\n" +
+			"parties: [{id: a, kind: state, country: IR}]\n" + extra)
+	}
+	fsys := fstest.MapFS{
+		"a.yaml":     {Data: doc("one", "relations:\n  - {type: supersedes, agreement: two}\n  - {type: amends, agreement: three}\n")},
+		"b.yaml":     {Data: doc("two", "")},
+		"sub/c.yaml": {Data: doc("two", "preamble: [{text: Recalling, cites: [zero]}]\n")},
+		"notes.txt":  {Data: []byte("not an agreement")},
+	}
+	set, err := agreement.ReadFS(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type finding struct {
+		File string
+		Line int
+		Rule agreement.Rule
+		Sev  agreement.Severity
+	}
+	var got []finding
+	for _, d := range set.Diagnostics() {
+		got = append(got, finding{d.File, d.Line, d.Rule, d.Severity})
+	}
+	want := []finding{
+		{"a.yaml", 9, agreement.RuleSetUnresolved, agreement.Warning},
+		{"sub/c.yaml", 2, agreement.RuleSetDuplicateID, agreement.Error},
+		{"sub/c.yaml", 7, agreement.RuleSetUnresolved, agreement.Warning},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("set diagnostics (-want +got):\n%s", diff)
 	}
 }

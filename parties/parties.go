@@ -17,7 +17,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/entente-go/entente/internal/codec"
 	"github.com/entente-go/entente/internal/enum"
 )
 
@@ -95,21 +94,17 @@ func LookupCountry(code string) (Country, bool) {
 // Countries returns every country, sorted by alpha-2 code.
 func Countries() []Country { return slices.Clone(countries[:]) }
 
-// SuggestCountry returns a hint for a code that is not a country: the
-// country whose name or code is closest, when one is close.
+// SuggestCountry returns a hint for a code that is not a country. A
+// country's name gets its code; anything else gets the form to use (a
+// nearest two-letter code would be a guess, and usually a wrong one).
 func SuggestCountry(code string) string {
-	var names []string
 	for _, c := range countries {
-		if strings.EqualFold(c.Name, code) || strings.EqualFold(c.ISOName, code) {
+		if strings.EqualFold(c.Name, code) || strings.EqualFold(c.ISOName, code) || strings.EqualFold(c.OfficialName, code) {
 			return "the code of " + c.Name + " is " + c.Alpha2
 		}
-		names = append(names, c.Alpha2)
 	}
-	if len(code) == 2 {
-		if best, ok := codec.Closest(code, names); ok {
-			c, _ := LookupCountry(best)
-			return "did you mean " + best + " (" + c.Name + ")?"
-		}
+	if c, ok := LookupCountry(code); ok {
+		return "write the alpha-2 code " + c.Alpha2 + " for " + c.Name
 	}
 	return "use an ISO 3166-1 alpha-2 code such as IR or RU"
 }

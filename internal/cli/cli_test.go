@@ -72,9 +72,9 @@ func TestValidateOutput(t *testing.T) {
 
 func TestCaret(t *testing.T) {
 	_, out, _ := run("validate", "../../agreement/testdata/err/misspelt-field.yaml")
-	want := "   10 |     signatoreis: []  # want load.unknown-field@5\n" +
+	want := "   11 |     signatoreis: []  # want load.unknown-field@5\n" +
 		"            ^\n"
 	if !strings.Contains(out, want) {
-		t.Errorf("no caret under column 5 of line 10 in:\n%s", out)
+		t.Errorf("no caret under column 5 of line 11 in:\n%s", out)
 	}
 }

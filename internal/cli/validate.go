@@ -42,6 +42,7 @@ func (c Command) validate(args []string) int {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 		return ExitFailure
 	}
+	agreement.NewSet(docs...) // the rules across files
 	var errs, warns int
 	for _, doc := range docs {
 		for _, d := range doc.Diagnostics {

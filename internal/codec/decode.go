@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
-	"strings"
 
 	"github.com/entente-go/entente/internal/yamlnode"
 )
@@ -219,7 +218,7 @@ func (d *Decoder) key(k *yamlnode.Node, path string, seen map[string]bool) (stri
 		return "", false
 	}
 	if k.Tag == "!!merge" {
-		d.Report(Unsupported, k, path, "merge keys (<<) are not supported", "write the fields out in full")
+		d.Report(Unsupported, k, join(path, k.Value), "merge keys (<<) are not supported", "write the fields out in full")
 		return "", false
 	}
 	if seen[k.Value] {
@@ -236,9 +235,9 @@ func (d *Decoder) sliceValue(n *yamlnode.Node, v reflect.Value, path string) {
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-	et := v.Type().Elem()
+	keys := ElemKeys(NodeIDs(n))
 	for i, item := range n.Content {
-		d.Value(item, s.Index(i), ElemPath(path, i, item, et), Pos{})
+		d.Value(item, s.Index(i), Index(path, keys[i]), Pos{})
 	}
 	v.Set(s)
 }
@@ -264,33 +263,6 @@ func (d *Decoder) mapValue(n *yamlnode.Node, v reflect.Value, path string) {
 		m.SetMapIndex(reflect.ValueOf(name).Convert(v.Type().Key()), ev)
 	}
 	v.Set(m)
-}
-
-// ElemPath names the i-th element of a list: by its id when the element is
-// a struct with an `id` field and the node gives one, by index otherwise.
-func ElemPath(path string, i int, item *yamlnode.Node, et reflect.Type) string {
-	for et.Kind() == reflect.Pointer {
-		et = et.Elem()
-	}
-	if et.Kind() == reflect.Struct && infoOf(et).keyIdx >= 0 && item.Kind == yamlnode.MappingNode {
-		for j := 0; j+1 < len(item.Content); j += 2 {
-			k, val := item.Content[j], item.Content[j+1]
-			if k.Value == "id" && val.Kind == yamlnode.ScalarNode && val.Value != "" && isPathSafe(val.Value) {
-				return path + "[" + val.Value + "]"
-			}
-		}
-	}
-	return path + "[" + strconv.Itoa(i) + "]"
-}
-
-// isPathSafe reports whether an id can appear in brackets without making
-// the path ambiguous (digits alone would read as an index).
-func isPathSafe(id string) bool {
-	if strings.ContainsAny(id, "[]") {
-		return false
-	}
-	_, err := strconv.Atoi(id)
-	return err != nil
 }
 
 func join(path, name string) string {

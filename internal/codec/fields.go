@@ -26,7 +26,6 @@ type structInfo struct {
 	fields []field
 	byName map[string]int // name -> position in fields
 	names  []string       // in declaration order, for hints
-	keyIdx int            // position of the "id" field, or -1
 }
 
 var structCache sync.Map // reflect.Type -> *structInfo
@@ -35,7 +34,7 @@ func infoOf(t reflect.Type) *structInfo {
 	if si, ok := structCache.Load(t); ok {
 		return si.(*structInfo)
 	}
-	si := &structInfo{byName: map[string]int{}, keyIdx: -1}
+	si := &structInfo{byName: map[string]int{}}
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		if !sf.IsExported() {
@@ -51,9 +50,6 @@ func infoOf(t reflect.Type) *structInfo {
 		}
 		f := field{name: name, index: i, omitEmpty: strings.Contains(opts, "omitempty")}
 		si.byName[name] = len(si.fields)
-		if name == "id" {
-			si.keyIdx = len(si.fields)
-		}
 		si.fields = append(si.fields, f)
 		si.names = append(si.names, name)
 	}

@@ -1,0 +1,581 @@
+package agreement
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/internal/lang"
+	"github.com/entente-go/entente/internal/yamlnode"
+	"github.com/entente-go/entente/parties"
+	"github.com/entente-go/entente/topics"
+)
+
+// checker runs the semantic rules: what the schema cannot say, such as
+// whether a reference resolves or the timeline is in order.
+type checker struct {
+	doc    *Document
+	a      *Agreement
+	topics *topics.Taxonomy
+
+	partyIDs  map[string]bool
+	clauseIDs map[string]bool
+	sourceIDs map[string]bool
+}
+
+func (d *Document) checkSemantics(root *yamlnode.Node, tax *topics.Taxonomy) {
+	c := &checker{doc: d, a: d.Agreement, topics: tax,
+		partyIDs: map[string]bool{}, clauseIDs: map[string]bool{}, sourceIDs: map[string]bool{}}
+	c.ids()
+	c.parties()
+	c.codes()
+	c.clauses("clauses", c.a.Clauses)
+	c.cooperation()
+	c.term()
+	c.timeline()
+	c.empties(root, "")
+}
+
+// report adds a diagnostic at the value of path, or at the nearest
+// enclosing value that has a position.
+func (c *checker) report(sev Severity, rule Rule, path, msg, hint string) {
+	d := c.doc
+	if slices.ContainsFunc(d.Diagnostics, func(x Diagnostic) bool { return x.Path == path }) {
+		return // the same fault, already reported by the loader or the schema
+	}
+	for p := path; ; p = parentPath(p) {
+		if span, ok := d.Lookup(p); ok {
+			d.Diagnostics = append(d.Diagnostics, Diagnostic{File: d.Name, Position: span.Value, Path: path,
+				Rule: rule, Severity: sev, Message: msg, Hint: hint})
+			return
+		}
+		if p == "" {
+			d.Diagnostics = append(d.Diagnostics, Diagnostic{File: d.Name, Position: Position{1, 1}, Path: path,
+				Rule: rule, Severity: sev, Message: msg, Hint: hint})
+			return
+		}
+	}
+}
+
+func parentPath(p string) string {
+	i := strings.LastIndexAny(p, ".[")
+	if i < 0 {
+		return ""
+	}
+	return p[:i]
+}
+
+// elems returns the path of each element of a list, named as the decoder
+// names them.
+func elems[T any](path string, list []T, id func(T) string) []string {
+	ids := make([]string, len(list))
+	if id != nil {
+		for i, x := range list {
+			ids[i] = id(x)
+		}
+	}
+	keys := codec.ElemKeys(ids)
+	for i, k := range keys {
+		keys[i] = codec.Index(path, k)
+	}
+	return keys
+}
+
+func partyID(p Party) string   { return p.ID }
+func sourceID(s Source) string { return s.ID }
+func clauseID(c Clause) string { return c.ID }
+
+// ids checks that party, clause and source ids are unique (clause ids
+// across every depth, since references name clauses by id alone).
+func (c *checker) ids() {
+	unique := func(seen map[string]bool, id, path, what string) {
+		if id == "" {
+			return
+		}
+		if seen[id] {
+			c.report(Error, RuleDuplicateID, path+".id", fmt.Sprintf("%s id %q is used twice", what, id), "ids must be unique")
+			return
+		}
+		seen[id] = true
+	}
+	for i, path := range elems("parties", c.a.Parties, partyID) {
+		unique(c.partyIDs, c.a.Parties[i].ID, path, "party")
+	}
+	for i, path := range elems("sources", c.a.Sources, sourceID) {
+		unique(c.sourceIDs, c.a.Sources[i].ID, path, "source")
+	}
+	var walk func(string, []Clause)
+	walk = func(base string, cs []Clause) {
+		for i, path := range elems(base, cs, clauseID) {
+			unique(c.clauseIDs, cs[i].ID, path, "clause")
+			walk(path+".clauses", cs[i].Clauses)
+		}
+	}
+	walk("clauses", c.a.Clauses)
+}
+
+func (c *checker) party(path, id string) {
+	if id != "" && !c.partyIDs[id] {
+		c.report(Error, RuleUnknownParty, path, fmt.Sprintf("no party has the id %q", id), c.suggest(id, c.partyIDs, "party ids"))
+	}
+}
+
+func (c *checker) clause(path, id string) {
+	if id != "" && !c.clauseIDs[id] {
+		c.report(Error, RuleUnknownClause, path, fmt.Sprintf("no clause has the id %q", id), c.suggest(id, c.clauseIDs, "clause ids"))
+	}
+}
+
+func (c *checker) source(path, id string) {
+	if id != "" && !c.sourceIDs[id] {
+		c.report(Error, RuleUnknownSource, path, fmt.Sprintf("no source has the id %q", id), c.suggest(id, c.sourceIDs, "source ids"))
+	}
+}
+
+func (c *checker) topic(path, code string) {
+	if code == "" {
+		return
+	}
+	if _, ok := c.topics.Lookup(code); !ok {
+		c.report(Error, RuleUnknownTopic, path, fmt.Sprintf("%q is not a topic of the taxonomy", code), c.topics.Suggest(code))
+	}
+}
+
+func (c *checker) suggest(id string, known map[string]bool, what string) string {
+	names := make([]string, 0, len(known))
+	for k := range known {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	if best, ok := codec.Closest(id, names); ok {
+		return fmt.Sprintf("did you mean %q?", best)
+	}
+	if len(names) == 0 {
+		return "the document defines no " + what
+	}
+	return what + ": " + strings.Join(names, ", ")
+}
+
+func (c *checker) parties() {
+	for i, path := range elems("parties", c.a.Parties, partyID) {
+		p := c.a.Parties[i]
+		switch p.Kind {
+		case parties.KindState, parties.KindSubnational:
+			if p.Country == "" && p.Name == "" {
+				c.report(Error, RuleCountry, path, fmt.Sprintf("party %q is a %s but gives no country", p.ID, p.Kind), "add country: with an ISO 3166-1 alpha-2 code")
+			}
+		case parties.KindIGO:
+			if p.Organisation == "" && p.Name == "" {
+				c.report(Error, RuleUnknownOrganisation, path, fmt.Sprintf("party %q is an organisation but names none", p.ID), "add organisation: with a registry code, or name:")
+			}
+		}
+		if p.Country != "" {
+			if _, ok := parties.LookupCountry(p.Country); !ok || len(p.Country) != 2 {
+				c.report(Error, RuleCountry, path+".country", fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code", p.Country), parties.SuggestCountry(p.Country))
+			}
+		}
+		if p.Organisation != "" {
+			if _, ok := parties.LookupOrganisation(p.Organisation); !ok && p.Name == "" {
+				c.report(Error, RuleUnknownOrganisation, path+".organisation", fmt.Sprintf("%q is not in the organisation registry", p.Organisation),
+					parties.SuggestOrganisation(p.Organisation)+"; or give name: for an organisation the registry lacks")
+			}
+		}
+	}
+	for i, ctx := range c.a.Contexts {
+		if _, ok := parties.LookupOrganisation(ctx); !ok {
+			c.report(Error, RuleUnknownContext, fmt.Sprintf("contexts[%d]", i), fmt.Sprintf("%q is not in the organisation registry", ctx), parties.SuggestOrganisation(ctx))
+		}
+	}
+}
+
+// codes checks language codes.
+func (c *checker) codes() {
+	for _, field := range []struct {
+		name  string
+		codes []string
+	}{{"languages", c.a.Languages}, {"authentic", c.a.Authentic}} {
+		for i, code := range field.codes {
+			c.language(fmt.Sprintf("%s[%d]", field.name, i), code)
+		}
+	}
+	for i, code := range c.a.Authentic {
+		if len(c.a.Languages) > 0 && !slices.Contains(c.a.Languages, code) {
+			c.report(Warning, RuleLanguage, fmt.Sprintf("authentic[%d]", i), fmt.Sprintf("%q is authentic but not among the languages", code), "add it to languages:")
+		}
+	}
+	for i, r := range c.a.Preamble {
+		c.text(fmt.Sprintf("preamble[%d].text", i), r.Text)
+	}
+}
+
+func (c *checker) language(path, code string) {
+	if _, ok := lang.Name(code); !ok {
+		c.report(Error, RuleLanguage, path, fmt.Sprintf("%q is not an ISO 639-1 language code", code), "use a two-letter code such as en, ru or fa")
+	}
+}
+
+func (c *checker) text(path string, t Text) {
+	for _, l := range t.Languages() {
+		c.language(path+"."+l, l)
+	}
+}
+
+func (c *checker) clauses(base string, cs []Clause) {
+	paths := elems(base, cs, clauseID)
+	nums := map[string]string{} // num -> path of the first clause with it
+	var numeric []int
+	for i, path := range paths {
+		cl := cs[i]
+		for j, code := range cl.Topics {
+			c.topic(fmt.Sprintf("%s.topics[%d]", path, j), code)
+		}
+		for j, ref := range cl.Refs {
+			c.clause(fmt.Sprintf("%s.refs[%d]", path, j), ref)
+		}
+		c.text(path+".text", cl.Text)
+		for j, cm := range cl.Commitments {
+			cp := fmt.Sprintf("%s.commitments[%d]", path, j)
+			if cm.By != "each" && cm.By != "all" {
+				c.party(cp+".by", cm.By)
+			}
+			c.party(cp+".towards", cm.Towards)
+		}
+		if cl.Num != "" {
+			if first, dup := nums[cl.Num]; dup {
+				c.report(Error, RuleClauseNumber, path+".num", fmt.Sprintf("number %q is also given to %s", cl.Num, first), "number each clause once")
+			} else {
+				nums[cl.Num] = path
+				if n, err := strconv.Atoi(cl.Num); err == nil {
+					numeric = append(numeric, n)
+				}
+			}
+		}
+		c.clauses(path+".clauses", cl.Clauses)
+	}
+	if c.a.Excerpt || len(numeric) < 2 {
+		return
+	}
+	slices.Sort(numeric)
+	for i := 1; i < len(numeric); i++ {
+		if numeric[i] != numeric[i-1]+1 {
+			c.report(Warning, RuleClauseGap, base, fmt.Sprintf("clause numbers jump from %d to %d", numeric[i-1], numeric[i]),
+				"add the missing clauses, or mark the document excerpt: true")
+			return
+		}
+	}
+}
+
+func (c *checker) cooperation() {
+	for i, area := range c.a.Cooperation {
+		path := fmt.Sprintf("cooperation[%d]", i)
+		c.topic(path+".topic", area.Topic)
+		for j, id := range area.Clauses {
+			c.clause(fmt.Sprintf("%s.clauses[%d]", path, j), id)
+		}
+		for j, id := range area.Sources {
+			c.source(fmt.Sprintf("%s.sources[%d]", path, j), id)
+		}
+	}
+}
+
+// broken reports whether the loader or the schema already found a
+// problem at or under path; rules that would only repeat it skip it.
+func (c *checker) broken(path string) bool {
+	return slices.ContainsFunc(c.doc.Diagnostics, func(d Diagnostic) bool {
+		return d.Path == path || strings.HasPrefix(d.Path, path+".") || strings.HasPrefix(d.Path, path+"[")
+	})
+}
+
+func (c *checker) term() {
+	t := c.a.Term
+	if t == nil || c.broken("term") {
+		return
+	}
+	for j, id := range t.Clauses {
+		c.clause(fmt.Sprintf("term.clauses[%d]", j), id)
+	}
+	if t.Indefinite && !t.Duration.IsZero() {
+		c.report(Error, RuleTerm, "term.indefinite", "the term is both indefinite and of a fixed duration", "remove indefinite: or duration:")
+	}
+	if t.Indefinite && t.Renewal != nil {
+		c.report(Error, RuleTerm, "term.renewal", "an indefinite term cannot be renewed", "remove renewal: or indefinite:")
+	}
+	if t.Duration.IsZero() && !t.Indefinite && t.Renewal != nil {
+		c.report(Error, RuleTerm, "term.renewal", "a renewal is given but no initial duration", "add duration:")
+	}
+	if !t.Notice.IsZero() && !t.Duration.IsZero() && longerOrEqual(t.Notice, t.Duration) {
+		c.report(Error, RuleTerm, "term.notice", fmt.Sprintf("the notice (%s) is not shorter than the term (%s)", t.Notice, t.Duration), "")
+	}
+	if t.Renewal != nil && !t.Notice.IsZero() && !t.Renewal.Period.IsZero() && longerOrEqual(t.Notice, t.Renewal.Period) {
+		c.report(Error, RuleTerm, "term.notice", fmt.Sprintf("the notice (%s) is not shorter than the renewal period (%s)", t.Notice, t.Renewal.Period), "")
+	}
+	c.entryIntoForce()
+	c.expiry()
+}
+
+// longerOrEqual compares durations on a fixed calendar: the same start
+// date for both.
+func longerOrEqual(a, b Duration) bool {
+	start := Date{Year: 2001, Month: 1, Day: 1}
+	return !start.Add(a).First().Before(start.Add(b).First())
+}
+
+// triggerDate returns the date of the event an entry-into-force rule
+// counts from, when the timeline gives it exactly.
+func (c *checker) triggerDate(after TriggerEvent) (Date, bool) {
+	var kinds []EventKind
+	switch after {
+	case AfterSignature:
+		kinds = []EventKind{EventSigned}
+	case AfterLastNotification:
+		kinds = []EventKind{EventNotification}
+	case AfterExchangeOfInstruments, AfterDepositOfRatifications:
+		kinds = []EventKind{EventExchangeOfInstruments}
+	case AfterLastRatification:
+		kinds = []EventKind{EventRatified, EventApproved, EventRatificationLaw}
+	}
+	var last Date
+	for _, e := range c.a.Timeline {
+		if !slices.Contains(kinds, e.Event) {
+			continue
+		}
+		if !e.Date.Exact() {
+			return Date{}, false
+		}
+		if last.IsZero() || last.First().Before(e.Date.First()) {
+			last = e.Date
+		}
+	}
+	return last, !last.IsZero()
+}
+
+func (c *checker) entryIntoForce() {
+	rule := c.a.Term.EntryIntoForce
+	if rule == nil {
+		return
+	}
+	trigger, ok := c.triggerDate(rule.After)
+	if !ok {
+		return
+	}
+	want := trigger.Add(rule.Delay)
+	reports := c.a.Timeline.kind(EventEnteredIntoForce, "")
+	for i, e := range c.a.Timeline {
+		if e.Event != EventEnteredIntoForce || !e.Date.Exact() || e.Date == want {
+			continue
+		}
+		sev := Error
+		if len(reports) > 1 && !e.Preferred {
+			sev = Warning // one of several reports; the preferred one decides
+		}
+		c.report(sev, RuleEntryIntoForce, fmt.Sprintf("timeline[%d].date", i),
+			fmt.Sprintf("entry into force on %s does not follow the term's rule: %s after the %s (%s) is %s",
+				e.Date, rule.Delay, strings.ReplaceAll(string(rule.After), "-", " "), trigger, want), "")
+	}
+}
+
+// expiry checks an expired event against the term: the start plus the
+// initial term, or plus a whole number of renewal periods.
+func (c *checker) expiry() {
+	t := c.a.Term
+	if t.Duration.IsZero() {
+		return
+	}
+	var start Date
+	switch t.From {
+	case FromSignature:
+		start = c.a.Timeline.preferredDate(EventSigned)
+	default:
+		start = c.a.Timeline.preferredDate(EventEnteredIntoForce)
+	}
+	if !start.Exact() {
+		return
+	}
+	for i, e := range c.a.Timeline {
+		if e.Event != EventExpired || !e.Date.Exact() {
+			continue
+		}
+		end := start.Add(t.Duration)
+		possible := []Date{end}
+		for k := 0; t.Renewal != nil && !t.Renewal.Period.IsZero() && k < 100 && end.First().Before(e.Date.First()); k++ {
+			end = end.Add(t.Renewal.Period)
+			possible = append(possible, end)
+		}
+		if !slices.Contains(possible, e.Date) {
+			c.report(Warning, RuleTermExpiry, fmt.Sprintf("timeline[%d].date", i),
+				fmt.Sprintf("expiry on %s does not match the term: from %s, %s ends on %s", e.Date, start, t.Duration, possible[0]), "")
+		}
+	}
+}
+
+// kind returns the events of a kind (and party, when given).
+func (tl Timeline) kind(k EventKind, party string) []Event {
+	var out []Event
+	for _, e := range tl {
+		if e.Event == k && (party == "" || e.Party == party) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// preferredDate returns the date of the preferred event of a kind, or of
+// the only one.
+func (tl Timeline) preferredDate(k EventKind) Date {
+	events := tl.kind(k, "")
+	for _, e := range events {
+		if e.Preferred {
+			return e.Date
+		}
+	}
+	if len(events) == 1 {
+		return events[0].Date
+	}
+	return Date{}
+}
+
+// stage orders the kinds of event: signature before ratification before
+// entry into force before the end.
+var stage = map[EventKind]int{
+	EventNegotiationsStarted: 0, EventTextAgreed: 0, EventInitialled: 0,
+	EventSigned:    1,
+	EventSubmitted: 2, EventRatified: 2, EventApproved: 2, EventRatificationLaw: 2, EventNotification: 2, EventExchangeOfInstruments: 2,
+	EventEnteredIntoForce: 3,
+	EventRenewed:          4, EventNoticeGiven: 4, EventSuspended: 4, EventTerminated: 4, EventExpired: 4, EventSuperseded: 4,
+}
+
+func (c *checker) timeline() {
+	tl := c.a.Timeline
+	for i, e := range tl {
+		path := fmt.Sprintf("timeline[%d]", i)
+		c.party(path+".party", e.Party)
+		for j, id := range e.Sources {
+			c.source(fmt.Sprintf("%s.sources[%d]", path, j), id)
+		}
+		// Every event of an earlier stage must not come after this one.
+		si, ok := stage[e.Event]
+		if !ok {
+			continue
+		}
+		for _, o := range tl {
+			so, ok := stage[o.Event]
+			if !ok || so >= si || !e.Date.DefinitelyBefore(o.Date) {
+				continue
+			}
+			if (e.Party != "" && o.Party != "" && e.Party != o.Party) && so == 2 && si == 2 {
+				continue
+			}
+			c.report(Error, RuleTimelineOrder, path+".date",
+				fmt.Sprintf("%s on %s comes before %s on %s", e.Event, e.Date, o.Event, o.Date),
+				"signature comes before ratification, which comes before entry into force")
+			break
+		}
+	}
+	// Events of one party are listed in the order they happened.
+	last := map[string]int{}
+	for i, e := range tl {
+		if e.Party == "" {
+			continue
+		}
+		if j, ok := last[e.Party]; ok && e.Date.DefinitelyBefore(tl[j].Date) {
+			c.report(Warning, RuleTimelineSequence, fmt.Sprintf("timeline[%d].date", i),
+				fmt.Sprintf("%s of %s on %s is listed after its %s on %s", e.Event, e.Party, e.Date, tl[j].Event, tl[j].Date),
+				"list the events in the order they happened")
+		}
+		last[e.Party] = i
+	}
+	c.conflicts()
+}
+
+// conflicts checks events of one kind and party that give different
+// dates: conflicting reports must each cite a source, and at most one may
+// be preferred.
+func (c *checker) conflicts() {
+	type group struct{ idx []int }
+	groups := map[string]*group{}
+	var order []string
+	for i, e := range c.a.Timeline {
+		if e.Date.IsZero() || e.Event == EventRatified || e.Event == EventApproved || e.Event == EventNotification {
+			continue // no date to compare; or a party may ratify in two chambers, notify twice
+		}
+		k := string(e.Event) + "\x00" + e.Party
+		if groups[k] == nil {
+			groups[k] = &group{}
+			order = append(order, k)
+		}
+		groups[k].idx = append(groups[k].idx, i)
+	}
+	for _, k := range order {
+		idx := groups[k].idx
+		if len(idx) < 2 || !differ(c.a.Timeline, idx) {
+			continue
+		}
+		first := c.a.Timeline[idx[0]]
+		preferred := 0
+		for _, i := range idx {
+			e := c.a.Timeline[i]
+			if len(e.Sources) == 0 {
+				c.report(Error, RuleConflictSource, fmt.Sprintf("timeline[%d]", i),
+					fmt.Sprintf("%d reports of %s disagree; this one cites no source", len(idx), e.Event), "add sources: to each report")
+			}
+			if e.Preferred {
+				preferred++
+				if preferred > 1 {
+					c.report(Error, RuleConflictPreferred, fmt.Sprintf("timeline[%d].preferred", i),
+						fmt.Sprintf("more than one report of %s is preferred", e.Event), "mark one report preferred")
+				}
+			}
+		}
+		if preferred == 0 {
+			c.report(Warning, RuleConflictPreferred, fmt.Sprintf("timeline[%d]", idx[0]),
+				fmt.Sprintf("%d reports of %s disagree and none is preferred", len(idx), first.Event), "mark the report to use preferred: true")
+		}
+	}
+}
+
+// empties flags empty strings and empty lists or mappings anywhere in the
+// document: they say nothing and are usually a slip.
+func (c *checker) empties(n *yamlnode.Node, path string) {
+	switch n.Kind {
+	case yamlnode.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			c.emptyValue(n.Content[i+1], codec.Join(path, n.Content[i].Value))
+		}
+	case yamlnode.SequenceNode:
+		keys := codec.ElemKeys(codec.NodeIDs(n))
+		for i, item := range n.Content {
+			c.emptyValue(item, codec.Index(path, keys[i]))
+		}
+	}
+}
+
+func (c *checker) emptyValue(v *yamlnode.Node, path string) {
+	switch {
+	case v.Kind == yamlnode.ScalarNode && v.Tag == "!!str" && strings.TrimSpace(v.Value) == "":
+		c.doc.emptyAt(v, path, "the value is empty", "write a value or remove the key")
+	case (v.Kind == yamlnode.SequenceNode || v.Kind == yamlnode.MappingNode) && len(v.Content) == 0:
+		c.doc.emptyAt(v, path, "the list or mapping is empty", "add entries or remove the key")
+	default:
+		c.empties(v, path)
+	}
+}
+
+func (d *Document) emptyAt(n *yamlnode.Node, path, msg, hint string) {
+	if slices.ContainsFunc(d.Diagnostics, func(x Diagnostic) bool { return x.Path == path }) {
+		return // already reported, as schema.empty for one
+	}
+	d.Diagnostics = append(d.Diagnostics, Diagnostic{File: d.Name, Position: Position{n.Line, n.Column}, Path: path,
+		Rule: RuleEmpty, Severity: Warning, Message: msg, Hint: hint})
+}
+
+// differ reports whether the events at idx give different dates.
+func differ(tl Timeline, idx []int) bool {
+	for _, i := range idx[1:] {
+		if tl[i].Date != tl[idx[0]].Date {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,143 @@
+package agreement
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/internal/yamlnode"
+	"github.com/entente-go/entente/schema"
+)
+
+var schemaRules = map[schema.Kind]Rule{
+	schema.Required:             RuleSchemaRequired,
+	schema.AdditionalProperties: RuleSchemaAdditional,
+	schema.Type:                 RuleSchemaType,
+	schema.Enum:                 RuleSchemaEnum,
+	schema.Const:                RuleSchemaConst,
+	schema.Pattern:              RuleSchemaPattern,
+	schema.MinLength:            RuleSchemaEmpty,
+	schema.MinItems:             RuleSchemaEmpty,
+	schema.Format:               RuleSchemaFormat,
+	schema.Other:                RuleSchemaOther,
+}
+
+// checkSchema validates the document's JSON-typed value against the
+// schema and reports each violation at the line and column it concerns.
+// A violation at a path where the decoder already reported a problem is
+// the same fault seen twice, and is dropped.
+func (d *Document) checkSchema(root *yamlnode.Node) {
+	value, ok := codec.JSONValue(root)
+	if !ok {
+		return // the decoder has reported the expansion limit
+	}
+	violations, err := schema.Validate(value)
+	if err != nil {
+		panic(err) // the embedded schema compiles: a test makes sure
+	}
+	seen := make(map[string]bool, len(d.Diagnostics))
+	for _, diag := range d.Diagnostics {
+		seen[diag.Path] = true
+	}
+	for _, v := range violations {
+		key, node, path, _ := codec.Locate(root, v.Location)
+		pos := Position{node.Line, node.Column}
+		diag := Diagnostic{File: d.Name, Rule: schemaRules[v.Kind], Severity: Error, Message: v.Message}
+		switch v.Kind {
+		case schema.Required:
+			if misspelt(node, v.Missing) {
+				continue // reported as an unknown field with a "did you mean"
+			}
+			path = codec.Join(path, v.Missing)
+			if key != nil {
+				pos = Position{key.Line, key.Column}
+			}
+			diag.Message = fmt.Sprintf("missing required field %q", v.Missing)
+			if path == v.Missing {
+				diag.Message += " at the top level"
+			}
+			diag.Hint = fmt.Sprintf("add %s: to this mapping", v.Missing)
+		case schema.AdditionalProperties:
+			if key != nil {
+				pos = Position{key.Line, key.Column}
+			}
+			diag.Message = fmt.Sprintf("unknown field %q", v.Got)
+		case schema.Type:
+			diag.Message = fmt.Sprintf("expected %s, found %s", typeWords(v.Want), typeWords([]string{v.Got}))
+		case schema.Enum:
+			diag.Hint = "allowed: " + strings.Join(v.Want, ", ")
+		case schema.Const:
+			diag.Message = fmt.Sprintf("%q is not %s", v.Got, v.Want[0])
+			diag.Hint = fmt.Sprintf("write %s", v.Want[0])
+		case schema.Pattern:
+			diag.Hint = patternHint(v.Location)
+		}
+		if seen[path] {
+			continue
+		}
+		seen[path] = true
+		diag.Path, diag.Position = path, pos
+		d.Diagnostics = append(d.Diagnostics, diag)
+	}
+}
+
+func typeWords(types []string) string {
+	words := make([]string, len(types))
+	for i, t := range types {
+		switch t {
+		case "object":
+			words[i] = "a mapping"
+		case "array":
+			words[i] = "a list"
+		case "string":
+			words[i] = "a string"
+		case "boolean":
+			words[i] = "true or false"
+		case "null":
+			words[i] = "nothing (null)"
+		default:
+			words[i] = "a " + t
+		}
+	}
+	return strings.Join(words, " or ")
+}
+
+// patternHint says what form a value must take, by the field it is in.
+func patternHint(loc []string) string {
+	field := ""
+	for i := len(loc) - 1; i >= 0; i-- {
+		if _, err := fmt.Sscan(loc[i], new(int)); err != nil {
+			field = loc[i]
+			break
+		}
+	}
+	switch field {
+	case "country":
+		return "use an ISO 3166-1 alpha-2 code in capitals, such as IR"
+	case "languages", "authentic", "text":
+		return "use an ISO 639-1 code in lower case, such as ru"
+	case "topic", "topics":
+		return "topic codes are lower-case words joined by dots, such as energy.oil-gas"
+	case "date":
+		return "write YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~, ? or %"
+	case "duration", "notice", "period", "delay":
+		return "write an ISO 8601 duration such as P20Y or P30D"
+	}
+	return "ids use lower-case letters, digits, '.', '_' and '-', and start with a letter or digit"
+}
+
+// misspelt reports whether the mapping has a key that is a near miss for
+// the missing field: "titel" for "title".
+func misspelt(m *yamlnode.Node, missing string) bool {
+	if m.Kind != yamlnode.MappingNode {
+		return false
+	}
+	for i := 0; i < len(m.Content); i += 2 {
+		if k := m.Content[i].Value; k != missing {
+			if _, ok := codec.Closest(k, []string{missing}); ok {
+				return true
+			}
+		}
+	}
+	return false
+}

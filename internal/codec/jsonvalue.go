@@ -1,0 +1,112 @@
+package codec
+
+import (
+	"strconv"
+
+	"github.com/entente-go/entente/internal/yamlnode"
+)
+
+// JSONValue converts a node tree into the JSON-typed value a JSON Schema
+// validator takes: mappings become map[string]any, sequences []any, null
+// nil, booleans bool, and every other scalar its text as written — so that
+// 2025-01-17, 2019 and 012 reach the schema as the strings the author
+// wrote. Aliases are followed within the same budget as decoding; false
+// means the budget ran out.
+func JSONValue(root *yamlnode.Node) (any, bool) {
+	budget := maxNodes
+	return jsonValue(root, &budget)
+}
+
+func jsonValue(n *yamlnode.Node, budget *int) (any, bool) {
+	for depth := 0; n.Kind == yamlnode.AliasNode; depth++ {
+		if n.Alias == nil || depth > 100 {
+			return nil, false
+		}
+		n = n.Alias
+	}
+	if *budget--; *budget < 0 {
+		return nil, false
+	}
+	switch n.Kind {
+	case yamlnode.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind == yamlnode.AliasNode && k.Alias != nil {
+				k = k.Alias
+			}
+			if _, dup := m[k.Value]; dup {
+				continue // the decoder reports it; the first one counts
+			}
+			v, ok := jsonValue(n.Content[i+1], budget)
+			if !ok {
+				return nil, false
+			}
+			m[k.Value] = v
+		}
+		return m, true
+	case yamlnode.SequenceNode:
+		s := make([]any, len(n.Content))
+		for i, c := range n.Content {
+			v, ok := jsonValue(c, budget)
+			if !ok {
+				return nil, false
+			}
+			s[i] = v
+		}
+		return s, true
+	case yamlnode.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return nil, true
+		case "!!bool":
+			if b, err := strconv.ParseBool(n.Value); err == nil {
+				return b, true
+			}
+		}
+		return n.Value, true
+	}
+	return nil, true
+}
+
+// Locate follows a JSON-pointer location from root. It returns the key
+// node of the last step (nil when the last step is a list index or there
+// are no steps), the value node reached, and the document path with ids.
+// When a step does not resolve (a property that is missing), it stops at
+// the deepest node reached, and ok is false.
+func Locate(root *yamlnode.Node, tokens []string) (key, value *yamlnode.Node, path string, ok bool) {
+	value = deref(root)
+	for _, tok := range tokens {
+		switch value.Kind {
+		case yamlnode.MappingNode:
+			found := false
+			for i := 0; i+1 < len(value.Content); i += 2 {
+				if k := deref(value.Content[i]); k.Value == tok {
+					key, value, found = k, deref(value.Content[i+1]), true
+					break
+				}
+			}
+			if !found {
+				return key, value, path, false
+			}
+			path = join(path, tok)
+		case yamlnode.SequenceNode:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(value.Content) {
+				return key, value, path, false
+			}
+			path = Index(path, ElemKeys(NodeIDs(value))[i])
+			key, value = nil, deref(value.Content[i])
+		default:
+			return key, value, path, false
+		}
+	}
+	return key, value, path, true
+}
+
+func deref(n *yamlnode.Node) *yamlnode.Node {
+	for depth := 0; n.Kind == yamlnode.AliasNode && n.Alias != nil && depth < 100; depth++ {
+		n = n.Alias
+	}
+	return n
+}

@@ -1,0 +1,60 @@
+package codec
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/entente-go/entente/internal/yamlnode"
+)
+
+// ElemKeys names the elements of a list in a path: by id when the element
+// has one that is usable (not empty, not all digits, no brackets) and no
+// earlier sibling has the same id; by index otherwise. ids[i] is the i-th
+// element's id, or "" when it has none. The decoder, the schema mapping
+// and the semantic rules all name elements this way, so that their paths
+// agree.
+func ElemKeys(ids []string) []string {
+	keys := make([]string, len(ids))
+	seen := make(map[string]bool, len(ids))
+	for i, id := range ids {
+		if isPathSafe(id) && !seen[id] {
+			seen[id] = true
+			keys[i] = id
+			continue
+		}
+		keys[i] = strconv.Itoa(i)
+	}
+	return keys
+}
+
+// NodeIDs returns the id of each element of a sequence node: the value of
+// its "id" key when the element is a mapping with a scalar id.
+func NodeIDs(seq *yamlnode.Node) []string {
+	ids := make([]string, len(seq.Content))
+	for i, item := range seq.Content {
+		if item.Kind != yamlnode.MappingNode {
+			continue
+		}
+		for j := 0; j+1 < len(item.Content); j += 2 {
+			k, v := item.Content[j], item.Content[j+1]
+			if k.Kind == yamlnode.ScalarNode && k.Value == "id" && v.Kind == yamlnode.ScalarNode {
+				ids[i] = v.Value
+				break
+			}
+		}
+	}
+	return ids
+}
+
+// isPathSafe reports whether an id can stand in brackets without making
+// the path ambiguous (digits alone would read as an index).
+func isPathSafe(id string) bool {
+	if id == "" || strings.ContainsAny(id, "[]") {
+		return false
+	}
+	_, err := strconv.Atoi(id)
+	return err != nil
+}
+
+// Index appends an element key to a path.
+func Index(path, key string) string { return path + "[" + key + "]" }
