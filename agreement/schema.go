@@ -104,6 +104,9 @@ func typeWords(types []string) string {
 
 // patternHint says what form a value must take, by the field it is in.
 func patternHint(loc []string) string {
+	if len(loc) >= 2 && loc[len(loc)-2] == "text" {
+		return "texts are keyed by ISO 639-1 codes in lower case, such as en or ru"
+	}
 	field := ""
 	for i := len(loc) - 1; i >= 0; i-- {
 		if _, err := fmt.Sscan(loc[i], new(int)); err != nil {

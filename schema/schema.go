@@ -92,7 +92,7 @@ func Validate(v any) ([]Violation, error) {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
 	var out []Violation
-	collect(verr, &out)
+	collect(verr, nil, &out)
 	return out, nil
 }
 
@@ -100,11 +100,13 @@ func Validate(v any) ([]Violation, error) {
 // oneOf failed, it keeps only the branch that came closest: a branch that
 // failed only on the value's type says nothing about what the author meant
 // when another branch got past the type.
-func collect(e *jsonschema.ValidationError, out *[]Violation) {
+//
+// parent is the instance location of e's parent.
+func collect(e *jsonschema.ValidationError, parent []string, out *[]Violation) {
 	switch k := e.ErrorKind.(type) {
 	case *kind.AnyOf, *kind.OneOf:
 		if k, ok := k.(*kind.OneOf); ok && len(k.Subschemas) > 1 {
-			*out = append(*out, Violation{Location: e.InstanceLocation, Kind: Other, Message: "the value matches more than one allowed form"})
+			*out = append(*out, Violation{Location: slices.Clone(e.InstanceLocation), Kind: Other, Message: "the value matches more than one allowed form"})
 			return
 		}
 		var typeOnly []*jsonschema.ValidationError
@@ -117,10 +119,10 @@ func collect(e *jsonschema.ValidationError, out *[]Violation) {
 			}
 		}
 		if len(closer) > 0 {
-			collect(closer[0], out)
+			collect(closer[0], e.InstanceLocation, out)
 			return
 		}
-		v := Violation{Location: e.InstanceLocation, Kind: Type}
+		v := Violation{Location: slices.Clone(e.InstanceLocation), Kind: Type}
 		for _, c := range typeOnly {
 			if t, ok := leaf(c).ErrorKind.(*kind.Type); ok {
 				v.Got = t.Got
@@ -131,9 +133,19 @@ func collect(e *jsonschema.ValidationError, out *[]Violation) {
 		*out = append(*out, v)
 		return
 	}
+	if k, ok := e.ErrorKind.(*kind.PropertyNames); ok {
+		// The causes validate the name as a value of its own, with no
+		// location; the place to point at is the property. The library
+		// (v6.0.3) gives this error a location that shares memory with
+		// others and may be overwritten, so the parent's is used: a
+		// propertyNames failure is always about the parent's object.
+		*out = append(*out, Violation{Location: append(slices.Clone(parent), k.Property), Kind: Pattern,
+			Got: k.Property, Message: fmt.Sprintf("%q is not an allowed key here", k.Property)})
+		return
+	}
 	if len(e.Causes) > 0 {
 		for _, c := range e.Causes {
-			collect(c, out)
+			collect(c, e.InstanceLocation, out)
 		}
 		return
 	}
@@ -156,7 +168,7 @@ func leaf(e *jsonschema.ValidationError) *jsonschema.ValidationError {
 }
 
 func violation(e *jsonschema.ValidationError) []Violation {
-	loc := e.InstanceLocation
+	loc := slices.Clone(e.InstanceLocation)
 	switch k := e.ErrorKind.(type) {
 	case *kind.Required:
 		var vs []Violation
@@ -168,7 +180,7 @@ func violation(e *jsonschema.ValidationError) []Violation {
 	case *kind.AdditionalProperties:
 		var vs []Violation
 		for _, p := range k.Properties {
-			vs = append(vs, Violation{Location: append(slices.Clip(loc), p), Kind: AdditionalProperties, Got: p,
+			vs = append(vs, Violation{Location: append(slices.Clone(loc), p), Kind: AdditionalProperties, Got: p,
 				Message: fmt.Sprintf("field %q is not allowed here", p)})
 		}
 		return vs

@@ -9,6 +9,8 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+
+	"github.com/entente-go/entente/schema"
 )
 
 // Exit codes of the command.
@@ -30,6 +32,7 @@ const usage = `entente: agreements as typed, validated data
 
 Usage:
   entente validate [flags] PATH...   check agreement files, directories or globs
+  entente schema                     print the JSON Schema of the format
   entente version                    print the version
 
 Run "entente COMMAND -h" for the flags of a command.
@@ -45,6 +48,15 @@ func (c Command) Main(args []string) int {
 	switch args[1] {
 	case "validate":
 		return c.validate(args[2:])
+	case "schema":
+		if len(args) > 2 {
+			fmt.Fprintln(c.Stderr, "entente schema: takes no arguments")
+			return ExitUsage
+		}
+		if _, err := c.Stdout.Write(schema.JSON()); err != nil {
+			return ExitFailure
+		}
+		return ExitClean
 	case "version", "--version", "-version":
 		fmt.Fprintln(c.Stdout, "entente", version())
 		return ExitClean

@@ -37,6 +37,8 @@ func TestExitCodes(t *testing.T) {
 		{"an unknown command", []string{"frobnicate"}, ExitUsage},
 		{"help", []string{"help"}, ExitClean},
 		{"version", []string{"--version"}, ExitClean},
+		{"schema", []string{"schema"}, ExitClean},
+		{"schema with an argument", []string{"schema", "x"}, ExitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -76,5 +78,12 @@ func TestCaret(t *testing.T) {
 		"            ^\n"
 	if !strings.Contains(out, want) {
 		t.Errorf("no caret under column 5 of line 11 in:\n%s", out)
+	}
+}
+
+func TestSchemaCommand(t *testing.T) {
+	_, out, _ := run("schema")
+	if !strings.Contains(out, `"$schema": "https://json-schema.org/draft/2020-12/schema"`) {
+		t.Errorf("entente schema does not print the schema:\n%.200s", out)
 	}
 }
