@@ -42,7 +42,9 @@ func markers(src []byte) []marker {
 			out = append(out, marker{Line: i + 1, Column: col, Rule: agreement.Rule(m[1])})
 		}
 	}
-	slices.SortFunc(out, func(a, b marker) int { return cmpPos(agreement.Position{Line: a.Line, Column: a.Column}, agreement.Position{Line: b.Line, Column: b.Column}) })
+	slices.SortFunc(out, func(a, b marker) int {
+		return cmpPos(agreement.Position{Line: a.Line, Column: a.Column}, agreement.Position{Line: b.Line, Column: b.Column})
+	})
 	return out
 }
 

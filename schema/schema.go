@@ -35,16 +35,16 @@ func JSON() []byte { return bytes.Clone(schemaJSON) }
 type Kind string
 
 const (
-	Required             Kind = "required"             // a required property is missing: Missing names it
-	AdditionalProperties Kind = "additional-property"  // a property the schema does not allow: Property names it
-	Type                 Kind = "type"                 // a value of the wrong type: Want lists the allowed types
-	Enum                 Kind = "enum"                 // a value outside an enumeration: Want lists the allowed values
-	Const                Kind = "const"                // a value other than the one allowed: Want holds it
-	Pattern              Kind = "pattern"              // a string not matching a pattern: Want holds the pattern
-	MinLength            Kind = "min-length"           // a string too short (empty)
-	MinItems             Kind = "min-items"            // a list too short (empty)
-	Format               Kind = "format"               // a string not in its format (uri): Want names it
-	Other                Kind = "other"                // anything else
+	Required             Kind = "required"            // a required property is missing: Missing names it
+	AdditionalProperties Kind = "additional-property" // a property the schema does not allow: Property names it
+	Type                 Kind = "type"                // a value of the wrong type: Want lists the allowed types
+	Enum                 Kind = "enum"                // a value outside an enumeration: Want lists the allowed values
+	Const                Kind = "const"               // a value other than the one allowed: Want holds it
+	Pattern              Kind = "pattern"             // a string not matching a pattern: Want holds the pattern
+	MinLength            Kind = "min-length"          // a string too short (empty)
+	MinItems             Kind = "min-items"           // a list too short (empty)
+	Format               Kind = "format"              // a string not in its format (uri): Want names it
+	Other                Kind = "other"               // anything else
 )
 
 // Violation is one way a value breaks the schema.
