@@ -1,0 +1,120 @@
+package agreement
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/internal/yamlnode"
+	"github.com/entente-go/entente/schema"
+	"github.com/entente-go/entente/topics"
+)
+
+// benchInputs are the example treaty and a generated agreement of 1,000
+// clauses (two levels deep), as YAML.
+func benchInputs(b *testing.B) map[string][]byte {
+	b.Helper()
+	example, err := os.ReadFile("../examples/agreements/ir-ru-csp-2025.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return map[string][]byte{"example": example, "clauses=1000": largeAgreement(1000)}
+}
+
+// largeAgreement writes a valid agreement of n articles, each with two
+// paragraphs, a commitment, topics and a summary, the shape of the
+// example's articles. (The generator in internal/gen cannot be used from
+// inside the package: it imports it.)
+func largeAgreement(n int) []byte {
+	var b strings.Builder
+	b.WriteString(`format: entente/v1
+id: large
+version: {label: signed, stage: signed, date: 2025-01-17}
+title: A large generated agreement
+kind: treaty
+parties:
+  - {id: ir, kind: state, country: IR, roles: [contracting-party]}
+  - {id: ru, kind: state, country: RU, roles: [contracting-party]}
+contexts: [sco, brics]
+term: {duration: P20Y, from: entry-into-force, renewal: {period: P5Y, automatic: true}, notice: P1Y}
+clauses:
+`)
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, `  - id: art-%[1]d
+    num: "%[1]d"
+    heading: Article %[1]d on cooperation
+    topics: [energy.oil-gas, transport.corridors]
+    summary: The parties cooperate in the field of article %[1]d and exchange information on it.
+    commitments:
+      - {modality: shall, by: all, kind: cooperation, action: cooperate in the field of article %[1]d}
+    clauses:
+      - {id: art-%[1]d.1, num: "1", summary: The first paragraph of article %[1]d.}
+      - {id: art-%[1]d.2, num: "2", summary: The second paragraph of article %[1]d., refs: [art-%[1]d.1]}
+`, i)
+	}
+	b.WriteString("timeline:\n  - {date: 2025-01-17, event: signed, place: Moscow}\n")
+	return []byte(b.String())
+}
+
+// BenchmarkLoad measures each stage of loading and the whole, so that
+// each stage's share is visible:
+//
+//	go test ./agreement -run '^$' -bench Load -benchmem
+func BenchmarkLoad(b *testing.B) {
+	for _, name := range []string{"example", "clauses=1000"} {
+		src := benchInputs(b)[name]
+		root, serr := yamlnode.Parse(src)
+		if serr != nil {
+			b.Fatal(serr)
+		}
+		value, _ := codec.JSONValue(root)
+		b.Run(name+"/parse", func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				yamlnode.Parse(src)
+			}
+		})
+		b.Run(name+"/decode", func(b *testing.B) {
+			for b.Loop() {
+				codec.Decode(root, new(Agreement), decodeHooks)
+			}
+		})
+		b.Run(name+"/json-value", func(b *testing.B) {
+			for b.Loop() {
+				codec.JSONValue(root)
+			}
+		})
+		b.Run(name+"/schema", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := schema.Validate(value); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		doc := Parse(name, src)
+		if len(doc.Diagnostics) > 0 {
+			b.Fatalf("the input is not clean: %v", doc.Diagnostics[0])
+		}
+		b.Run(name+"/rules", func(b *testing.B) {
+			for b.Loop() {
+				d := &Document{Name: doc.Name, Agreement: doc.Agreement, index: doc.index}
+				d.checkSemantics(root, topics.Builtin())
+			}
+		})
+		b.Run(name+"/load-without-schema-and-rules", func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				r, _ := yamlnode.Parse(src)
+				codec.Decode(r, new(Agreement), decodeHooks)
+			}
+		})
+		b.Run(name+"/load", func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				Parse(name, src)
+			}
+		})
+	}
+}
