@@ -322,42 +322,13 @@ func longerOrEqual(a, b Duration) bool {
 	return !start.Add(a).First().Before(start.Add(b).First())
 }
 
-// triggerDate returns the date of the event an entry-into-force rule
-// counts from, when the timeline gives it exactly.
-func (c *checker) triggerDate(after TriggerEvent) (Date, bool) {
-	var kinds []EventKind
-	switch after {
-	case AfterSignature:
-		kinds = []EventKind{EventSigned}
-	case AfterLastNotification:
-		kinds = []EventKind{EventNotification}
-	case AfterExchangeOfInstruments, AfterDepositOfRatifications:
-		kinds = []EventKind{EventExchangeOfInstruments}
-	case AfterLastRatification:
-		kinds = []EventKind{EventRatified, EventApproved, EventRatificationLaw}
-	}
-	var last Date
-	for _, e := range c.a.Timeline {
-		if !slices.Contains(kinds, e.Event) {
-			continue
-		}
-		if !e.Date.Exact() {
-			return Date{}, false
-		}
-		if last.IsZero() || last.First().Before(e.Date.First()) {
-			last = e.Date
-		}
-	}
-	return last, !last.IsZero()
-}
-
 func (c *checker) entryIntoForce() {
 	rule := c.a.Term.EntryIntoForce
 	if rule == nil {
 		return
 	}
-	trigger, ok := c.triggerDate(rule.After)
-	if !ok {
+	trigger, ok := c.a.triggerDate(rule.After)
+	if !ok || !trigger.Exact() {
 		return
 	}
 	want := trigger.Add(rule.Delay)

@@ -203,33 +203,61 @@ func DateOf(t time.Time) Date {
 }
 
 // Add returns d moved forward by dur, keeping d's precision and
-// qualifiers. Years and months are added first; a day that does not exist
-// in the resulting month becomes the month's last day (31 January plus
-// one month is 28 or 29 February, not 2 or 3 March). Weeks and days are
-// then added to a full date; on a partial date they move it only by the
-// whole months or years they make up, which leaves it unchanged for terms
-// of days.
-func (d Date) Add(dur Duration) Date {
+// qualifiers (an approximate date stays approximate). Years and months are
+// added first; a day that does not exist in the resulting month becomes
+// the month's last day (31 January plus one month is 28 or 29 February,
+// never 2 or 3 March; 29 February plus one year is 28 February). Weeks and
+// days are then added to a full date. A partial date moves by whole years
+// or months only: a year plus P30D is the same year, since a span of a
+// year cannot say more.
+func (d Date) Add(dur Duration) Date { return d.add(dur, 1) }
+
+// Sub returns d moved back by dur, under the same rules as Add.
+func (d Date) Sub(dur Duration) Date { return d.add(dur, -1) }
+
+func (d Date) add(dur Duration, sign int) Date {
 	if d.IsZero() {
 		return d
 	}
 	out := d
-	months := d.Month - 1 + dur.Months + 12*dur.Years
+	years, months := sign*dur.Years, sign*dur.Months
 	if d.Precision() == YearPrecision {
-		out.Year = d.Year + dur.Years + dur.Months/12
+		out.Year = d.Year + years + months/12
 		return out
 	}
-	out.Year = d.Year + floorDiv(months, 12)
-	out.Month = months - 12*floorDiv(months, 12) + 1
+	total := d.Month - 1 + months + 12*years
+	out.Year = d.Year + floorDiv(total, 12)
+	out.Month = total - 12*floorDiv(total, 12) + 1
 	if d.Precision() == MonthPrecision {
 		return out
 	}
 	out.Day = min(d.Day, daysIn(out.Year, out.Month))
-	if days := 7*dur.Weeks + dur.Days; days != 0 {
+	if days := sign * (7*dur.Weeks + dur.Days); days != 0 {
 		t := out.First().AddDate(0, 0, days)
 		out.Year, out.Month, out.Day = t.Year(), int(t.Month()), t.Day()
 	}
 	return out
+}
+
+// AddDays returns a full date moved by n days (back when n < 0); a
+// partial date is returned unchanged.
+func (d Date) AddDays(n int) Date {
+	if d.Precision() != DayPrecision {
+		return d
+	}
+	t := d.First().AddDate(0, 0, n)
+	out := d
+	out.Year, out.Month, out.Day = t.Year(), int(t.Month()), t.Day()
+	return out
+}
+
+// Compare orders dates by their first day, then by their last day (so a
+// year sorts before its own months when they start together).
+func (d Date) Compare(e Date) int {
+	if c := d.First().Compare(e.First()); c != 0 {
+		return c
+	}
+	return d.Last().Compare(e.Last())
 }
 
 func floorDiv(a, b int) int {

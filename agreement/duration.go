@@ -55,6 +55,12 @@ func ParseDuration(s string) (Duration, error) {
 		next = unit + 1
 		rest = rest[i+1:]
 	}
+	if d.IsZero() {
+		return d, &enum.Error{
+			Msg:     fmt.Sprintf("%q is a duration of zero", s),
+			HintMsg: "leave the field out: no delay and no period are written by omitting them",
+		}
+	}
 	return d, nil
 }
 
@@ -86,9 +92,6 @@ func (d Duration) String() string {
 			b.WriteString(strconv.Itoa(p.n))
 			b.WriteByte(p.unit)
 		}
-	}
-	if b.Len() == 1 {
-		return "P0D"
 	}
 	return b.String()
 }

@@ -1,0 +1,365 @@
+package agreement
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Claim is a date the agreement's data asserts, with where it comes from
+// and the reports that disagree with it.
+type Claim struct {
+	Date  Date
+	Basis string // how the date was found, in words
+	// Event is the timeline event that gives the date; nil when the date
+	// is derived from the term's rule.
+	Event *Event
+	// Conflicts are the other reports of the same event that give another
+	// date. They are kept, not overwritten: the answer says so.
+	Conflicts []Event
+}
+
+// EntryIntoForce returns when the agreement entered into force: the
+// preferred entered-into-force event (or the only one); failing that, the
+// date the term's rule gives from the timeline (for example 30 days after
+// the last notification). false means the data does not say.
+func (a *Agreement) EntryIntoForce() (Claim, bool) {
+	reports := a.Timeline.kind(EventEnteredIntoForce, "")
+	if len(reports) > 0 {
+		chosen := -1
+		for i, e := range reports {
+			if e.Preferred {
+				chosen = i
+				break
+			}
+		}
+		basis := "the preferred report"
+		if chosen < 0 {
+			if len(reports) > 1 {
+				// No report is preferred: take the latest, the one under
+				// which the least is claimed.
+				chosen = 0
+				for i, e := range reports {
+					if reports[chosen].Date.Compare(e.Date) < 0 {
+						chosen = i
+					}
+				}
+				basis = "the latest of reports that disagree (none is marked preferred)"
+			} else {
+				chosen = 0
+				basis = "the timeline"
+			}
+		}
+		e := reports[chosen]
+		c := Claim{Date: e.Date, Basis: basis, Event: &e}
+		for i, o := range reports {
+			if i != chosen && o.Date != e.Date {
+				c.Conflicts = append(c.Conflicts, o)
+			}
+		}
+		if len(e.Sources) > 0 {
+			c.Basis += " (" + strings.Join(e.Sources, ", ") + ")"
+		}
+		return c, true
+	}
+	if a.Term == nil || a.Term.EntryIntoForce == nil {
+		return Claim{}, false
+	}
+	rule := a.Term.EntryIntoForce
+	trigger, ok := a.triggerDate(rule.After)
+	if !ok {
+		return Claim{}, false
+	}
+	return Claim{
+		Date:  trigger.Add(rule.Delay),
+		Basis: fmt.Sprintf("derived: %s after the %s on %s", words(rule.Delay), spaced(string(rule.After)), trigger),
+	}, true
+}
+
+// triggerDate returns the date of the event an entry-into-force rule
+// counts from: the latest of the events of that kind.
+func (a *Agreement) triggerDate(after TriggerEvent) (Date, bool) {
+	var kinds []EventKind
+	switch after {
+	case AfterSignature:
+		kinds = []EventKind{EventSigned}
+	case AfterLastNotification:
+		kinds = []EventKind{EventNotification}
+	case AfterExchangeOfInstruments, AfterDepositOfRatifications:
+		kinds = []EventKind{EventExchangeOfInstruments}
+	case AfterLastRatification:
+		kinds = []EventKind{EventRatified, EventApproved, EventRatificationLaw}
+	}
+	if after == AfterSignature {
+		if d := a.Timeline.preferredDate(EventSigned); !d.IsZero() {
+			return d, true
+		}
+	}
+	var last Date
+	for _, e := range a.Timeline {
+		if slices.Contains(kinds, e.Event) && (last.IsZero() || last.Compare(e.Date) < 0) {
+			last = e.Date
+		}
+	}
+	return last, !last.IsZero()
+}
+
+// Period is one stretch of the term: the initial term or a renewal.
+//
+// The convention: a term of length L that starts on day S covers the days
+// S up to and including S+L minus one day (LastDay); on End, which is S+L,
+// the agreement is no longer in force under this period. A notice period
+// N must run in full before End, so the last day to give notice (NoticeBy)
+// is End − N − 1 day. For a 20-year term from 2 October 2025 with a year's
+// notice: LastDay 1 October 2045, End 2 October 2045, NoticeBy 1 October
+// 2044.
+type Period struct {
+	Renewal  int  // 0 for the initial term, k for the k-th renewal
+	Start    Date // the first day in force
+	LastDay  Date // the last day in force under this period
+	End      Date // the first day after the period
+	NoticeBy Date // the last day to give notice ending the agreement at End; zero without a notice period
+}
+
+// Schedule is the agreement's term laid out in time.
+type Schedule struct {
+	EntryIntoForce Claim
+	Start          Date // the day the term counts from
+	Indefinite     bool // valid until terminated: no periods
+	// Periods are the initial term and, under automatic renewal, the
+	// renewals that start on or before the horizon given to Schedule.
+	Periods []Period
+	// Ended is set when notice, termination or expiry ends the agreement
+	// within the periods: the first day it is no longer in force.
+	Ended Date
+	// EndedBy is the event that ended it, if one did.
+	EndedBy *Event
+}
+
+// Schedule lays out the term: entry into force, the initial term and the
+// renewals that start on or before horizon. false means the data gives no
+// start: no entry-into-force date (or signature, for terms counted from
+// it).
+func (a *Agreement) Schedule(horizon Date) (Schedule, bool) {
+	var s Schedule
+	eif, ok := a.EntryIntoForce()
+	if ok {
+		s.EntryIntoForce = eif
+	}
+	t := a.Term
+	if t == nil {
+		s.Start = eif.Date
+		return s, ok
+	}
+	s.Start = eif.Date
+	if t.From == FromSignature {
+		s.Start = a.Timeline.preferredDate(EventSigned)
+	}
+	if s.Start.IsZero() {
+		return s, false
+	}
+	if t.Indefinite || t.Duration.IsZero() {
+		s.Indefinite = t.Indefinite
+		s.endEvents(a)
+		return s, true
+	}
+	p := Period{Start: s.Start, End: s.Start.Add(t.Duration)}
+	p.finish(t.Notice)
+	s.Periods = append(s.Periods, p)
+	renewals := len(a.Timeline.kind(EventRenewed, ""))
+	for k := 1; t.Renewal != nil && !t.Renewal.Period.IsZero() && k <= 1000; k++ {
+		if !t.Renewal.Automatic && k > renewals {
+			break
+		}
+		prev := s.Periods[len(s.Periods)-1]
+		if t.Renewal.Automatic && horizon.Compare(prev.End) < 0 {
+			break
+		}
+		next := Period{Renewal: k, Start: prev.End, End: prev.End.Add(t.Renewal.Period)}
+		next.finish(t.Notice)
+		s.Periods = append(s.Periods, next)
+	}
+	s.endEvents(a)
+	if s.Ended.IsZero() {
+		last := s.Periods[len(s.Periods)-1]
+		if t.Renewal == nil || !t.Renewal.Automatic {
+			s.Ended = last.End // no renewal is due: the term runs out
+		}
+	}
+	return s, true
+}
+
+func (p *Period) finish(notice Duration) {
+	p.LastDay = p.End.AddDays(-1)
+	if !notice.IsZero() {
+		p.NoticeBy = p.End.Sub(notice).AddDays(-1)
+	}
+}
+
+// endEvents applies termination, expiry, supersession and notice events.
+func (s *Schedule) endEvents(a *Agreement) {
+	for _, e := range a.Timeline {
+		switch e.Event {
+		case EventTerminated, EventExpired, EventSuperseded:
+			if s.Ended.IsZero() || e.Date.Compare(s.Ended) < 0 {
+				s.Ended, s.EndedBy = e.Date, &e
+			}
+		case EventNoticeGiven:
+			// Notice ends the agreement at the end of the first period
+			// whose deadline it meets.
+			for _, p := range s.Periods {
+				if !p.NoticeBy.IsZero() && e.Date.Compare(p.NoticeBy) <= 0 {
+					if s.Ended.IsZero() || p.End.Compare(s.Ended) < 0 {
+						s.Ended, s.EndedBy = p.End, &e
+					}
+					break
+				}
+			}
+		}
+	}
+}
+
+// State is where an agreement stands on a day.
+type State string
+
+const (
+	StateNotSigned  State = "not-signed"
+	StateSigned     State = "signed"     // signed, not (yet) in force
+	StateInForce    State = "in-force"   //
+	StateExpired    State = "expired"    // the term ran out
+	StateTerminated State = "terminated" // ended by notice or termination
+	StateSuperseded State = "superseded" // replaced by another agreement
+	StateUnknown    State = "unknown"    // the data does not say
+	stateUndecided  State = "undecided"  // internal: keep looking
+)
+
+// Status is the answer to "where does the agreement stand on this day?".
+type Status struct {
+	State State
+	Since Date // the day the state began, when known
+	// Until is the first day the state ends as things stand: the end of
+	// the current period for an agreement in force for a fixed term.
+	Until Date
+	// Events are the timeline events that decided the answer.
+	Events []Event
+	// Disputed says how the answer would differ under reports that
+	// disagree with the preferred one; empty when none do.
+	Disputed string
+}
+
+// StatusOn says where the agreement stands on day (a full date). An event
+// counts as having happened on day when its whole span lies on or before
+// day: a report dated only "2025" has not certainly happened by 1 March
+// 2025.
+func (a *Agreement) StatusOn(day Date) Status {
+	st := a.statusOn(day, nil)
+	eif, ok := a.EntryIntoForce()
+	if !ok {
+		return st
+	}
+	for _, other := range eif.Conflicts {
+		alt := a.statusOn(day, &other)
+		if alt.State != st.State {
+			st.Disputed = fmt.Sprintf("by another report (%s) it entered into force on %s, and would be %s on %s",
+				strings.Join(other.Sources, ", "), other.Date, alt.State, day)
+			break
+		}
+	}
+	return st
+}
+
+// statusOn computes the status, with eifOverride standing for the
+// entry-into-force report to use instead of the preferred one.
+func (a *Agreement) statusOn(day Date, eifOverride *Event) Status {
+	happened := func(d Date) bool { return !d.IsZero() && d.Last().Compare(day.First()) <= 0 }
+	b := *a
+	if eifOverride != nil {
+		// Rebuild the timeline with the override as the one preferred
+		// report of entry into force.
+		b.Timeline = nil
+		for _, e := range a.Timeline {
+			if e.Event == EventEnteredIntoForce {
+				continue
+			}
+			b.Timeline = append(b.Timeline, e)
+		}
+		o := *eifOverride
+		o.Preferred = true
+		b.Timeline = append(b.Timeline, o)
+	}
+	sched, ok := b.Schedule(day)
+	if ok && !sched.EntryIntoForce.Date.IsZero() && happened(sched.EntryIntoForce.Date) {
+		if !sched.Ended.IsZero() && sched.Ended.Compare(day) <= 0 {
+			st := Status{Since: sched.Ended, State: StateExpired}
+			if sched.EndedBy != nil {
+				st.Events = []Event{*sched.EndedBy}
+				switch sched.EndedBy.Event {
+				case EventSuperseded:
+					st.State = StateSuperseded
+				case EventTerminated, EventNoticeGiven:
+					st.State = StateTerminated
+				}
+			}
+			return st
+		}
+		st := Status{State: StateInForce, Since: sched.EntryIntoForce.Date}
+		if sched.EntryIntoForce.Event != nil {
+			st.Events = []Event{*sched.EntryIntoForce.Event}
+		}
+		for _, p := range sched.Periods {
+			if p.Start.Compare(day) <= 0 && day.Compare(p.End) < 0 {
+				st.Until = p.End
+			}
+		}
+		if !sched.Ended.IsZero() {
+			st.Until = sched.Ended
+		}
+		return st
+	}
+	for _, e := range b.Timeline {
+		if (e.Event == EventTerminated || e.Event == EventSuperseded) && happened(e.Date) {
+			return Status{State: StateTerminated, Since: e.Date, Events: []Event{e}}
+		}
+	}
+	signed := b.Timeline.preferredDate(EventSigned)
+	if signed.IsZero() {
+		if sig := b.Timeline.kind(EventSigned, ""); len(sig) > 0 {
+			signed = sig[0].Date
+		}
+	}
+	switch {
+	case happened(signed):
+		st := Status{State: StateSigned, Since: signed}
+		for _, e := range b.Timeline.kind(EventSigned, "") {
+			st.Events = append(st.Events, e)
+		}
+		return st
+	case !signed.IsZero() || len(b.Timeline) > 0:
+		return Status{State: StateNotSigned}
+	}
+	return Status{State: StateUnknown}
+}
+
+func words(d Duration) string {
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		unit string
+	}{{d.Years, "year"}, {d.Months, "month"}, {d.Weeks, "week"}, {d.Days, "day"}} {
+		switch {
+		case p.n == 1:
+			parts = append(parts, "1 "+p.unit)
+		case p.n > 1:
+			parts = append(parts, fmt.Sprintf("%d %ss", p.n, p.unit))
+		}
+	}
+	if len(parts) == 0 {
+		return "no time"
+	}
+	return strings.Join(parts, " ")
+}
+
+// Words returns the duration in words: "20 years", "1 year 6 months".
+func (d Duration) Words() string { return words(d) }
+
+func spaced(s string) string { return strings.ReplaceAll(s, "-", " ") }
