@@ -149,6 +149,7 @@ func (a *Agreement) Schedule(horizon Date) (Schedule, bool) {
 	t := a.Term
 	if t == nil {
 		s.Start = eif.Date
+		s.endEvents(a)
 		return s, ok
 	}
 	s.Start = eif.Date
@@ -318,7 +319,11 @@ func (a *Agreement) statusOn(day Date, eifOverride *Event) Status {
 	}
 	for _, e := range b.Timeline {
 		if (e.Event == EventTerminated || e.Event == EventSuperseded) && happened(e.Date) {
-			return Status{State: StateTerminated, Since: e.Date, Events: []Event{e}}
+			st := Status{State: StateTerminated, Since: e.Date, Events: []Event{e}}
+			if e.Event == EventSuperseded {
+				st.State = StateSuperseded
+			}
+			return st
 		}
 	}
 	signed := b.Timeline.preferredDate(EventSigned)

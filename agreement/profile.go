@@ -1,0 +1,160 @@
+package agreement
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Flag is one obligation of the security profile: whether the agreement
+// has it and the clauses that ground it.
+type Flag struct {
+	Present bool
+	Clauses []string // ids of the clauses whose commitments set the flag
+	Labels  []string // the same clauses, for people: Article 3(3)
+}
+
+func (f *Flag) add(c ClauseRef) {
+	f.Present = true
+	if !slices.Contains(f.Clauses, c.Clause.ID) {
+		f.Clauses = append(f.Clauses, c.Clause.ID)
+		f.Labels = append(f.Labels, c.Label)
+	}
+}
+
+// Profile is the security profile of an agreement, coded in the manner of
+// the ATOP alliance data (Alliance Treaty Obligations and Provisions):
+// which of the five kinds of security obligation it holds, the clauses
+// that hold them, and a verdict on whether it is a military alliance.
+//
+// Commitments set the flags by their kind, when their modality binds
+// (shall, shall-not or will-strive; may, reaffirm and declare do not):
+//
+//	mutual-defence                      → Defence
+//	offence                             → Offence
+//	neutrality, non-assistance          → Neutrality (staying out, not helping an aggressor)
+//	non-use-of-territory                → Neutrality (not letting one's territory serve an attack)
+//	non-aggression                      → NonAggression
+//	consultation                        → Consultation; crisis-specific when it has a trigger
+//	                                      (armed-attack, aggression-against-party,
+//	                                      threat-of-aggression, security-threat,
+//	                                      request-of-party), general when it has none
+//
+// Other kinds (cooperation, military-cooperation, information-exchange
+// ...) set no flag: working together, even on defence, is not an
+// obligation to fight or to stand aside.
+//
+// The verdict: a military alliance is an agreement whose parties must
+// fight for each other or together — a defence or offence obligation.
+// ATOP counts more as alliances (neutrality, non-aggression and
+// consultation pacts too); Profile reports that broader reading as
+// ATOPAlliance, so that both answers are there and the difference is
+// visible.
+type Profile struct {
+	Defence       Flag
+	Offence       Flag
+	Neutrality    Flag
+	NonAggression Flag
+	Consultation  Flag
+	// ConsultationCrisis and ConsultationGeneral split Consultation:
+	// consultation tied to a crisis (a threat or an attack) or in general.
+	ConsultationCrisis  Flag
+	ConsultationGeneral Flag
+
+	MilitaryAlliance bool // a defence or offence obligation
+	ATOPAlliance     bool // any of the five obligations
+	Reasons          []string
+}
+
+func binding(m Modality) bool { return m == Shall || m == ShallNot || m == WillStrive }
+
+// SecurityProfile codes the agreement's security obligations.
+func (a *Agreement) SecurityProfile() Profile {
+	var p Profile
+	var military []string // clauses of military cooperation, for the reasons
+	for _, c := range a.AllClauses() {
+		for _, cm := range c.Clause.Commitments {
+			if !binding(cm.Modality) {
+				continue
+			}
+			switch cm.Kind {
+			case MutualDefence:
+				p.Defence.add(c)
+			case Offence:
+				p.Offence.add(c)
+			case Neutrality, NonAssistance, NonUseOfTerritory:
+				p.Neutrality.add(c)
+			case NonAggression:
+				p.NonAggression.add(c)
+			case Consultation:
+				p.Consultation.add(c)
+				if cm.Trigger != "" {
+					p.ConsultationCrisis.add(c)
+				} else {
+					p.ConsultationGeneral.add(c)
+				}
+			case MilitaryCooperation:
+				if !slices.Contains(military, c.Label) {
+					military = append(military, c.Label)
+				}
+			}
+		}
+	}
+	p.MilitaryAlliance = p.Defence.Present || p.Offence.Present
+	p.ATOPAlliance = p.MilitaryAlliance || p.Neutrality.Present || p.NonAggression.Present || p.Consultation.Present
+	p.Reasons = p.reasons(military)
+	return p
+}
+
+func (p Profile) reasons(military []string) []string {
+	var r []string
+	if p.Defence.Present {
+		r = append(r, fmt.Sprintf("%s the parties to assist one another militarily if one is attacked: a mutual-defence obligation.", verb(p.Defence.Labels, "binds", "bind")))
+	}
+	if p.Offence.Present {
+		r = append(r, fmt.Sprintf("%s the parties to act together militarily: an offence obligation.", verb(p.Offence.Labels, "binds", "bind")))
+	}
+	if !p.MilitaryAlliance {
+		r = append(r, "No clause binds a party to defend the other if it is attacked, or to join it in an attack.")
+	}
+	if p.Neutrality.Present {
+		r = append(r, fmt.Sprintf("%s each party to stay out of an attack on the other: not to help the aggressor or let its territory be used (a neutrality obligation, not a promise of help).", verb(p.Neutrality.Labels, "binds", "bind")))
+	}
+	if p.NonAggression.Present {
+		r = append(r, fmt.Sprintf("%s the parties not to attack each other.", verb(p.NonAggression.Labels, "binds", "bind")))
+	}
+	if p.ConsultationCrisis.Present {
+		r = append(r, fmt.Sprintf("%s consultation when one party is threatened or attacked (crisis-specific).", verb(p.ConsultationCrisis.Labels, "requires", "require")))
+	}
+	if p.ConsultationGeneral.Present {
+		r = append(r, fmt.Sprintf("%s for consultation on security in general, not tied to a crisis.", verb(p.ConsultationGeneral.Labels, "provides", "provide")))
+	}
+	if len(military) > 0 && !p.MilitaryAlliance {
+		r = append(r, fmt.Sprintf("%s for military cooperation (contacts, exercises), which is not an obligation to fight.", verb(military, "provides", "provide")))
+	}
+	switch {
+	case p.MilitaryAlliance:
+		r = append(r, "Verdict: a military alliance.")
+	case p.ATOPAlliance:
+		r = append(r, "Verdict: not a military alliance. Under ATOP's broader definition it would count as a security pact (neutrality, non-aggression or consultation), not a defence pact.")
+	default:
+		r = append(r, "Verdict: not a military alliance; it holds none of the security obligations ATOP codes.")
+	}
+	return r
+}
+
+// verb joins clause labels and gives the verb its number: "Article 4
+// binds", "Article 3(3) and Article 3(4) bind".
+func verb(labels []string, one, many string) string {
+	labels = slices.Clone(labels)
+	if len(labels) > 0 && strings.HasPrefix(labels[0], "the ") {
+		labels[0] = "The " + labels[0][len("the "):] // it starts the sentence
+	}
+	switch len(labels) {
+	case 1:
+		return labels[0] + " " + one
+	case 2:
+		return labels[0] + " and " + labels[1] + " " + many
+	}
+	return strings.Join(labels[:len(labels)-1], ", ") + " and " + labels[len(labels)-1] + " " + many
+}

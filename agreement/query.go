@@ -1,0 +1,214 @@
+package agreement
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/parties"
+	"github.com/entente-go/entente/topics"
+)
+
+// ClauseRef is a clause found by a query, with where it sits.
+type ClauseRef struct {
+	Clause *Clause
+	Path   string   // clauses[art-3].clauses[art-3.3], as in diagnostics
+	Label  string   // Article 3(3), for people
+	Topics []string // the clause's topics, or its nearest ancestor's when it gives none
+}
+
+// CommitmentRef is a commitment found by a query, with its clause.
+type CommitmentRef struct {
+	Commitment *Commitment
+	Clause     ClauseRef
+	Path       string // ...commitments[0]
+}
+
+// Query selects clauses, commitments and cooperation areas. Empty fields
+// match everything.
+type Query struct {
+	// Topic matches a topic and every topic below it (energy matches
+	// energy.oil-gas), in Taxonomy or the built-in taxonomy.
+	Topic    string
+	Taxonomy *topics.Taxonomy
+	// Party is a party id: a commitment involves the party when the party
+	// is bound by it (by the party, each or all) or it is owed to it.
+	Party    string
+	Kind     CommitmentKind
+	Modality Modality
+}
+
+func (q Query) taxonomy() *topics.Taxonomy {
+	if q.Taxonomy != nil {
+		return q.Taxonomy
+	}
+	return topics.Builtin()
+}
+
+func (q Query) topicMatches(codes []string) bool {
+	if q.Topic == "" {
+		return true
+	}
+	tax := q.taxonomy()
+	return slices.ContainsFunc(codes, func(c string) bool { return tax.Within(c, q.Topic) })
+}
+
+func (q Query) commitmentMatches(c Commitment) bool {
+	if q.Kind != "" && c.Kind != q.Kind {
+		return false
+	}
+	if q.Modality != "" && c.Modality != q.Modality {
+		return false
+	}
+	if q.Party != "" && c.By != "each" && c.By != "all" && c.By != q.Party && c.Towards != q.Party {
+		return false
+	}
+	return true
+}
+
+// AllClauses returns every clause at every depth, in document order.
+func (a *Agreement) AllClauses() []ClauseRef {
+	var out []ClauseRef
+	var walk func(base, label string, cs []Clause, inherited []string)
+	walk = func(base, label string, cs []Clause, inherited []string) {
+		ids := make([]string, len(cs))
+		for i := range cs {
+			ids[i] = cs[i].ID
+		}
+		for i, key := range codec.ElemKeys(ids) {
+			c := &cs[i]
+			path := codec.Index(base, key)
+			l := clauseLabel(label, c)
+			tp := c.Topics
+			if len(tp) == 0 {
+				tp = inherited
+			}
+			out = append(out, ClauseRef{Clause: c, Path: path, Label: l, Topics: tp})
+			walk(path+".clauses", l, c.Clauses, tp)
+		}
+	}
+	walk("clauses", "", a.Clauses, nil)
+	return out
+}
+
+// clauseLabel names a clause for people: Article 3, Article 3(3),
+// Article 3(3)(a); a clause without a number by its heading (the clause
+// "Energy") or its id.
+func clauseLabel(parent string, c *Clause) string {
+	switch {
+	case c.Num == "" && c.Heading != "":
+		if parent != "" {
+			return fmt.Sprintf("%s, %q", parent, c.Heading)
+		}
+		return fmt.Sprintf("the clause %q", c.Heading)
+	case c.Num == "":
+		if parent != "" {
+			return parent + ", " + c.ID
+		}
+		return "clause " + c.ID
+	case parent == "":
+		return "Article " + c.Num
+	}
+	return fmt.Sprintf("%s(%s)", parent, c.Num)
+}
+
+// FindClauses returns the clauses that match q: by topic (with
+// sub-topics), and, when q names a party, kind or modality, that hold a
+// matching commitment.
+func (a *Agreement) FindClauses(q Query) []ClauseRef {
+	var out []ClauseRef
+	for _, c := range a.AllClauses() {
+		if !q.topicMatches(c.Topics) {
+			continue
+		}
+		if q.Party != "" || q.Kind != "" || q.Modality != "" {
+			if !slices.ContainsFunc(c.Clause.Commitments, q.commitmentMatches) {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// FindCommitments returns the commitments that match q, in document
+// order. A commitment's topics are its clause's.
+func (a *Agreement) FindCommitments(q Query) []CommitmentRef {
+	var out []CommitmentRef
+	for _, c := range a.AllClauses() {
+		if !q.topicMatches(c.Topics) {
+			continue
+		}
+		for i := range c.Clause.Commitments {
+			cm := &c.Clause.Commitments[i]
+			if q.commitmentMatches(*cm) {
+				out = append(out, CommitmentRef{Commitment: cm, Clause: c, Path: fmt.Sprintf("%s.commitments[%d]", c.Path, i)})
+			}
+		}
+	}
+	return out
+}
+
+// FindCooperation returns the cooperation areas within q.Topic (other
+// fields of q do not apply to areas).
+func (a *Agreement) FindCooperation(q Query) []CooperationArea {
+	var out []CooperationArea
+	for _, area := range a.Cooperation {
+		if q.topicMatches([]string{area.Topic}) {
+			out = append(out, area)
+		}
+	}
+	return out
+}
+
+// Involves reports whether a party of the agreement is the country (an
+// ISO 3166-1 code of any form) or organisation with the given code.
+func (a *Agreement) Involves(code string) bool {
+	country, isCountry := parties.LookupCountry(code)
+	for _, p := range a.Parties {
+		if isCountry && p.Country != "" {
+			if c, ok := parties.LookupCountry(p.Country); ok && c.Alpha2 == country.Alpha2 {
+				return true
+			}
+		}
+		if p.Organisation != "" && strings.EqualFold(p.Organisation, code) {
+			return true
+		}
+	}
+	return false
+}
+
+// CoversTopic reports whether a clause or cooperation area of the
+// agreement lies within the topic.
+func (a *Agreement) CoversTopic(topic string, tax *topics.Taxonomy) bool {
+	q := Query{Topic: topic, Taxonomy: tax}
+	return len(a.FindCooperation(q)) > 0 || len(a.FindClauses(q)) > 0
+}
+
+// Involving returns the agreements of the set that a country or
+// organisation is party to.
+func (s *Set) Involving(code string) []*Agreement {
+	return s.filter(func(a *Agreement) bool { return a.Involves(code) })
+}
+
+// WithTopic returns the agreements of the set that cover a topic or one
+// below it, in the built-in taxonomy when tax is nil.
+func (s *Set) WithTopic(topic string, tax *topics.Taxonomy) []*Agreement {
+	return s.filter(func(a *Agreement) bool { return a.CoversTopic(topic, tax) })
+}
+
+// InForceOn returns the agreements of the set in force on day.
+func (s *Set) InForceOn(day Date) []*Agreement {
+	return s.filter(func(a *Agreement) bool { return a.StatusOn(day).State == StateInForce })
+}
+
+func (s *Set) filter(keep func(*Agreement) bool) []*Agreement {
+	var out []*Agreement
+	for _, d := range s.Documents {
+		if d.Agreement != nil && keep(d.Agreement) {
+			out = append(out, d.Agreement)
+		}
+	}
+	return out
+}
