@@ -1,0 +1,106 @@
+// Command questions asks the example treaties what analysts ask first:
+// is it in force on a date, when does the initial term end, what is the
+// last day to give notice of non-renewal, and is it a military alliance —
+// and why.
+//
+//	go run ./examples/questions [DATE]
+//
+// DATE defaults to 2026-03-01.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/entente-go/entente/agreement"
+)
+
+var files = []string{
+	"examples/agreements/ir-ru-csp-2025.yaml",
+	"examples/agreements/ru-kp-csp-2024.yaml",
+}
+
+func main() {
+	day := "2026-03-01"
+	if len(os.Args) > 1 {
+		day = os.Args[1]
+	}
+	if err := run(os.Stdout, ".", day); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func run(w io.Writer, root, day string) error {
+	on, err := agreement.ParseDate(day)
+	if err != nil || on.Precision() != agreement.DayPrecision {
+		return fmt.Errorf("%q: give a full date, YYYY-MM-DD", day)
+	}
+	for i, f := range files {
+		doc, err := agreement.ReadFile(root + "/" + f)
+		if err != nil {
+			return err
+		}
+		if doc.Diagnostics.HasErrors() {
+			return doc.Diagnostics.Err()
+		}
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		answer(w, doc.Agreement, on)
+	}
+	return nil
+}
+
+func answer(w io.Writer, a *agreement.Agreement, on agreement.Date) {
+	fmt.Fprintf(w, "%s\n%s\n", a.ShortTitle, strings.Repeat("=", len([]rune(a.ShortTitle))))
+
+	st := a.StatusOn(on)
+	fmt.Fprintf(w, "In force on %s? %s", on, yesNo(st.State == agreement.StateInForce))
+	if !st.Since.IsZero() {
+		fmt.Fprintf(w, " (%s since %s)", st.State, st.Since)
+	}
+	fmt.Fprintln(w)
+	if eif, ok := a.EntryIntoForce(); ok {
+		fmt.Fprintf(w, "  entry into force: %s, from %s\n", eif.Date, eif.Basis)
+		for _, c := range eif.Conflicts {
+			fmt.Fprintf(w, "  a conflicting report gives %s (%s)\n", c.Date, strings.Join(c.Sources, ", "))
+		}
+	}
+	if st.Disputed != "" {
+		fmt.Fprintf(w, "  note: %s\n", st.Disputed)
+	}
+
+	sched, ok := a.Schedule(on)
+	switch {
+	case !ok:
+		fmt.Fprintln(w, "When does the initial term end? The data gives no start for the term.")
+	case sched.Indefinite:
+		fmt.Fprintln(w, "When does the initial term end? Never: the treaty is indefinite, valid until terminated.")
+		fmt.Fprintln(w, "Last day to give notice of non-renewal? There is no renewal to refuse.")
+	case len(sched.Periods) > 0:
+		p := sched.Periods[0]
+		fmt.Fprintf(w, "When does the initial term end? It covers %s to %s; from %s it runs only if renewed.\n", p.Start, p.LastDay, p.End)
+		if t := a.Term; t.Renewal != nil && t.Renewal.Automatic {
+			fmt.Fprintf(w, "  it is renewed automatically for %s at a time\n", t.Renewal.Period.Words())
+		}
+		if !p.NoticeBy.IsZero() {
+			fmt.Fprintf(w, "Last day to give notice of non-renewal? %s (%s before the term ends).\n", p.NoticeBy, a.Term.Notice.Words())
+		}
+	}
+
+	prof := a.SecurityProfile()
+	fmt.Fprintf(w, "A military alliance? %s\n", yesNo(prof.MilitaryAlliance))
+	for _, r := range prof.Reasons {
+		fmt.Fprintf(w, "  - %s\n", r)
+	}
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "Yes"
+	}
+	return "No"
+}
