@@ -32,6 +32,12 @@ const usage = `entente: agreements as typed, validated data
 
 Usage:
   entente validate [flags] PATH...   check agreement files, directories or globs
+  entente show [--at DATE] [--format text|json] FILE
+                                     status, term, security profile and timeline
+  entente timeline [--format mermaid|svg] FILE
+                                     the agreement's life as a picture
+  entente ls [--party CODE] [--topic TOPIC] [--in-force-on DATE] DIR
+                                     list the agreements of a folder
   entente schema                     print the JSON Schema of the format
   entente version                    print the version
 
@@ -48,6 +54,12 @@ func (c Command) Main(args []string) int {
 	switch args[1] {
 	case "validate":
 		return c.validate(args[2:])
+	case "show":
+		return c.show(args[2:])
+	case "timeline":
+		return c.timeline(args[2:])
+	case "ls":
+		return c.ls(args[2:])
 	case "schema":
 		if len(args) > 2 {
 			fmt.Fprintln(c.Stderr, "entente schema: takes no arguments")

@@ -87,3 +87,60 @@ func TestSchemaCommand(t *testing.T) {
 		t.Errorf("entente schema does not print the schema:\n%.200s", out)
 	}
 }
+
+// TestReports keeps the output of show, timeline and ls in golden files.
+func TestReports(t *testing.T) {
+	tests := []struct {
+		golden string
+		args   []string
+	}{
+		{"show-ir-ru.golden", []string{"show", "--at", "2026-03-01", "../../examples/agreements/ir-ru-csp-2025.yaml"}},
+		{"show-ru-kp.golden", []string{"show", "--at", "2026-03-01", "../../examples/agreements/ru-kp-csp-2024.yaml"}},
+		{"show-ir-ru.json", []string{"show", "--at", "2025-08-01", "--format", "json", "../../examples/agreements/ir-ru-csp-2025.yaml"}},
+		{"timeline-ru-kp.mmd", []string{"timeline", "../../examples/agreements/ru-kp-csp-2024.yaml"}},
+		{"ls-kp.golden", []string{"ls", "--party", "KP", "--in-force-on", "2026-03-01", "../../examples/agreements"}},
+		{"ls-topic.golden", []string{"ls", "--topic", "security", "--in-force-on", "2025-03-01", "../../examples/agreements"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			code, out, errOut := run(tt.args...)
+			if code != ExitClean {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			path := "testdata/" + tt.golden
+			if *update {
+				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), out); diff != "" {
+				t.Errorf("%s differs (-want +got):\n%s", path, diff)
+			}
+		})
+	}
+}
+
+func TestReportUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"show"},
+		{"show", "--at", "2026-03", "x.yaml"},
+		{"show", "--format", "xml", "x.yaml"},
+		{"timeline", "--format", "png", "x.yaml"},
+		{"ls", "--in-force-on", "tomorrow", "."},
+		{"ls"},
+	} {
+		if code, _, _ := run(args...); code != ExitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, ExitUsage)
+		}
+	}
+	if code, _, _ := run("show", "../../agreement/testdata/err/bad-values.yaml"); code != ExitProblems {
+		t.Errorf("show on a broken file: exit %d, want %d", code, ExitProblems)
+	}
+	if code, _, _ := run("show", "no-such-file.yaml"); code != ExitFailure {
+		t.Errorf("show on a missing file: exit %d, want %d", code, ExitFailure)
+	}
+}

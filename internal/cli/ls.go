@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/entente-go/entente/agreement"
+)
+
+func (c Command) ls(args []string) int {
+	fs := c.flags("ls", "ls [--party CODE] [--topic TOPIC] [--in-force-on DATE] DIR")
+	party := fs.String("party", "", "only agreements this country (ISO 3166-1) or organisation is party to")
+	topic := fs.String("topic", "", "only agreements covering this topic or one below it")
+	inForce := fs.String("in-force-on", "", "only agreements in force on this date (YYYY-MM-DD)")
+	if ok, code := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return ExitUsage
+	}
+	var on agreement.Date
+	if *inForce != "" {
+		d, err := agreement.ParseDate(*inForce)
+		if err != nil || d.Precision() != agreement.DayPrecision {
+			fmt.Fprintf(c.Stderr, "entente ls: --in-force-on %q: give a full date, YYYY-MM-DD\n", *inForce)
+			return ExitUsage
+		}
+		on = d
+	}
+	set, err := agreement.ReadFS(os.DirFS(fs.Arg(0)), ".")
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "entente ls: %v\n", err)
+		return ExitFailure
+	}
+	status := today()
+	if !on.IsZero() {
+		status = on
+	}
+	tw := tabwriter.NewWriter(c.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "ID\tKIND\tPARTIES\tSTATUS ON %s\tTITLE\n", status)
+	skipped := 0
+	for _, doc := range set.Documents {
+		a := doc.Agreement
+		if a == nil || doc.Diagnostics.HasErrors() {
+			skipped++
+			continue
+		}
+		if *party != "" && !a.Involves(*party) {
+			continue
+		}
+		if *topic != "" && !a.CoversTopic(*topic, nil) {
+			continue
+		}
+		st := a.StatusOn(status)
+		if !on.IsZero() && st.State != agreement.StateInForce {
+			continue
+		}
+		var ps []string
+		for _, p := range a.Parties {
+			code := p.Country
+			if code == "" {
+				code = p.ID
+			}
+			ps = append(ps, code)
+		}
+		title := a.ShortTitle
+		if title == "" {
+			title = a.Title
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.ID, a.Kind, strings.Join(ps, ","), st.State, title)
+	}
+	tw.Flush()
+	if skipped > 0 {
+		fmt.Fprintf(c.Stderr, "entente ls: %s with errors left out; run entente validate\n", plural(skipped, "file"))
+	}
+	return ExitClean
+}

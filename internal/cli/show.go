@@ -1,0 +1,327 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/parties"
+	"github.com/entente-go/entente/topics"
+)
+
+// ShowFormatVersion versions the JSON that `entente show --format json`
+// prints. It changes when a field changes meaning or goes away.
+const ShowFormatVersion = "entente.show/v1"
+
+// showReport is what `entente show` says about an agreement.
+type showReport struct {
+	Format     string      `json:"format"`
+	File       string      `json:"file"`
+	ID         string      `json:"id"`
+	Title      string      `json:"title"`
+	ShortTitle string      `json:"short_title,omitempty"`
+	Kind       string      `json:"kind"`
+	Version    string      `json:"version"`
+	Parties    []showParty `json:"parties"`
+	Contexts   []string    `json:"contexts,omitempty"`
+	On         string      `json:"on"`
+	Status     showStatus  `json:"status"`
+	Term       *showTerm   `json:"term,omitempty"`
+	Profile    showProfile `json:"security_profile"`
+	Areas      []showArea  `json:"cooperation,omitempty"`
+	Timeline   []showEvent `json:"timeline,omitempty"`
+}
+
+type showParty struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Signatories []string `json:"signatories,omitempty"`
+}
+
+type showStatus struct {
+	State    string `json:"state"`
+	Since    string `json:"since,omitempty"`
+	Until    string `json:"until,omitempty"` // the first day after the current period
+	Disputed string `json:"disputed,omitempty"`
+}
+
+type showTerm struct {
+	EntryIntoForce string   `json:"entry_into_force,omitempty"`
+	Basis          string   `json:"basis,omitempty"`
+	Conflicting    []string `json:"conflicting_reports,omitempty"`
+	Indefinite     bool     `json:"indefinite,omitempty"`
+	Duration       string   `json:"duration,omitempty"`
+	InitialEnd     string   `json:"initial_term_ends,omitempty"` // the first day after the initial term
+	Renewal        string   `json:"renewal,omitempty"`
+	NextNoticeBy   string   `json:"next_notice_by,omitempty"` // the last day to give notice before the current period ends
+	Ended          string   `json:"ended,omitempty"`
+}
+
+type showProfile struct {
+	MilitaryAlliance bool                `json:"military_alliance"`
+	ATOPAlliance     bool                `json:"atop_alliance"`
+	Flags            map[string][]string `json:"flags"` // flag -> clause ids
+	Reasons          []string            `json:"reasons"`
+}
+
+type showArea struct {
+	Topic   string `json:"topic"`
+	Label   string `json:"label"`
+	Summary string `json:"summary,omitempty"`
+}
+
+type showEvent struct {
+	Date      string `json:"date"`
+	Event     string `json:"event"`
+	Party     string `json:"party,omitempty"`
+	Organ     string `json:"organ,omitempty"`
+	Conflict  bool   `json:"conflicting,omitempty"`
+	Preferred bool   `json:"preferred,omitempty"`
+}
+
+func today() agreement.Date { return agreement.DateOf(time.Now().UTC()) }
+
+func (c Command) show(args []string) int {
+	fs := c.flags("show", "show [--at DATE] [--format text|json] FILE")
+	at := fs.String("at", "", "the date to give the status on (YYYY-MM-DD; default today)")
+	format := fs.String("format", "text", "output format: text or json")
+	if ok, code := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 || (*format != "text" && *format != "json") {
+		fs.Usage()
+		return ExitUsage
+	}
+	on := today()
+	if *at != "" {
+		d, err := agreement.ParseDate(*at)
+		if err != nil || d.Precision() != agreement.DayPrecision {
+			fmt.Fprintf(c.Stderr, "entente show: --at %q: give a full date, YYYY-MM-DD\n", *at)
+			return ExitUsage
+		}
+		on = d
+	}
+	doc, err := agreement.ReadFile(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "entente show: %v\n", err)
+		return ExitFailure
+	}
+	if doc.Diagnostics.HasErrors() {
+		for _, d := range doc.Diagnostics.Errors() {
+			writeText(c.Stderr, doc.Source, d)
+		}
+		fmt.Fprintf(c.Stderr, "entente show: %s has errors; run entente validate\n", fs.Arg(0))
+		return ExitProblems
+	}
+	r := report(doc, on)
+	if *format == "json" {
+		enc := json.NewEncoder(c.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			return ExitFailure
+		}
+		return ExitClean
+	}
+	writeShow(c.Stdout, r)
+	return ExitClean
+}
+
+func report(doc *agreement.Document, on agreement.Date) showReport {
+	a := doc.Agreement
+	r := showReport{
+		Format: ShowFormatVersion, File: doc.Name, ID: a.ID, Title: a.Title, ShortTitle: a.ShortTitle,
+		Kind: string(a.Kind), Version: fmt.Sprintf("%s (%s)", a.Version.Label, a.Version.Stage), On: on.String(),
+	}
+	for _, p := range a.Parties {
+		sp := showParty{ID: p.ID, Name: partyName(p)}
+		for _, s := range p.Signatories {
+			name := s.Name
+			if s.Office != "" {
+				name += ", " + s.Office
+			}
+			sp.Signatories = append(sp.Signatories, name)
+		}
+		r.Parties = append(r.Parties, sp)
+	}
+	for _, code := range a.Contexts {
+		name := code
+		if o, ok := parties.LookupOrganisation(code); ok {
+			name = o.Name
+		}
+		r.Contexts = append(r.Contexts, name)
+	}
+	st := a.StatusOn(on)
+	r.Status = showStatus{State: string(st.State), Since: str(st.Since), Until: str(st.Until), Disputed: st.Disputed}
+	if sched, ok := a.Schedule(on); ok || a.Term != nil {
+		t := &showTerm{Indefinite: sched.Indefinite}
+		if eif := sched.EntryIntoForce; !eif.Date.IsZero() {
+			t.EntryIntoForce, t.Basis = eif.Date.String(), eif.Basis
+			for _, o := range eif.Conflicts {
+				t.Conflicting = append(t.Conflicting, fmt.Sprintf("%s (%s)", o.Date, strings.Join(o.Sources, ", ")))
+			}
+		}
+		if a.Term != nil {
+			t.Duration = a.Term.Duration.Words()
+			if a.Term.Duration.IsZero() {
+				t.Duration = ""
+			}
+			if rn := a.Term.Renewal; rn != nil {
+				t.Renewal = "by periods of " + rn.Period.Words()
+				if rn.Automatic {
+					t.Renewal = "automatically, " + t.Renewal
+				}
+			}
+		}
+		if len(sched.Periods) > 0 {
+			t.InitialEnd = sched.Periods[0].End.String()
+			for _, p := range sched.Periods {
+				// The next deadline: the first one on or after the date.
+				if !p.NoticeBy.IsZero() && on.Compare(p.NoticeBy) <= 0 {
+					t.NextNoticeBy = p.NoticeBy.String()
+					break
+				}
+			}
+		}
+		t.Ended = str(sched.Ended)
+		r.Term = t
+	}
+	prof := a.SecurityProfile()
+	r.Profile = showProfile{MilitaryAlliance: prof.MilitaryAlliance, ATOPAlliance: prof.ATOPAlliance, Reasons: prof.Reasons, Flags: map[string][]string{}}
+	for name, f := range map[string]agreement.Flag{
+		"defence": prof.Defence, "offence": prof.Offence, "neutrality": prof.Neutrality, "non_aggression": prof.NonAggression,
+		"consultation_crisis": prof.ConsultationCrisis, "consultation_general": prof.ConsultationGeneral,
+	} {
+		if f.Present {
+			r.Profile.Flags[name] = f.Clauses
+		}
+	}
+	tax := topics.Builtin()
+	for _, area := range a.Cooperation {
+		label := area.Topic
+		if tp, ok := tax.Lookup(area.Topic); ok {
+			label = tp.Label
+		}
+		r.Areas = append(r.Areas, showArea{Topic: area.Topic, Label: label, Summary: area.Summary})
+	}
+	for _, e := range a.Timeline {
+		se := showEvent{Date: e.Date.String(), Event: string(e.Event), Party: e.Party, Organ: e.Organ, Preferred: e.Preferred}
+		for _, o := range a.Timeline {
+			if o.Event == e.Event && o.Party == e.Party && o.Date != e.Date {
+				se.Conflict = true
+			}
+		}
+		r.Timeline = append(r.Timeline, se)
+	}
+	return r
+}
+
+func str(d agreement.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
+func partyName(p agreement.Party) string {
+	if p.Name != "" {
+		return p.Name
+	}
+	if c, ok := parties.LookupCountry(p.Country); ok {
+		return c.Name
+	}
+	if o, ok := parties.LookupOrganisation(p.Organisation); ok {
+		return o.Name
+	}
+	return p.ID
+}
+
+func writeShow(w io.Writer, r showReport) {
+	fmt.Fprintln(w, r.Title)
+	if r.ShortTitle != "" {
+		fmt.Fprintf(w, "(%s)\n", r.ShortTitle)
+	}
+	fmt.Fprintf(w, "\n  id       %s\n  kind     %s, version %s\n", r.ID, r.Kind, r.Version)
+	fmt.Fprintln(w, "\nParties")
+	for _, p := range r.Parties {
+		fmt.Fprintf(w, "  %-4s %s", p.ID, p.Name)
+		if len(p.Signatories) > 0 {
+			fmt.Fprintf(w, " — signed by %s", strings.Join(p.Signatories, "; "))
+		}
+		fmt.Fprintln(w)
+	}
+	if len(r.Contexts) > 0 {
+		fmt.Fprintf(w, "  acting also through %s\n", strings.Join(r.Contexts, ", "))
+	}
+	fmt.Fprintf(w, "\nStatus on %s\n  %s", r.On, strings.ReplaceAll(r.Status.State, "-", " "))
+	if r.Status.Since != "" {
+		fmt.Fprintf(w, " since %s", r.Status.Since)
+	}
+	if until, err := agreement.ParseDate(r.Status.Until); err == nil {
+		fmt.Fprintf(w, "; the current period runs through %s", until.AddDays(-1))
+	}
+	fmt.Fprintln(w)
+	if r.Status.Disputed != "" {
+		fmt.Fprintf(w, "  note: %s\n", r.Status.Disputed)
+	}
+	if t := r.Term; t != nil {
+		fmt.Fprintln(w, "\nTerm")
+		if t.EntryIntoForce != "" {
+			fmt.Fprintf(w, "  entry into force  %s, from %s\n", t.EntryIntoForce, t.Basis)
+			for _, c := range t.Conflicting {
+				fmt.Fprintf(w, "  a report differs  %s\n", c)
+			}
+		}
+		switch {
+		case t.Indefinite:
+			fmt.Fprintln(w, "  duration          indefinite, until terminated")
+		case t.Duration != "":
+			fmt.Fprintf(w, "  duration          %s\n", t.Duration)
+		}
+		if t.InitialEnd != "" {
+			fmt.Fprintf(w, "  initial term ends %s (in force through the day before)\n", t.InitialEnd)
+		}
+		if t.Renewal != "" {
+			fmt.Fprintf(w, "  renewal           %s\n", t.Renewal)
+		}
+		if t.NextNoticeBy != "" {
+			fmt.Fprintf(w, "  next notice by    %s\n", t.NextNoticeBy)
+		}
+		if t.Ended != "" {
+			fmt.Fprintf(w, "  ended             %s\n", t.Ended)
+		}
+	}
+	fmt.Fprintln(w, "\nSecurity profile")
+	for _, reason := range r.Profile.Reasons {
+		fmt.Fprintf(w, "  - %s\n", reason)
+	}
+	if len(r.Areas) > 0 {
+		fmt.Fprintln(w, "\nCooperation")
+		for _, a := range r.Areas {
+			fmt.Fprintf(w, "  %-28s %s\n", a.Label, a.Summary)
+		}
+	}
+	if len(r.Timeline) > 0 {
+		fmt.Fprintln(w, "\nTimeline")
+		for _, e := range r.Timeline {
+			fmt.Fprintf(w, "  %-12s %s", e.Date, strings.ReplaceAll(e.Event, "-", " "))
+			if e.Party != "" {
+				fmt.Fprintf(w, " (%s", e.Party)
+				if e.Organ != "" {
+					fmt.Fprintf(w, ", %s", e.Organ)
+				}
+				fmt.Fprint(w, ")")
+			}
+			if e.Conflict {
+				fmt.Fprint(w, " [reports differ")
+				if e.Preferred {
+					fmt.Fprint(w, "; preferred")
+				}
+				fmt.Fprint(w, "]")
+			}
+			fmt.Fprintln(w)
+		}
+	}
+}
