@@ -480,7 +480,7 @@ func (c *checker) conflicts() {
 	}
 	for _, k := range order {
 		idx := groups[k].idx
-		if len(idx) < 2 || !differ(c.a.Timeline, idx) {
+		if len(idx) < 2 || !datesDiffer(c.a.Timeline, idx) {
 			continue
 		}
 		first := c.a.Timeline[idx[0]]
@@ -541,8 +541,8 @@ func (d *Document) emptyAt(n *yamlnode.Node, path, msg, hint string) {
 		Rule: RuleEmpty, Severity: Warning, Message: msg, Hint: hint})
 }
 
-// differ reports whether the events at idx give different dates.
-func differ(tl Timeline, idx []int) bool {
+// datesDiffer reports whether the events at idx give different dates.
+func datesDiffer(tl Timeline, idx []int) bool {
 	for _, i := range idx[1:] {
 		if tl[i].Date != tl[idx[0]].Date {
 			return true

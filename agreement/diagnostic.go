@@ -31,7 +31,8 @@ func (s Severity) String() string {
 // Position is a 1-based line and column in a file. The zero Position is
 // not valid: it means "no position".
 type Position struct {
-	Line, Column int
+	Line   int `json:"line"`
+	Column int `json:"column"`
 }
 
 // IsValid reports whether the position is known.

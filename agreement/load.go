@@ -179,17 +179,23 @@ func NewSet(docs ...*Document) *Set {
 // may simply not be in this repository). It adds the diagnostics to the
 // documents they concern; call it once.
 func (s *Set) Check() {
+	// Versions of one work share its id and differ in version label.
 	first := map[string]*Document{}
+	versions := map[string]*Document{}
 	for _, d := range s.Documents {
 		if d.Agreement == nil || d.Agreement.ID == "" {
 			continue
 		}
-		id := d.Agreement.ID
-		if other, dup := first[id]; dup {
-			d.report(Error, RuleSetDuplicateID, "id", fmt.Sprintf("agreement id %q is also used by %s", id, other.Name), "give each agreement its own id")
+		id, label := d.Agreement.ID, d.Agreement.Version.Label
+		if other, dup := versions[id+"\x00"+label]; dup {
+			d.report(Error, RuleSetDuplicateID, "id", fmt.Sprintf("agreement id %q, version %q, is also used by %s", id, label, other.Name),
+				"give each agreement its own id, and each version of it its own label")
 			continue
 		}
-		first[id] = d
+		versions[id+"\x00"+label] = d
+		if first[id] == nil {
+			first[id] = d
+		}
 	}
 	for _, d := range s.Documents {
 		a := d.Agreement

@@ -95,7 +95,7 @@ var ruleDocs = map[Rule]string{
 	RuleClauseGap:           "A gap in the numbering of sibling clauses in a document not marked excerpt (warning).",
 	RuleEmpty:               "An empty string, list or mapping: it says nothing and is usually a slip (warning).",
 
-	RuleSetDuplicateID: "Two files of one set that give the same agreement id.",
+	RuleSetDuplicateID: "Two files of one set that give the same agreement id and version label.",
 	RuleSetUnresolved:  "A relation or preamble citation naming an agreement that is not in the set (warning).",
 }
 

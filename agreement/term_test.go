@@ -271,20 +271,20 @@ func TestQueries(t *testing.T) {
 	titles := func(as []*agreement.Agreement) string {
 		var out []string
 		for _, a := range as {
-			out = append(out, a.ID)
+			out = append(out, a.ID+"@"+a.Version.Label)
 		}
 		return strings.Join(out, " ")
 	}
-	if got := titles(set.Involving("KP")); got != "ru-kp-2000 ru-kp-csp-2024" {
+	if got := titles(set.Involving("KP")); got != "ru-kp-2000@signed ru-kp-csp-2024@in-force" {
 		t.Errorf("Involving(KP) = %s", got)
 	}
-	if got := titles(set.Involving("IRN")); got != "ir-ru-2001 ir-ru-csp-2025" {
+	if got := titles(set.Involving("IRN")); got != "ir-ru-2001@signed ir-ru-csp-2025@announced-2025-01-16 ir-ru-csp-2025@signed" {
 		t.Errorf("Involving(IRN) = %s", got)
 	}
-	if got := titles(set.WithTopic("defence.mutual-assistance", nil)); got != "ru-kp-csp-2024" {
+	if got := titles(set.WithTopic("defence.mutual-assistance", nil)); got != "ru-kp-csp-2024@in-force" {
 		t.Errorf("WithTopic(defence.mutual-assistance) = %s", got)
 	}
-	if got := titles(set.InForceOn(agreement.MustDate("2026-03-01"))); got != "ir-ru-csp-2025 ru-kp-csp-2024" {
+	if got := titles(set.InForceOn(agreement.MustDate("2026-03-01"))); got != "ir-ru-csp-2025@signed ru-kp-csp-2024@in-force" {
 		t.Errorf("InForceOn(2026-03-01) = %s", got)
 	}
 }

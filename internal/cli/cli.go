@@ -32,6 +32,8 @@ const usage = `entente: agreements as typed, validated data
 
 Usage:
   entente validate [flags] PATH...   check agreement files, directories or globs
+  entente diff [--format text|markdown|json] [--exit-code] OLD NEW
+                                     what changed between two versions
   entente show [--at DATE] [--format text|json] FILE
                                      status, term, security profile and timeline
   entente timeline [--format mermaid|svg] FILE
@@ -54,6 +56,8 @@ func (c Command) Main(args []string) int {
 	switch args[1] {
 	case "validate":
 		return c.validate(args[2:])
+	case "diff":
+		return c.diff(args[2:])
 	case "show":
 		return c.show(args[2:])
 	case "timeline":

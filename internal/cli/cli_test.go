@@ -100,6 +100,9 @@ func TestReports(t *testing.T) {
 		{"timeline-ru-kp.mmd", []string{"timeline", "../../examples/agreements/ru-kp-csp-2024.yaml"}},
 		{"ls-kp.golden", []string{"ls", "--party", "KP", "--in-force-on", "2026-03-01", "../../examples/agreements"}},
 		{"ls-topic.golden", []string{"ls", "--topic", "security", "--in-force-on", "2025-03-01", "../../examples/agreements"}},
+		{"diff-git.golden", []string{"diff", "examples/agreements/ir-ru-csp-2025.yaml",
+			"../../examples/agreements/ir-ru-csp-2025-announced.yaml", "abc123", "100644",
+			"../../examples/agreements/ir-ru-csp-2025.yaml", "def456", "100644"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -142,5 +145,28 @@ func TestReportUsage(t *testing.T) {
 	}
 	if code, _, _ := run("show", "no-such-file.yaml"); code != ExitFailure {
 		t.Errorf("show on a missing file: exit %d, want %d", code, ExitFailure)
+	}
+}
+
+func TestDiffExitCodes(t *testing.T) {
+	const a, b = "../../examples/agreements/ir-ru-csp-2025-announced.yaml", "../../examples/agreements/ir-ru-csp-2025.yaml"
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{[]string{"diff", a, b}, ExitClean},
+		{[]string{"diff", "--exit-code", a, b}, ExitProblems},
+		{[]string{"diff", "--exit-code", b, b}, ExitClean},
+		{[]string{"diff", "--format", "markdown", a, b}, ExitClean},
+		{[]string{"diff", "--format", "html", a, b}, ExitUsage},
+		{[]string{"diff", a}, ExitUsage},
+		{[]string{"diff", a, "no-such.yaml"}, ExitFailure},
+		{[]string{"diff", a, "../../agreement/testdata/err/bad-values.yaml"}, ExitProblems},
+		{[]string{"diff", "/dev/null", b}, ExitClean},
+	}
+	for _, tt := range tests {
+		if code, _, errOut := run(tt.args...); code != tt.want {
+			t.Errorf("%v: exit %d, want %d (%s)", tt.args, code, tt.want, errOut)
+		}
 	}
 }

@@ -1,0 +1,164 @@
+package agreement_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/internal/gen"
+)
+
+func generated(seed uint64, clauses int) *agreement.Agreement {
+	r := rand.New(rand.NewPCG(seed, 3))
+	return gen.Agreement(r, gen.Options{Clauses: clauses, Depth: 2})
+}
+
+func TestDiffSelfIsEmpty(t *testing.T) {
+	for seed := range uint64(50) {
+		a := generated(seed, 10)
+		if cs := agreement.Diff(a, gen.Copy(a)); !cs.Empty() {
+			t.Fatalf("seed %d: Diff(a, a) has %d changes: %+v", seed, len(cs.Changes), cs.Changes[0])
+		}
+	}
+}
+
+// TestApplyDiff is the main property: applying Diff(a, b) to a gives b,
+// with the changes used as Diff returns them and after a trip through
+// their JSON; and Diff is deterministic.
+func TestApplyDiff(t *testing.T) {
+	total := 0
+	defer func() {
+		if !t.Failed() && total < 300 {
+			t.Errorf("only %d changes over all seeds: the test exercises too little", total)
+		}
+	}()
+	for seed := range uint64(200) {
+		r := rand.New(rand.NewPCG(seed, 4))
+		a := generated(seed, 1+r.IntN(12))
+		b := gen.Mutate(r, a, 1+r.IntN(6))
+		cs := agreement.Diff(a, b)
+		total += len(cs.Changes)
+		if again := agreement.Diff(a, b); !cmp.Equal(cs, again) {
+			t.Fatalf("seed %d: two runs of Diff differ", seed)
+		}
+		got, err := agreement.Apply(cs.Changes, a)
+		if err != nil {
+			t.Fatalf("seed %d: Apply: %v", seed, err)
+		}
+		if !cmp.Equal(b, got) {
+			t.Fatalf("seed %d: Apply(Diff(a, b), a) != b (-b +got):\n%s", seed, cmp.Diff(b, got))
+		}
+		data, err := json.Marshal(cs.Changes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back []agreement.Change
+		if err := json.Unmarshal(data, &back); err != nil {
+			t.Fatal(err)
+		}
+		got, err = agreement.Apply(back, a)
+		if err != nil {
+			t.Fatalf("seed %d: Apply after JSON: %v", seed, err)
+		}
+		if !cmp.Equal(b, got) {
+			t.Fatalf("seed %d: Apply after JSON != b:\n%s", seed, cmp.Diff(b, got))
+		}
+	}
+}
+
+func TestInsertOneClause(t *testing.T) {
+	for seed := range uint64(50) {
+		a := generated(seed, 8)
+		b := gen.Copy(a)
+		at := int(seed) % (len(b.Clauses) + 1)
+		b.Clauses = append(b.Clauses[:at], append([]agreement.Clause{{ID: "inserted", Num: "99"}}, b.Clauses[at:]...)...)
+		cs := agreement.Diff(a, b)
+		if len(cs.Changes) != 1 || cs.Changes[0].Op != agreement.Added || cs.Changes[0].Path != "clauses[inserted]" {
+			t.Fatalf("seed %d: inserting a clause at %d gives %+v", seed, at, cs.Changes)
+		}
+	}
+}
+
+func TestRenumberAll(t *testing.T) {
+	a := generated(1, 20)
+	b := gen.Copy(a)
+	for i := range b.Clauses {
+		b.Clauses[i].Num = fmt.Sprint(i + 2)
+	}
+	cs := agreement.Diff(a, b)
+	if len(cs.Changes) != len(a.Clauses) {
+		t.Fatalf("%d changes for %d renumbered clauses", len(cs.Changes), len(a.Clauses))
+	}
+	for _, c := range cs.Changes {
+		if c.Op != agreement.Moved || c.Impact != agreement.Patch {
+			t.Errorf("%s: %s %s, want moved, patch", c.Path, c.Op, c.Impact)
+		}
+	}
+}
+
+func TestApplyConflict(t *testing.T) {
+	a := generated(2, 5)
+	b := gen.Copy(a)
+	b.Title = "A new title"
+	cs := agreement.Diff(a, b)
+	other := gen.Copy(a)
+	other.Title = "Someone else's title"
+	if _, err := agreement.Apply(cs.Changes, other); err == nil {
+		t.Fatal("applying to a base whose title differs: want a conflict")
+	} else if _, ok := err.(*agreement.ConflictError); !ok {
+		t.Fatalf("error %T, want *ConflictError", err)
+	}
+	if other.Title != "Someone else's title" {
+		t.Error("Apply changed its input")
+	}
+}
+
+// TestDiffClasses pins the class, impact and note of typical changes.
+func TestDiffClasses(t *testing.T) {
+	base := load(t, "ir-ru-csp-2025.yaml")
+	tests := []struct {
+		name   string
+		edit   func(a *agreement.Agreement)
+		path   string
+		op     agreement.Op
+		class  agreement.Class
+		impact agreement.Impact
+		note   string
+	}{
+		{"may becomes shall", func(a *agreement.Agreement) { a.Clauses[0].Clauses[0].Commitments[1].Modality = agreement.May },
+			"clauses[art-3].clauses[art-3.3].commitments[1].modality", agreement.Modified, agreement.ClassCommitment, agreement.Major, "shall → may: weakened"},
+		{"a party removed", func(a *agreement.Agreement) { a.Parties = a.Parties[:1] },
+			"parties[ru]", agreement.Removed, agreement.ClassParty, agreement.Major, ""},
+		{"reworded", func(a *agreement.Agreement) { a.Clauses[1].Summary = "The services exchange information." },
+			"clauses[art-4].summary", agreement.Modified, agreement.ClassText, agreement.Minor, ""},
+		{"re-wrapped", func(a *agreement.Agreement) { a.Clauses[1].Summary += "  " },
+			"clauses[art-4].summary", agreement.Modified, agreement.ClassCosmetic, agreement.None, ""},
+		{"the term", func(a *agreement.Agreement) { a.Term.Notice = agreement.MustDuration("P6M") },
+			"term.notice", agreement.Modified, agreement.ClassTemporal, agreement.Major, ""},
+		{"renumbered", func(a *agreement.Agreement) { a.Clauses[1].Num = "6" },
+			"clauses[art-4].num", agreement.Moved, agreement.ClassStructural, agreement.Patch, "renumbered 4 → 6"},
+		{"entry into force moved", func(a *agreement.Agreement) { a.Timeline[len(a.Timeline)-1].Date = agreement.MustDate("2025-10-03") },
+			"timeline[10].date", agreement.Modified, agreement.ClassTemporal, agreement.Major, ""},
+		{"a source added", func(a *agreement.Agreement) {
+			a.Sources = append(a.Sources, agreement.Source{ID: "new", Title: "New"})
+		}, "sources[new]", agreement.Added, agreement.ClassCitation, agreement.Patch, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := gen.Copy(base)
+			tt.edit(b)
+			cs := agreement.Diff(base, b)
+			if len(cs.Changes) != 1 {
+				t.Fatalf("%d changes: %+v", len(cs.Changes), cs.Changes)
+			}
+			c := cs.Changes[0]
+			if c.Path != tt.path || c.Op != tt.op || c.Class != tt.class || c.Impact != tt.impact || c.Note != tt.note {
+				t.Errorf("got %s %s %s %s %q, want %s %s %s %s %q", c.Path, c.Op, c.Class, c.Impact, c.Note, tt.path, tt.op, tt.class, tt.impact, tt.note)
+			}
+		})
+	}
+}

@@ -1,0 +1,243 @@
+package agreement
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// DiffFormatVersion versions the JSON that WriteJSON writes. It changes
+// when a field changes meaning or goes away; new fields may appear
+// without a change.
+const DiffFormatVersion = "entente.diff/v1"
+
+// WriteJSON writes the change set as JSON for programs:
+//
+//	{"format": "entente.diff/v1", "old": ..., "new": ..., "summary": {...},
+//	 "changes": [{"path", "steps", "op", "class", "severity", "note",
+//	              "old", "new", "words", "old_pos", "new_pos"}, ...]}
+//
+// "old" and "new" of a change are JSON values; "words" is a list of
+// {"op": "=" | "-" | "+", "text"}; positions are {"Line", "Column"}.
+func (cs *ChangeSet) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Format string `json:"format"`
+		*ChangeSet
+	}{DiffFormatVersion, cs})
+}
+
+func counts(s Summary) string {
+	var parts []string
+	for _, im := range []Impact{Major, Minor, Patch, None} {
+		if n := s.Counts[im]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, im))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func summaryLines(s Summary) []string {
+	var out []string
+	if len(s.PartiesAdded) > 0 {
+		out = append(out, "parties added: "+strings.Join(s.PartiesAdded, ", "))
+	}
+	if len(s.PartiesRemoved) > 0 {
+		out = append(out, "parties removed: "+strings.Join(s.PartiesRemoved, ", "))
+	}
+	if s.TermChanged {
+		out = append(out, "the term changed")
+	}
+	out = append(out, s.DatesChanged...)
+	if s.CommitmentsAdded > 0 {
+		out = append(out, fmt.Sprintf("commitments added: %d", s.CommitmentsAdded))
+	}
+	if s.CommitmentsRemoved > 0 {
+		out = append(out, fmt.Sprintf("commitments removed: %d", s.CommitmentsRemoved))
+	}
+	for _, x := range s.Strengthened {
+		out = append(out, "strengthened: "+x)
+	}
+	for _, x := range s.Weakened {
+		out = append(out, "weakened: "+x)
+	}
+	for _, x := range s.Profile {
+		out = append(out, "security profile: "+x)
+	}
+	return out
+}
+
+// brief renders a value for one line: scalars as they are, a mapping by
+// its id, title or first field.
+func brief(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return clip(v, 80)
+	case bool:
+		return fmt.Sprint(v)
+	case []any:
+		var parts []string
+		for _, x := range v {
+			parts = append(parts, brief(x))
+		}
+		return clip("["+strings.Join(parts, ", ")+"]", 80)
+	case map[string]any:
+		for _, k := range []string{"id", "name", "topic", "event", "title", "kind"} {
+			if s, ok := v[k].(string); ok {
+				extra := ""
+				if d, ok := v["date"].(string); ok && k == "event" {
+					extra = " on " + d
+				}
+				if h, ok := v["heading"].(string); ok {
+					extra = ": " + h
+				}
+				return clip(s+extra, 80)
+			}
+		}
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		var parts []string
+		for _, k := range keys {
+			parts = append(parts, k+": "+brief(v[k]))
+		}
+		return clip("{"+strings.Join(parts, ", ")+"}", 80)
+	}
+	return fmt.Sprint(v)
+}
+
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+func (c Change) what() string {
+	switch c.Op {
+	case Added:
+		return "added " + brief(c.New)
+	case Removed:
+		return "removed " + brief(c.Old)
+	case Moved:
+		return "moved"
+	}
+	if c.Words != nil {
+		return "reworded"
+	}
+	return fmt.Sprintf("%s → %s", brief(c.Old), brief(c.New))
+}
+
+// WriteText writes the change set for a terminal: a summary, then one
+// line per change with its severity, class and path, and word diffs in
+// the style of git's --word-diff ([-old-]{+new+}). It uses no colour:
+// colour is for the command to add.
+func (cs *ChangeSet) WriteText(w io.Writer) error {
+	ew := &errWriter{w: w}
+	if cs.Empty() {
+		ew.printf("%s → %s: no changes\n", cs.OldLabel, cs.NewLabel)
+		return ew.err
+	}
+	ew.printf("%s → %s: %d changes (%s)\n", cs.OldLabel, cs.NewLabel, len(cs.Changes), counts(cs.Summary))
+	if lines := summaryLines(cs.Summary); len(lines) > 0 {
+		ew.printf("\nSummary\n")
+		for _, l := range lines {
+			ew.printf("  %s\n", l)
+		}
+	}
+	ew.printf("\nChanges\n")
+	for _, c := range cs.Changes {
+		ew.printf("  %-5s %-10s %s: %s", c.Impact, c.Class, c.Path, c.what())
+		if c.Note != "" {
+			ew.printf(" (%s)", c.Note)
+		}
+		ew.printf("\n")
+		if c.Words != nil {
+			var b strings.Builder
+			for _, o := range c.Words {
+				switch o.Op {
+				case "-":
+					b.WriteString("[-" + o.Text + "-]")
+				case "+":
+					b.WriteString("{+" + o.Text + "+}")
+				default:
+					b.WriteString(o.Text)
+				}
+			}
+			ew.printf("        %s\n", strings.ReplaceAll(b.String(), "\n", "\n        "))
+		}
+	}
+	return ew.err
+}
+
+// WriteMarkdown writes the change set for a pull-request comment: a
+// summary list and a table of changes, the major ones first, with word
+// diffs as ~~deleted~~ and **inserted** text.
+func (cs *ChangeSet) WriteMarkdown(w io.Writer) error {
+	ew := &errWriter{w: w}
+	ew.printf("### %s → %s\n\n", mdEscape(cs.OldLabel), mdEscape(cs.NewLabel))
+	if cs.Empty() {
+		ew.printf("No changes.\n")
+		return ew.err
+	}
+	ew.printf("%d changes: %s.\n\n", len(cs.Changes), counts(cs.Summary))
+	for _, l := range summaryLines(cs.Summary) {
+		ew.printf("- %s\n", mdEscape(l))
+	}
+	ew.printf("\n| severity | class | where | change |\n|---|---|---|---|\n")
+	for _, im := range []Impact{Major, Minor, Patch, None} {
+		for _, c := range cs.Changes {
+			if c.Impact != im {
+				continue
+			}
+			what := mdEscape(c.what())
+			if c.Words != nil {
+				var b strings.Builder
+				for _, o := range c.Words {
+					t := mdEscape(strings.Join(strings.Fields(o.Text), " "))
+					if strings.TrimSpace(o.Text) == "" {
+						b.WriteString(" ")
+						continue
+					}
+					switch o.Op {
+					case "-":
+						b.WriteString("~~" + t + "~~")
+					case "+":
+						b.WriteString("**" + t + "**")
+					default:
+						b.WriteString(t)
+					}
+				}
+				what = b.String()
+			}
+			if c.Note != "" {
+				what += " (" + mdEscape(c.Note) + ")"
+			}
+			ew.printf("| %s | %s | `%s` | %s |\n", c.Impact, c.Class, strings.ReplaceAll(c.Path, "`", "'"), what)
+		}
+	}
+	return ew.err
+}
+
+func mdEscape(s string) string {
+	return strings.NewReplacer("|", `\|`, "*", `\*`, "_", `\_`, "~", `\~`, "`", "'", "<", "&lt;", ">", "&gt;", "\n", " ").Replace(s)
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}

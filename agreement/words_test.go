@@ -1,0 +1,66 @@
+package agreement
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+func TestDiffWords(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want string // ops rendered as [-x] [+y]
+	}{
+		{"the parties may consult", "the parties shall consult", "the parties [-may][+shall] consult"},
+		{"", "new text", "[+new text]"},
+		{"old text", "", "[-old text]"},
+		{"a b c", "a b c", "a b c"},
+		{"one two", "zero one two three", "[+zero ]one two[+ three]"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		for _, o := range diffWords(tt.a, tt.b) {
+			switch o.Op {
+			case "=":
+				b.WriteString(o.Text)
+			default:
+				b.WriteString("[" + o.Op + o.Text + "]")
+			}
+		}
+		if b.String() != tt.want {
+			t.Errorf("diffWords(%q, %q) = %s, want %s", tt.a, tt.b, b.String(), tt.want)
+		}
+	}
+}
+
+// TestDiffWordsReplays checks, over random texts with a fixed seed, that
+// the edit script gives both texts back.
+func TestDiffWordsReplays(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	vocab := []string{"the", "parties", "shall", "may", "not", "assist", " ", "  ", "\n", "aggressor", "Стороны"}
+	text := func() string {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(vocab[r.IntN(len(vocab))])
+			if r.IntN(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		return b.String()
+	}
+	for range 500 {
+		a, b := text(), text()
+		var gotA, gotB strings.Builder
+		for _, o := range diffWords(a, b) {
+			if o.Op != "+" {
+				gotA.WriteString(o.Text)
+			}
+			if o.Op != "-" {
+				gotB.WriteString(o.Text)
+			}
+		}
+		if gotA.String() != a || gotB.String() != b {
+			t.Fatalf("diffWords(%q, %q) does not replay: %q / %q", a, b, gotA.String(), gotB.String())
+		}
+	}
+}

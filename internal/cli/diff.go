@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/entente-go/entente/agreement"
+)
+
+// diff compares two versions of an agreement. Besides OLD NEW it takes the
+// seven arguments git passes to an external diff driver (GIT_EXTERNAL_DIFF
+// or a diff driver's command): path old-file old-hex old-mode new-file
+// new-hex new-mode.
+func (c Command) diff(args []string) int {
+	fs := c.flags("diff", "diff [--format text|markdown|json] [--exit-code] OLD NEW")
+	format := fs.String("format", "text", "output format: text, markdown or json")
+	exitCode := fs.Bool("exit-code", false, "exit 1 when the versions differ")
+	if ok, code := parse(fs, args); !ok {
+		return code
+	}
+	var oldPath, newPath, name string
+	switch fs.NArg() {
+	case 2:
+		oldPath, newPath = fs.Arg(0), fs.Arg(1)
+	case 7: // git: path old-file old-hex old-mode new-file new-hex new-mode
+		name, oldPath, newPath = fs.Arg(0), fs.Arg(1), fs.Arg(4)
+	default:
+		fs.Usage()
+		return ExitUsage
+	}
+	if *format != "text" && *format != "markdown" && *format != "json" {
+		fs.Usage()
+		return ExitUsage
+	}
+	load := func(path string) (*agreement.Document, int) {
+		if path == "/dev/null" { // git: the file is new, or deleted
+			return &agreement.Document{Name: path, Agreement: &agreement.Agreement{}}, ExitClean
+		}
+		doc, err := agreement.ReadFile(path)
+		if err != nil {
+			fmt.Fprintf(c.Stderr, "entente diff: %v\n", err)
+			return nil, ExitFailure
+		}
+		if doc.Diagnostics.HasErrors() {
+			for _, d := range doc.Diagnostics.Errors() {
+				writeText(c.Stderr, doc.Source, d)
+			}
+			fmt.Fprintf(c.Stderr, "entente diff: %s has errors\n", path)
+			return nil, ExitProblems
+		}
+		return doc, ExitClean
+	}
+	old, code := load(oldPath)
+	if old == nil {
+		return code
+	}
+	new, code := load(newPath)
+	if new == nil {
+		return code
+	}
+	cs := agreement.DiffDocuments(old, new)
+	if name != "" && *format == "text" {
+		fmt.Fprintf(c.Stdout, "entente diff %s\n", name)
+	}
+	var err error
+	switch *format {
+	case "markdown":
+		err = cs.WriteMarkdown(c.Stdout)
+	case "json":
+		err = cs.WriteJSON(c.Stdout)
+	default:
+		err = cs.WriteText(c.Stdout)
+	}
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "entente diff: %v\n", err)
+		return ExitFailure
+	}
+	if *exitCode && !cs.Empty() {
+		return ExitProblems
+	}
+	return ExitClean
+}
