@@ -29,7 +29,7 @@ func (e *ConflictError) Error() string { return fmt.Sprintf("conflict at %s: %s"
 func Apply(changes []Change, old *Agreement) (*Agreement, error) {
 	root := codec.Encode(old, encodeHooks)
 	groups := map[string][]Change{} // element changes, by the list they change
-	var emptied []Change            // lists removed once their elements are
+	emptied := map[string]Change{}  // lists removed once their elements are, by list
 	for _, c := range changes {
 		if len(c.Steps) == 0 {
 			return nil, &ConflictError{Path: c.Path, Reason: "the change has no path"}
@@ -40,7 +40,7 @@ func Apply(changes []Change, old *Agreement) (*Agreement, error) {
 			continue
 		}
 		if l, ok := c.Old.([]any); ok && c.Op == Removed && len(l) == 0 {
-			emptied = append(emptied, c)
+			emptied[listKey(c.Steps)] = c
 			continue
 		}
 		if err := applyField(root, c); err != nil {
@@ -61,8 +61,16 @@ func Apply(changes []Change, old *Agreement) (*Agreement, error) {
 		if err := applyList(root, groups[k]); err != nil {
 			return nil, err
 		}
+		// The list is empty now and goes too, before any list above it
+		// is rebuilt (the path to it is by old indices).
+		if c, ok := emptied[k]; ok {
+			if err := applyField(root, c); err != nil {
+				return nil, err
+			}
+			delete(emptied, k)
+		}
 	}
-	for _, c := range emptied {
+	for _, c := range emptied { // a list removed without element changes
 		if err := applyField(root, c); err != nil {
 			return nil, err
 		}
@@ -262,4 +270,9 @@ func nodeOf(v any) *yamlnode.Node {
 		return codec.String(v)
 	}
 	return &yamlnode.Node{Kind: yamlnode.ScalarNode, Tag: "!!null", Value: "null"}
+}
+
+func jsonOf(n *yamlnode.Node) any {
+	v, _ := codec.JSONValue(n)
+	return v
 }

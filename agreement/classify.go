@@ -4,25 +4,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/entente-go/entente/internal/yamlnode"
 )
 
 // decisiveEvents are the events that decide whether an agreement is in
 // force: a change to one of them is major.
 var decisiveEvents = []EventKind{EventSigned, EventEnteredIntoForce, EventProvisionalApplication,
 	EventTerminated, EventExpired, EventSuperseded, EventNoticeGiven, EventRenewed, EventSuspended}
-
-func decisive(events ...*yamlnode.Node) bool {
-	for _, e := range events {
-		for i := 0; i+1 < len(e.Content); i += 2 {
-			if e.Content[i].Value == "event" && slices.Contains(decisiveEvents, EventKind(e.Content[i+1].Value)) {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 func decisiveValue(v any) bool {
 	m, ok := v.(map[string]any)

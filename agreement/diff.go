@@ -2,12 +2,13 @@ package agreement
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/entente-go/entente/internal/codec"
-	"github.com/entente-go/entente/internal/yamlnode"
 )
 
 // Op is what happened to a value between two versions.
@@ -92,7 +93,7 @@ func (cs *ChangeSet) Empty() bool { return len(cs.Changes) == 0 }
 // (renumbered). The work is close to linear in the size of the agreements.
 func Diff(old, new *Agreement) *ChangeSet {
 	d := differ{}
-	d.node(codec.Encode(old, encodeHooks), codec.Encode(new, encodeHooks), nil)
+	d.value(reflect.ValueOf(old).Elem(), reflect.ValueOf(new).Elem())
 	cs := &ChangeSet{OldLabel: label(old), NewLabel: label(new), Changes: d.changes}
 	cs.Summary = summarize(old, new, cs.Changes)
 	return cs
@@ -156,162 +157,317 @@ func pathOf(steps []Step, inNew bool) string {
 	return b.String()
 }
 
-var emptyList = &yamlnode.Node{Kind: yamlnode.SequenceNode, Tag: "!!seq"}
-
 type differ struct {
 	changes []Change
+	path    []Step      // the current path, a stack
+	lists   []*listKeys // for each element step of path, its list's keys
+}
+
+// listKeys names the elements of a pair of lists in paths. It is worked
+// out only when a change inside the lists needs it: most lists of a large
+// agreement have none.
+type listKeys struct {
+	o, n       reflect.Value
+	oKey, nKey []string
+}
+
+func (k *listKeys) key(s Step) string {
+	if s.New >= 0 {
+		if k.nKey == nil {
+			k.nKey = codec.ElemKeys(pathIDs(k.n))
+		}
+		return k.nKey[s.New]
+	}
+	if k.oKey == nil {
+		k.oKey = codec.ElemKeys(pathIDs(k.o))
+	}
+	return k.oKey[s.Old]
 }
 
 func (d *differ) add(c Change) {
+	c.Steps = slices.Clone(d.path)
+	li := 0
+	for i := range c.Steps {
+		if c.Steps[i].isElem() {
+			c.Steps[i].Key = d.lists[li].key(c.Steps[i])
+			li++
+		}
+	}
 	c.Path = pathOf(c.Steps, c.Op != Removed)
 	classify(&c)
 	d.changes = append(d.changes, c)
 }
 
-func with(path []Step, s Step) []Step {
-	return append(slices.Clip(path), s)
+func (d *differ) push(s Step) { d.path = append(d.path, s) }
+func (d *differ) pop()        { d.path = d.path[:len(d.path)-1] }
+
+func (d *differ) pushElem(s Step, k *listKeys) {
+	d.path = append(d.path, s)
+	d.lists = append(d.lists, k)
 }
 
-// node compares two values at path.
-func (d *differ) node(o, n *yamlnode.Node, path []Step) {
+func (d *differ) popElem() {
+	d.path = d.path[:len(d.path)-1]
+	d.lists = d.lists[:len(d.lists)-1]
+}
+
+var (
+	textValueType = reflect.TypeFor[Text]()
+	dateType      = reflect.TypeFor[Date]()
+	durType       = reflect.TypeFor[Duration]()
+)
+
+// jsonOfValue renders a model value as the JSON-typed value the format
+// gives it.
+func jsonOfValue(v reflect.Value) any {
+	n := codec.Encode(v.Interface(), encodeHooks)
+	j, _ := codec.JSONValue(n)
+	return j
+}
+
+// absent reports whether a field is not written: its zero value.
+func absent(v reflect.Value) bool { return v.IsZero() }
+
+// value compares two values of one type at the current path. It walks the
+// model itself, so that equal parts cost a comparison and nothing more.
+func (d *differ) value(o, n reflect.Value) {
+	t := o.Type()
 	switch {
-	case o.Kind == yamlnode.MappingNode && n.Kind == yamlnode.MappingNode:
-		d.mapping(o, n, path)
-	case o.Kind == yamlnode.SequenceNode && n.Kind == yamlnode.SequenceNode:
-		d.list(o, n, path)
-	case o.Kind == yamlnode.ScalarNode && n.Kind == yamlnode.ScalarNode:
-		if o.Value != n.Value || o.Tag != n.Tag {
-			d.add(Change{Steps: path, Op: Modified, Old: jsonOf(o), New: jsonOf(n)})
+	case t == textValueType:
+		ot, nt := textOf(o), textOf(n)
+		switch {
+		case ot.ByLanguage == nil && nt.ByLanguage == nil:
+			if ot.Plain != nt.Plain {
+				d.add(Change{Op: Modified, Old: ot.Plain, New: nt.Plain})
+			}
+		case ot.ByLanguage != nil && nt.ByLanguage != nil:
+			d.stringMap(ot.ByLanguage, nt.ByLanguage)
+		default:
+			d.add(Change{Op: Modified, Old: jsonOfValue(o), New: jsonOfValue(n)})
 		}
-	default: // a text given as a string before and per language now, say
-		d.add(Change{Steps: path, Op: Modified, Old: jsonOf(o), New: jsonOf(n)})
+		return
+	case t == dateType || t == durType:
+		if !o.Equal(n) {
+			d.add(Change{Op: Modified, Old: jsonOfValue(o), New: jsonOfValue(n)})
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		switch {
+		case o.IsNil() && n.IsNil():
+		case o.IsNil() || n.IsNil():
+			d.add(Change{Op: Modified, Old: jsonOrNil(o), New: jsonOrNil(n)})
+		default:
+			d.value(o.Elem(), n.Elem())
+		}
+	case reflect.Struct:
+		d.fields(o, n)
+	case reflect.Slice:
+		d.list(o, n)
+	case reflect.Map:
+		d.stringMap(o.Interface().(map[string]string), n.Interface().(map[string]string))
+	case reflect.String:
+		if o.String() != n.String() {
+			d.add(Change{Op: Modified, Old: o.String(), New: n.String()})
+		}
+	case reflect.Bool:
+		if o.Bool() != n.Bool() {
+			d.add(Change{Op: Modified, Old: o.Bool(), New: n.Bool()})
+		}
+	default:
+		panic("agreement: diff of unsupported type " + t.String())
 	}
 }
 
-func jsonOf(n *yamlnode.Node) any {
-	v, _ := codec.JSONValue(n)
-	return v
+func jsonOrNil(v reflect.Value) any {
+	if v.IsNil() {
+		return nil
+	}
+	return jsonOfValue(v)
 }
 
-func (d *differ) mapping(o, n *yamlnode.Node, path []Step) {
-	oldAt := make(map[string]*yamlnode.Node, len(o.Content)/2)
-	for i := 0; i+1 < len(o.Content); i += 2 {
-		oldAt[o.Content[i].Value] = o.Content[i+1]
-	}
-	seen := make(map[string]bool, len(n.Content)/2)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, nv := n.Content[i].Value, n.Content[i+1]
-		seen[k] = true
-		p := with(path, Step{Field: k, Old: -1, New: -1})
-		switch ov, ok := oldAt[k]; {
-		case ok:
-			d.node(ov, nv, p)
-		case nv.Kind == yamlnode.SequenceNode && len(nv.Content) > 0:
+func (d *differ) fields(o, n reflect.Value) {
+	for _, f := range codec.Fields(o.Type()) {
+		fo, fn := o.Field(f.Index), n.Field(f.Index)
+		oa, na := absent(fo), absent(fn)
+		if oa && na {
+			continue
+		}
+		d.push(Step{Field: f.Name, Old: -1, New: -1})
+		switch {
+		case !oa && !na:
+			d.value(fo, fn)
+		case fn.Kind() == reflect.Slice && fn.Len() > 0:
 			// A list that was not there: its elements are added one by
 			// one (Apply makes the list).
-			d.list(emptyList, nv, p)
-		default:
-			d.add(Change{Steps: p, Op: Added, New: jsonOf(nv)})
-		}
-	}
-	for i := 0; i+1 < len(o.Content); i += 2 {
-		k, ov := o.Content[i].Value, o.Content[i+1]
-		if seen[k] {
-			continue
-		}
-		p := with(path, Step{Field: k, Old: -1, New: -1})
-		if ov.Kind == yamlnode.SequenceNode && len(ov.Content) > 0 {
+			d.list(reflect.MakeSlice(fn.Type(), 0, 0), fn)
+		case oa:
+			d.add(Change{Op: Added, New: jsonOfValue(fn)})
+		case fo.Kind() == reflect.Slice && fo.Len() > 0:
 			// A list that is gone: its elements are removed one by one,
 			// then the empty list itself.
-			d.list(ov, emptyList, p)
-			d.add(Change{Steps: p, Op: Removed, Old: []any{}})
-			continue
+			d.list(fo, reflect.MakeSlice(fo.Type(), 0, 0))
+			d.add(Change{Op: Removed, Old: []any{}})
+		default:
+			d.add(Change{Op: Removed, Old: jsonOfValue(fo)})
 		}
-		d.add(Change{Steps: p, Op: Removed, Old: jsonOf(ov)})
+		d.pop()
 	}
 }
 
-// identity returns the key an element is matched by, given the list's
-// field name, and a looser key for a second round of matching among the
-// elements the first round left over ("" for none).
-func identity(field string, item *yamlnode.Node) (key, loose string) {
-	if item.Kind == yamlnode.ScalarNode {
-		return item.Value, ""
+func (d *differ) stringMap(o, n map[string]string) {
+	keys := make([]string, 0, len(n))
+	for k := range n {
+		keys = append(keys, k)
 	}
-	get := func(name string) string {
-		for i := 0; i+1 < len(item.Content); i += 2 {
-			if item.Content[i].Value == name {
-				return item.Content[i+1].Value
-			}
+	slices.Sort(keys)
+	for _, k := range keys {
+		d.push(Step{Field: k, Old: -1, New: -1})
+		if ov, ok := o[k]; !ok {
+			d.add(Change{Op: Added, New: n[k]})
+		} else if ov != n[k] {
+			d.add(Change{Op: Modified, Old: ov, New: n[k]})
 		}
-		return ""
+		d.pop()
+	}
+	gone := make([]string, 0)
+	for k := range o {
+		if _, ok := n[k]; !ok {
+			gone = append(gone, k)
+		}
+	}
+	slices.Sort(gone)
+	for _, k := range gone {
+		d.push(Step{Field: k, Old: -1, New: -1})
+		d.add(Change{Op: Removed, Old: o[k]})
+		d.pop()
+	}
+}
+
+// keyer gives the identity a list element is matched by, given the
+// list's field name, and a looser key for a second round of matching among
+// the elements the first round left over ("" for none). Field indices are
+// looked up once per list.
+type keyer struct {
+	kind  int // 0: none, 1: the scalar itself, 2: one field, 3: fields joined
+	key   []int
+	loose []int
+}
+
+var keyers sync.Map // keyerKey -> keyer
+
+type keyerKey struct {
+	field string
+	elem  reflect.Type
+}
+
+func newKeyer(field string, elem reflect.Type) keyer {
+	if k, ok := keyers.Load(keyerKey{field, elem}); ok {
+		return k.(keyer)
+	}
+	k := makeKeyer(field, elem)
+	keyers.Store(keyerKey{field, elem}, k)
+	return k
+}
+
+func makeKeyer(field string, elem reflect.Type) keyer {
+	if elem.Kind() == reflect.String {
+		return keyer{kind: 1}
+	}
+	idx := func(names ...string) []int {
+		out := make([]int, len(names))
+		for i, n := range names {
+			out[i] = codec.FieldIndex(elem, n)
+		}
+		return out
 	}
 	switch field {
 	case "parties", "clauses", "sources":
-		return get("id"), ""
+		return keyer{kind: 2, key: idx("id")}
 	case "signatories":
-		return get("name"), ""
+		return keyer{kind: 2, key: idx("name")}
 	case "cooperation":
-		return get("topic"), ""
+		return keyer{kind: 2, key: idx("topic")}
 	case "timeline":
-		return get("event") + "|" + get("party") + "|" + get("date"), get("event") + "|" + get("party")
+		return keyer{kind: 3, key: idx("event", "party", "date"), loose: idx("event", "party")}
 	case "commitments":
-		return get("kind") + "|" + get("by") + "|" + get("trigger"), get("kind")
+		return keyer{kind: 3, key: idx("kind", "by", "trigger"), loose: idx("kind")}
 	case "relations":
-		return get("type") + "|" + get("agreement"), get("agreement")
+		return keyer{kind: 3, key: idx("type", "agreement"), loose: idx("agreement")}
+	}
+	return keyer{}
+}
+
+func fieldText(v reflect.Value) string {
+	if v.Kind() == reflect.String {
+		return v.String()
+	}
+	if s, ok := v.Interface().(fmt.Stringer); ok {
+		return s.String()
+	}
+	return ""
+}
+
+func join(item reflect.Value, idx []int) string {
+	if len(idx) == 1 {
+		return fieldText(item.Field(idx[0]))
+	}
+	parts := make([]string, len(idx))
+	for i, f := range idx {
+		parts[i] = fieldText(item.Field(f))
+	}
+	return strings.Join(parts, "|")
+}
+
+func (k keyer) identity(item reflect.Value) (key, loose string) {
+	switch k.kind {
+	case 1:
+		return item.String(), ""
+	case 2:
+		return fieldText(item.Field(k.key[0])), ""
+	case 3:
+		return join(item, k.key), join(item, k.loose)
 	}
 	return "", ""
 }
 
-func (d *differ) list(o, n *yamlnode.Node, path []Step) {
+// pathIDs returns the ids that name a list's elements in paths.
+func pathIDs(list reflect.Value) []string {
+	ids := make([]string, list.Len())
+	if list.Type().Elem().Kind() != reflect.Struct {
+		return ids
+	}
+	i := codec.FieldIndex(list.Type().Elem(), "id")
+	if i < 0 {
+		return ids
+	}
+	for j := range ids {
+		ids[j] = list.Index(j).Field(i).String()
+	}
+	return ids
+}
+
+func (d *differ) list(o, n reflect.Value) {
 	field := ""
-	if len(path) > 0 {
-		field = path[len(path)-1].Field
+	if len(d.path) > 0 {
+		field = d.path[len(d.path)-1].Field
 	}
-	oKeys, oLoose := keysOf(field, o)
-	nKeys, nLoose := keysOf(field, n)
-	oPath := codec.ElemKeys(codec.NodeIDs(o))
-	nPath := codec.ElemKeys(codec.NodeIDs(n))
-
-	oldIndex := make(map[string]int, len(oKeys))
-	for i, k := range oKeys {
-		if k != "" {
-			oldIndex[k] = i
+	if o.Len() == 0 && n.Len() == 0 {
+		return
+	}
+	k := newKeyer(field, o.Type().Elem())
+	names := &listKeys{o: o, n: n}
+	if k.kind == 1 && equalStrings(o, n) {
+		return // a list of codes, unchanged
+	}
+	match := matchElements(k, o, n)
+	used := make([]bool, o.Len())
+	for _, i := range match {
+		if i >= 0 {
+			used[i] = true
 		}
 	}
-	match := make([]int, len(n.Content)) // new index -> old index, or -1
-	used := make([]bool, len(o.Content))
-	for j, k := range nKeys {
-		match[j] = -1
-		if i, ok := oldIndex[k]; ok && k != "" {
-			match[j], used[i] = i, true
-		}
-	}
-	// Second round: a looser key among what is left (an event whose date
-	// changed); last, for lists without identity, position.
-	if oLoose != nil {
-		left := map[string][]int{}
-		for i, k := range oLoose {
-			if !used[i] && k != "" {
-				left[k] = append(left[k], i)
-			}
-		}
-		for j, k := range nLoose {
-			if match[j] < 0 && len(left[k]) > 0 {
-				i := left[k][0]
-				left[k] = left[k][1:]
-				match[j], used[i] = i, true
-			}
-		}
-	}
-	if identityless(field, o, n) {
-		for j := range match {
-			if match[j] < 0 && j < len(o.Content) && !used[j] {
-				match[j], used[j] = j, true
-			}
-		}
-	}
-
 	// Matched elements that left their relative order are moved: those
 	// outside a longest increasing run of old indices.
 	stay := lis(match)
@@ -319,67 +475,135 @@ func (d *differ) list(o, n *yamlnode.Node, path []Step) {
 		if i < 0 {
 			continue
 		}
-		step := Step{Key: nPath[j], Old: i, New: j}
-		p := with(path, step)
+		d.pushElem(Step{Old: i, New: j}, names)
 		if !stay[j] {
-			d.add(Change{Steps: p, Op: Moved, Note: fmt.Sprintf("position %d → %d", i+1, j+1)})
+			d.add(Change{Op: Moved, Note: fmt.Sprintf("position %d → %d", i+1, j+1)})
 		}
 		from := len(d.changes)
-		d.node(o.Content[i], n.Content[j], p)
-		if field == "timeline" && decisive(n.Content[j], o.Content[i]) {
+		d.value(o.Index(i), n.Index(j))
+		if field == "timeline" && len(d.changes) > from && (decisiveEvent(o.Index(i)) || decisiveEvent(n.Index(j))) {
 			// A change to the signature, entry into force or end of the
 			// agreement changes what is in force when.
 			for k := from; k < len(d.changes); k++ {
 				d.changes[k].Impact = Major
 			}
 		}
+		d.popElem()
 	}
 	for i, u := range used {
 		if !u {
-			d.add(Change{Steps: with(path, Step{Key: oPath[i], Old: i, New: -1}), Op: Removed, Old: jsonOf(o.Content[i])})
+			d.pushElem(Step{Old: i, New: -1}, names)
+			d.add(Change{Op: Removed, Old: jsonOfValue(o.Index(i))})
+			d.popElem()
 		}
 	}
 	for j, i := range match {
 		if i < 0 {
-			d.add(Change{Steps: with(path, Step{Key: nPath[j], Old: -1, New: j}), Op: Added, New: jsonOf(n.Content[j])})
+			d.pushElem(Step{Old: -1, New: j}, names)
+			d.add(Change{Op: Added, New: jsonOfValue(n.Index(j))})
+			d.popElem()
 		}
 	}
 }
 
-// keysOf returns the identity of each element, made unique by numbering
-// repeats, and the looser keys (nil when the list has none).
-func keysOf(field string, list *yamlnode.Node) (keys, loose []string) {
-	keys = make([]string, len(list.Content))
-	seen := map[string]int{}
-	for i, item := range list.Content {
-		k, l := identity(field, item)
-		if base := k; base != "" {
-			if c := seen[base]; c > 0 {
-				k = base + "#" + strconv.Itoa(c)
-			}
-			seen[base]++
-		}
-		keys[i] = k
-		if l != "" {
-			if loose == nil {
-				loose = make([]string, len(list.Content))
-			}
-			loose[i] = l
-		}
-	}
-	return keys, loose
+func decisiveEvent(v reflect.Value) bool {
+	e, ok := v.Interface().(Event)
+	return ok && slices.Contains(decisiveEvents, e.Event)
 }
 
-// identityless reports whether the list's elements have no identity, so
-// that they are matched by position (the preamble's recitals).
-func identityless(field string, o, n *yamlnode.Node) bool {
-	for _, l := range []*yamlnode.Node{o, n} {
-		if len(l.Content) > 0 {
-			k, _ := identity(field, l.Content[0])
-			return k == ""
+// equalStrings reports whether two lists of string-typed values are equal.
+func equalStrings(o, n reflect.Value) bool {
+	if o.Len() != n.Len() {
+		return false
+	}
+	for i := range o.Len() {
+		if o.Index(i).String() != n.Index(i).String() {
+			return false
 		}
 	}
-	return false
+	return true
+}
+
+// matchElements pairs the elements of two lists by identity and returns,
+// for each new element, the index of its old element or -1. Common runs
+// at the start and the end are paired by position first, so that a list
+// with a few edits costs a scan and a small map; what is left is paired
+// by identity, then by the looser key, then (for lists without identity)
+// by position. Repeated identities are paired in order.
+func matchElements(k keyer, o, n reflect.Value) []int {
+	on, nn := o.Len(), n.Len()
+	match := make([]int, nn)
+	for j := range match {
+		match[j] = -1
+	}
+	if k.kind == 0 { // no identity: the preamble's recitals, by position
+		for j := range min(on, nn) {
+			match[j] = j
+		}
+		return match
+	}
+	oKey := func(i int) string { key, _ := k.identity(o.Index(i)); return key }
+	nKey := func(j int) string { key, _ := k.identity(n.Index(j)); return key }
+	start := 0
+	for start < on && start < nn {
+		if key := nKey(start); key == "" || key != oKey(start) {
+			break
+		}
+		match[start] = start
+		start++
+	}
+	oEnd, nEnd := on, nn
+	for oEnd > start && nEnd > start {
+		if key := nKey(nEnd - 1); key == "" || key != oKey(oEnd-1) {
+			break
+		}
+		match[nEnd-1] = oEnd - 1
+		oEnd--
+		nEnd--
+	}
+	if start == oEnd && start == nEnd {
+		return match
+	}
+	used := make([]bool, on)
+	for j := range match {
+		if match[j] >= 0 {
+			used[match[j]] = true
+		}
+	}
+	byKey := map[string][]int{}
+	for i := start; i < oEnd; i++ {
+		if key := oKey(i); key != "" {
+			byKey[key] = append(byKey[key], i)
+		}
+	}
+	for j := start; j < nEnd; j++ {
+		key := nKey(j)
+		if q := byKey[key]; key != "" && len(q) > 0 {
+			match[j], used[q[0]] = q[0], true
+			byKey[key] = q[1:]
+		}
+	}
+	if k.loose == nil {
+		return match
+	}
+	left := map[string][]int{}
+	for i := start; i < oEnd; i++ {
+		if !used[i] {
+			if _, l := k.identity(o.Index(i)); l != "" {
+				left[l] = append(left[l], i)
+			}
+		}
+	}
+	for j := start; j < nEnd; j++ {
+		if match[j] >= 0 {
+			continue
+		}
+		if _, l := k.identity(n.Index(j)); l != "" && len(left[l]) > 0 {
+			match[j], used[left[l][0]] = left[l][0], true
+			left[l] = left[l][1:]
+		}
+	}
+	return match
 }
 
 // lis marks the elements of match (old indices, -1 for none) that lie on
@@ -418,4 +642,12 @@ func lis(match []int) []bool {
 		}
 	}
 	return stay
+}
+
+// textOf reads a Text without copying it into an interface when it can.
+func textOf(v reflect.Value) Text {
+	if v.CanAddr() {
+		return *v.Addr().Interface().(*Text)
+	}
+	return v.Interface().(Text)
 }

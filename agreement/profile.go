@@ -14,11 +14,30 @@ type Flag struct {
 	Labels  []string // the same clauses, for people: Article 3(3)
 }
 
-func (f *Flag) add(c ClauseRef) {
+// add records a clause; clauses come in document order, so a clause with
+// several commitments of one kind is the last one recorded.
+func (f *Flag) add(c *Clause, label func() string) {
 	f.Present = true
-	if !slices.Contains(f.Clauses, c.Clause.ID) {
-		f.Clauses = append(f.Clauses, c.Clause.ID)
-		f.Labels = append(f.Labels, c.Label)
+	if n := len(f.Clauses); n == 0 || f.Clauses[n-1] != c.ID {
+		f.Clauses = append(f.Clauses, c.ID)
+		f.Labels = append(f.Labels, label())
+	}
+}
+
+// eachClause calls fn for every clause at every depth, in document order,
+// with a function that makes its label: labels are made only when asked.
+func eachClause(cs []Clause, parent func() string, fn func(c *Clause, label func() string)) {
+	for i := range cs {
+		c := &cs[i]
+		var memo string
+		label := func() string {
+			if memo == "" {
+				memo = clauseLabel(parent(), c)
+			}
+			return memo
+		}
+		fn(c, label)
+		eachClause(c.Clauses, label, fn)
 	}
 }
 
@@ -72,34 +91,34 @@ func binding(m Modality) bool { return m == Shall || m == ShallNot || m == WillS
 func (a *Agreement) SecurityProfile() Profile {
 	var p Profile
 	var military []string // clauses of military cooperation, for the reasons
-	for _, c := range a.AllClauses() {
-		for _, cm := range c.Clause.Commitments {
+	eachClause(a.Clauses, func() string { return "" }, func(c *Clause, label func() string) {
+		for _, cm := range c.Commitments {
 			if !binding(cm.Modality) {
 				continue
 			}
 			switch cm.Kind {
 			case MutualDefence:
-				p.Defence.add(c)
+				p.Defence.add(c, label)
 			case Offence:
-				p.Offence.add(c)
+				p.Offence.add(c, label)
 			case Neutrality, NonAssistance, NonUseOfTerritory:
-				p.Neutrality.add(c)
+				p.Neutrality.add(c, label)
 			case NonAggression:
-				p.NonAggression.add(c)
+				p.NonAggression.add(c, label)
 			case Consultation:
-				p.Consultation.add(c)
+				p.Consultation.add(c, label)
 				if cm.Trigger != "" {
-					p.ConsultationCrisis.add(c)
+					p.ConsultationCrisis.add(c, label)
 				} else {
-					p.ConsultationGeneral.add(c)
+					p.ConsultationGeneral.add(c, label)
 				}
 			case MilitaryCooperation:
-				if !slices.Contains(military, c.Label) {
-					military = append(military, c.Label)
+				if n := len(military); n == 0 || military[n-1] != label() {
+					military = append(military, label())
 				}
 			}
 		}
-	}
+	})
 	p.MilitaryAlliance = p.Defence.Present || p.Offence.Present
 	p.ATOPAlliance = p.MilitaryAlliance || p.Neutrality.Present || p.NonAggression.Present || p.Consultation.Present
 	p.Reasons = p.reasons(military)

@@ -40,9 +40,11 @@ type Problem struct {
 // mapping, say). It reports problems through d.
 type Hook func(d *Decoder, n *yamlnode.Node, v reflect.Value, path string)
 
-// maxNodes bounds the nodes visited, aliases included, so that an alias
-// bomb ("billion laughs") ends with a problem instead of exhausting memory.
-const maxNodes = 1 << 20
+// maxAliased bounds the nodes visited by following aliases, so that an
+// alias bomb ("billion laughs") ends with a problem instead of exhausting
+// memory. Nodes written out in the document do not count: their number is
+// bounded by the document's size.
+const maxAliased = 1 << 20
 
 // Decoder holds the state of one decode: problems, the position index and
 // the budget of nodes.
@@ -50,7 +52,8 @@ type Decoder struct {
 	Hooks    map[reflect.Type]Hook
 	Problems []Problem
 	Index    map[string]Span
-	visited  int
+	aliased  int // nodes visited through aliases
+	inAlias  int // depth of aliases being followed
 	stopped  bool
 }
 
@@ -70,8 +73,8 @@ func (d *Decoder) Report(kind ProblemKind, n *yamlnode.Node, path, msg, hint str
 // PosOf returns the position of n.
 func PosOf(n *yamlnode.Node) Pos { return Pos{n.Line, n.Column} }
 
-// Resolve follows aliases and charges the node budget. It returns nil when
-// the budget is spent (the problem is then already reported).
+// Resolve follows aliases and charges the budget of aliased nodes. It
+// returns nil when the budget is spent (the problem is then reported).
 func (d *Decoder) Resolve(n *yamlnode.Node, path string) *yamlnode.Node {
 	for depth := 0; n.Kind == yamlnode.AliasNode; depth++ {
 		if n.Alias == nil || depth > 100 {
@@ -80,11 +83,14 @@ func (d *Decoder) Resolve(n *yamlnode.Node, path string) *yamlnode.Node {
 		}
 		n = n.Alias
 	}
-	d.visited++
-	if d.visited > maxNodes {
+	if d.inAlias > 0 {
+		d.aliased++
+	}
+	if d.aliased > maxAliased {
 		if !d.stopped {
 			d.stopped = true
-			d.Report(Unsupported, n, path, fmt.Sprintf("document expands to more than %d values (aliases?); decoding stopped", maxNodes), "")
+			d.Report(Unsupported, n, path, fmt.Sprintf("aliases expand the document by more than %d values; decoding stopped", maxAliased),
+				"write the values out instead of repeating them through aliases")
 		}
 		return nil
 	}
@@ -94,6 +100,10 @@ func (d *Decoder) Resolve(n *yamlnode.Node, path string) *yamlnode.Node {
 // Value decodes n into v, recording its position under path. key is the
 // position of the mapping key that introduced it, if any.
 func (d *Decoder) Value(n *yamlnode.Node, v reflect.Value, path string, key Pos) {
+	if n.Kind == yamlnode.AliasNode {
+		d.inAlias++
+		defer func() { d.inAlias-- }()
+	}
 	n = d.Resolve(n, path)
 	if n == nil {
 		return

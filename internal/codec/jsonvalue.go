@@ -13,19 +13,21 @@ import (
 // wrote. Aliases are followed within the same budget as decoding; false
 // means the budget ran out.
 func JSONValue(root *yamlnode.Node) (any, bool) {
-	budget := maxNodes
-	return jsonValue(root, &budget)
+	budget := maxAliased
+	return jsonValue(root, &budget, false)
 }
 
-func jsonValue(n *yamlnode.Node, budget *int) (any, bool) {
+func jsonValue(n *yamlnode.Node, budget *int, aliased bool) (any, bool) {
 	for depth := 0; n.Kind == yamlnode.AliasNode; depth++ {
 		if n.Alias == nil || depth > 100 {
 			return nil, false
 		}
-		n = n.Alias
+		n, aliased = n.Alias, true
 	}
-	if *budget--; *budget < 0 {
-		return nil, false
+	if aliased {
+		if *budget--; *budget < 0 {
+			return nil, false
+		}
 	}
 	switch n.Kind {
 	case yamlnode.MappingNode:
@@ -38,7 +40,7 @@ func jsonValue(n *yamlnode.Node, budget *int) (any, bool) {
 			if _, dup := m[k.Value]; dup {
 				continue // the decoder reports it; the first one counts
 			}
-			v, ok := jsonValue(n.Content[i+1], budget)
+			v, ok := jsonValue(n.Content[i+1], budget, aliased)
 			if !ok {
 				return nil, false
 			}
@@ -48,7 +50,7 @@ func jsonValue(n *yamlnode.Node, budget *int) (any, bool) {
 	case yamlnode.SequenceNode:
 		s := make([]any, len(n.Content))
 		for i, c := range n.Content {
-			v, ok := jsonValue(c, budget)
+			v, ok := jsonValue(c, budget, aliased)
 			if !ok {
 				return nil, false
 			}

@@ -52,8 +52,16 @@ func isPathSafe(id string) bool {
 	if id == "" || strings.ContainsAny(id, "[]") {
 		return false
 	}
-	_, err := strconv.Atoi(id)
-	return err != nil
+	return !allDigits(id)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Index appends an element key to a path.
