@@ -182,7 +182,7 @@ func TestLookup(t *testing.T) {
 		wantFound bool
 	}{
 		{"id", agreement.Position{Line: 5, Column: 1}, agreement.Position{Line: 5, Column: 5}, true},
-		{"clauses[art-3].clauses[art-3.3].commitments[0].modality", agreement.Position{Line: 59, Column: 13}, agreement.Position{Line: 59, Column: 23}, true},
+		{"clauses[art-3].clauses[art-3.3].commitments[0].modality", agreement.Position{Line: 62, Column: 13}, agreement.Position{Line: 62, Column: 23}, true},
 		{"clauses[art-99]", agreement.Position{}, agreement.Position{}, false},
 	}
 	for _, tt := range tests {

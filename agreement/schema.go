@@ -45,7 +45,7 @@ func (d *Document) checkSchema(root *yamlnode.Node) {
 		diag := Diagnostic{File: d.Name, Rule: schemaRules[v.Kind], Severity: Error, Message: v.Message}
 		switch v.Kind {
 		case schema.Required:
-			if misspelt(node, v.Missing) {
+			if d.misspelt(path, v.Missing) {
 				continue // reported as an unknown field with a "did you mean"
 			}
 			path = codec.Join(path, v.Missing)
@@ -129,17 +129,13 @@ func patternHint(loc []string) string {
 	return "ids use lower-case letters, digits, '.', '_' and '-', and start with a letter or digit"
 }
 
-// misspelt reports whether the mapping has a key that is a near miss for
-// the missing field: "titel" for "title".
-func misspelt(m *yamlnode.Node, missing string) bool {
-	if m.Kind != yamlnode.MappingNode {
-		return false
-	}
-	for i := 0; i < len(m.Content); i += 2 {
-		if k := m.Content[i].Value; k != missing {
-			if _, ok := codec.Closest(k, []string{missing}); ok {
-				return true
-			}
+// misspelt reports whether the loader reported an unknown field in the
+// mapping at path whose hint names the missing field: "titel" for "title".
+func (d *Document) misspelt(path, missing string) bool {
+	hint := fmt.Sprintf("did you mean %q?", missing)
+	for _, diag := range d.Diagnostics {
+		if diag.Rule == RuleUnknownField && diag.Hint == hint && parentPath(diag.Path) == path {
+			return true
 		}
 	}
 	return false

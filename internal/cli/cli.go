@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 
@@ -26,6 +27,18 @@ type Command struct {
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
+	// Getenv reads the environment (os.Getenv in main); nil reads nothing.
+	Getenv func(string) string
+	// IsTerminal reports whether Stdout is a terminal, for colour; nil
+	// means it is not.
+	IsTerminal func() bool
+}
+
+func (c Command) getenv(key string) string {
+	if c.Getenv == nil {
+		return ""
+	}
+	return c.Getenv(key)
 }
 
 const usage = `entente: agreements as typed, validated data
@@ -40,6 +53,9 @@ Usage:
                                      the agreement's life as a picture
   entente ls [--party CODE] [--topic TOPIC] [--in-force-on DATE] DIR
                                      list the agreements of a folder
+  entente fmt [-w] [--check] PATH... write files in canonical form, keeping comments
+  entente new [--kind KIND] [--parties IR,RU] FILE
+                                     start an agreement from a valid skeleton
   entente schema                     print the JSON Schema of the format
   entente version                    print the version
 
@@ -60,6 +76,10 @@ func (c Command) Main(args []string) int {
 		return c.diff(args[2:])
 	case "show":
 		return c.show(args[2:])
+	case "fmt":
+		return c.fmt(args[2:])
+	case "new":
+		return c.new(args[2:])
 	case "timeline":
 		return c.timeline(args[2:])
 	case "ls":
@@ -124,4 +144,13 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(word, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// Terminal returns a function that reports whether f is a terminal (a
+// character device), for deciding on colour.
+func Terminal(f *os.File) func() bool {
+	return func() bool {
+		info, err := f.Stat()
+		return err == nil && info.Mode()&os.ModeCharDevice != 0
+	}
 }

@@ -42,7 +42,7 @@ func (c Command) diff(args []string) int {
 		}
 		if doc.Diagnostics.HasErrors() {
 			for _, d := range doc.Diagnostics.Errors() {
-				writeText(c.Stderr, doc.Source, d)
+				writeText(c.Stderr, doc.Source, d, false)
 			}
 			fmt.Fprintf(c.Stderr, "entente diff: %s has errors\n", path)
 			return nil, ExitProblems

@@ -111,7 +111,7 @@ func (c Command) show(args []string) int {
 	}
 	if doc.Diagnostics.HasErrors() {
 		for _, d := range doc.Diagnostics.Errors() {
-			writeText(c.Stderr, doc.Source, d)
+			writeText(c.Stderr, doc.Source, d, false)
 		}
 		fmt.Fprintf(c.Stderr, "entente show: %s has errors; run entente validate\n", fs.Arg(0))
 		return ExitProblems

@@ -17,45 +17,105 @@ import (
 )
 
 func (c Command) validate(args []string) int {
-	fs := c.flags("validate", "validate [flags] PATH...")
+	fs := c.flags("validate", "validate [flags] PATH...   (PATH may be a file, a directory, a glob or - for stdin)")
 	jobs := fs.Int("j", runtime.NumCPU(), "files to validate at once")
+	format := fs.String("format", "", "output format: text, json, github or sarif (default text; github when GITHUB_ACTIONS=true)")
 	warnAsErr := fs.Bool("warnings-as-errors", false, "fail the run on warnings too")
+	maxErrors := fs.Int("max-errors", 0, "print at most this many findings (0: all); the exit code still counts every one")
+	stdinName := fs.String("stdin-filename", "stdin.yaml", "the file name to report for -")
+	colour := fs.String("color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	if ok, code := parse(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() == 0 {
+	if *format == "" {
+		*format = "text"
+		if c.getenv("GITHUB_ACTIONS") == "true" {
+			*format = "github"
+		}
+	}
+	switch {
+	case fs.NArg() == 0:
 		fmt.Fprintln(c.Stderr, "entente validate: no PATH given")
 		fs.Usage()
 		return ExitUsage
-	}
-	if *jobs < 1 {
+	case *jobs < 1:
 		fmt.Fprintln(c.Stderr, "entente validate: -j must be at least 1")
 		return ExitUsage
+	case *maxErrors < 0:
+		fmt.Fprintln(c.Stderr, "entente validate: --max-errors must not be negative")
+		return ExitUsage
+	case !slices.Contains([]string{"text", "json", "github", "sarif"}, *format):
+		fmt.Fprintf(c.Stderr, "entente validate: unknown format %q: text, json, github or sarif\n", *format)
+		return ExitUsage
+	case !slices.Contains([]string{"auto", "always", "never"}, *colour):
+		fmt.Fprintf(c.Stderr, "entente validate: --color %q: auto, always or never\n", *colour)
+		return ExitUsage
 	}
-	files, err := expand(fs.Args())
+	var docs []*agreement.Document
+	var paths []string
+	for _, p := range fs.Args() {
+		if p != "-" {
+			paths = append(paths, p)
+			continue
+		}
+		doc, err := agreement.Read(*stdinName, c.Stdin)
+		if err != nil {
+			fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
+			return ExitFailure
+		}
+		docs = append(docs, doc)
+	}
+	files, err := expand(paths)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 		return ExitFailure
 	}
-	docs, err := loadAll(files, *jobs)
+	loaded, err := loadAll(files, *jobs)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 		return ExitFailure
 	}
+	docs = append(docs, loaded...)
 	agreement.NewSet(docs...) // the rules across files
-	var errs, warns int
+
+	r := result{files: len(docs)}
 	for _, doc := range docs {
 		for _, d := range doc.Diagnostics {
-			writeText(c.Stdout, doc.Source, d)
+			r.findings = append(r.findings, finding{d, doc.Source})
 			if d.Severity == agreement.Error {
-				errs++
+				r.errors++
 			} else {
-				warns++
+				r.warnings++
 			}
 		}
 	}
-	fmt.Fprintf(c.Stderr, "%s checked: %s, %s\n", plural(len(docs), "file"), plural(errs, "error"), plural(warns, "warning"))
-	if errs > 0 || (*warnAsErr && warns > 0) {
+	r.shown = len(r.findings)
+	if *maxErrors > 0 {
+		r.shown = min(r.shown, *maxErrors)
+	}
+	switch *format {
+	case "json":
+		err = writeJSON(c.Stdout, r)
+	case "sarif":
+		err = writeSARIF(c.Stdout, r)
+	case "github":
+		writeGitHub(c.Stdout, r)
+	default:
+		paint := *colour == "always" || (*colour == "auto" && c.IsTerminal != nil && c.IsTerminal() && c.getenv("NO_COLOR") == "")
+		for _, f := range r.findings[:r.shown] {
+			writeText(c.Stdout, f.src, f.Diagnostic, paint)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
+		return ExitFailure
+	}
+	summary := fmt.Sprintf("%s checked: %s, %s", plural(r.files, "file"), plural(r.errors, "error"), plural(r.warnings, "warning"))
+	if r.shown < len(r.findings) {
+		summary += fmt.Sprintf(" (%d shown, --max-errors)", r.shown)
+	}
+	fmt.Fprintln(c.Stderr, summary)
+	if r.errors > 0 || (*warnAsErr && r.warnings > 0) {
 		return ExitProblems
 	}
 	return ExitClean
@@ -131,10 +191,33 @@ func loadAll(files []string, jobs int) ([]*agreement.Document, error) {
 	return docs, nil
 }
 
+// ANSI colours for the text format.
+const (
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiBold   = "\x1b[1m"
+	ansiReset  = "\x1b[0m"
+)
+
 // writeText prints a diagnostic as file:line:col: message [rule], then
-// the hint, the offending line and a caret under the column.
-func writeText(w io.Writer, src []byte, d agreement.Diagnostic) {
-	fmt.Fprintln(w, d)
+// the hint, the offending line and a caret under the column. With paint,
+// the location is bold and the caret red (yellow for a warning).
+func writeText(w io.Writer, src []byte, d agreement.Diagnostic, paint bool) {
+	caret := "^"
+	if paint {
+		col := ansiRed
+		if d.Severity == agreement.Warning {
+			col = ansiYellow
+		}
+		line := d.String()
+		if i := strings.Index(line, ": "); i > 0 {
+			line = ansiBold + line[:i] + ansiReset + line[i:]
+		}
+		fmt.Fprintln(w, line)
+		caret = col + "^" + ansiReset
+	} else {
+		fmt.Fprintln(w, d)
+	}
 	if d.Hint != "" {
 		fmt.Fprintf(w, "  hint: %s\n", d.Hint)
 	}
@@ -153,7 +236,7 @@ func writeText(w io.Writer, src []byte, d agreement.Diagnostic) {
 			pad = append(pad, ' ')
 		}
 	}
-	fmt.Fprintf(w, "%s^\n", string(pad))
+	fmt.Fprintf(w, "%s%s\n", string(pad), caret)
 }
 
 // sourceLine returns line n (1-based) of src as runes, without its end of

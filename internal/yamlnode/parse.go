@@ -17,6 +17,9 @@ import (
 // of the module names one package for it; it never leaves internal/.
 type Node = yaml.Node
 
+// FlowStyle is the style of a collection written inline: [a, b].
+const FlowStyle = yaml.FlowStyle
+
 // Node kinds, re-exported for the same reason.
 const (
 	DocumentNode = yaml.DocumentNode
@@ -49,6 +52,16 @@ func (e *SyntaxError) Error() string {
 // returns the document's root value node. An empty document, one holding
 // only comments, and a stream of several documents are syntax errors.
 func Parse(src []byte) (*Node, *SyntaxError) {
+	doc, err := ParseDocument(src)
+	if err != nil {
+		return nil, err
+	}
+	return doc.Content[0], nil
+}
+
+// ParseDocument is Parse, returning the document node, which holds the
+// comments before and after the document's value.
+func ParseDocument(src []byte) (*Node, *SyntaxError) {
 	var doc Node
 	err := yaml.Load(src, &doc)
 	if err != nil {
@@ -57,7 +70,7 @@ func Parse(src []byte) (*Node, *SyntaxError) {
 	if doc.Kind != DocumentNode || len(doc.Content) != 1 {
 		return nil, &SyntaxError{Line: 1, Column: 1, Message: "the file holds no YAML document"}
 	}
-	return doc.Content[0], nil
+	return &doc, nil
 }
 
 func syntaxError(src []byte, err error) *SyntaxError {

@@ -1,0 +1,195 @@
+package agreement
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/internal/yamlnode"
+)
+
+// Format rewrites an agreement file in canonical YAML — the key order of
+// the model, two-space indentation, one style for each kind of value —
+// and keeps its comments: each stays with the key or value it was written
+// beside. Formatting is idempotent: formatting the output again gives it
+// back unchanged.
+//
+// A file the loader cannot read as written (a syntax error, an unknown
+// field, a duplicate key, a value of the wrong shape) is not formatted:
+// rewriting it would drop what the model cannot hold. Its diagnostics are
+// returned and the output is nil. Findings of the schema and the rules do
+// not stop formatting.
+func Format(name string, src []byte) ([]byte, Diagnostics) {
+	doc := Parse(name, src)
+	var blocking Diagnostics
+	for _, d := range doc.Diagnostics {
+		if d.Rule == RuleSyntax || strings.HasPrefix(string(d.Rule), "load.") {
+			blocking = append(blocking, d)
+		}
+	}
+	if len(blocking) > 0 || doc.Agreement == nil {
+		return nil, blocking
+	}
+	srcDoc, serr := yamlnode.ParseDocument(src)
+	if serr != nil {
+		return nil, Diagnostics{syntaxDiagnostic(name, serr)}
+	}
+	out := &yamlnode.Node{Kind: yamlnode.DocumentNode, Content: []*yamlnode.Node{codec.Encode(doc.Agreement, encodeHooks)}}
+	comments := map[string]*comment{}
+	collect(srcDoc.Content[0], "", comments)
+	out.HeadComment = srcDoc.HeadComment
+	out.FootComment = srcDoc.FootComment
+	place(out.Content[0], "", comments)
+	// Nothing is lost: a comment whose place has gone (it cannot, for a
+	// file that loads, but the rule holds whatever happens) ends the file.
+	var orphans []string
+	for _, key := range sortedKeys(comments) {
+		if c := comments[key]; !c.used {
+			orphans = append(orphans, c.texts()...)
+		}
+	}
+	if len(orphans) > 0 {
+		out.FootComment = strings.Join(append([]string{out.FootComment}, orphans...), "\n")
+	}
+	text, err := codec.YAML(out)
+	if err != nil {
+		return nil, Diagnostics{{File: name, Position: Position{1, 1}, Rule: RuleSyntax, Severity: Error,
+			Message: fmt.Sprintf("the file cannot be written back: %v", err)}}
+	}
+	return text, nil
+}
+
+// comment holds the comments written at one path: on the key and on the
+// value.
+type comment struct {
+	keyHead, keyLine, keyFoot string
+	head, line, foot          string
+	used                      bool
+}
+
+func (c *comment) texts() []string {
+	var out []string
+	for _, t := range []string{c.keyHead, c.keyLine, c.keyFoot, c.head, c.line, c.foot} {
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string]*comment) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func record(m map[string]*comment, path string, key, value *yamlnode.Node) {
+	c := &comment{head: value.HeadComment, line: value.LineComment, foot: value.FootComment}
+	if key != nil {
+		c.keyHead, c.keyLine, c.keyFoot = key.HeadComment, key.LineComment, key.FootComment
+	}
+	if len(c.texts()) > 0 {
+		m[path] = c
+	}
+}
+
+// collect gathers the comments of a source tree by path.
+func collect(n *yamlnode.Node, path string, m map[string]*comment) {
+	if path == "" {
+		record(m, "", nil, n)
+	}
+	switch n.Kind {
+	case yamlnode.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			p := codec.Join(path, k.Value)
+			record(m, p, k, v)
+			collect(v, p, m)
+		}
+	case yamlnode.SequenceNode:
+		keys := codec.ElemKeys(codec.NodeIDs(n))
+		for i, v := range n.Content {
+			p := codec.Index(path, keys[i])
+			record(m, p, nil, v)
+			collect(v, p, m)
+		}
+	}
+}
+
+// place puts the comments back on the canonical tree, at the same paths.
+func place(n *yamlnode.Node, path string, m map[string]*comment) {
+	apply := func(p string, key, value *yamlnode.Node) {
+		c, ok := m[p]
+		if !ok {
+			return
+		}
+		c.used = true
+		value.HeadComment, value.LineComment, value.FootComment = c.head, c.line, c.foot
+		if key != nil {
+			key.HeadComment, key.LineComment, key.FootComment = c.keyHead, c.keyLine, c.keyFoot
+		} else if c.keyHead != "" || c.keyLine != "" || c.keyFoot != "" {
+			value.HeadComment = strings.Join(nonEmpty(c.keyHead, value.HeadComment), "\n")
+			value.LineComment = strings.Join(nonEmpty(c.keyLine, value.LineComment), " ")
+			value.FootComment = strings.Join(nonEmpty(value.FootComment, c.keyFoot), "\n")
+		}
+		if len(value.Content) > 0 && value.Style&yamlnode.FlowStyle != 0 && (value.HeadComment != "" || value.FootComment != "") {
+			value.Style &^= yamlnode.FlowStyle // a comment needs block style to sit on its line
+		}
+		moveLineComment(value)
+	}
+	if path == "" {
+		apply("", nil, n)
+	}
+	switch n.Kind {
+	case yamlnode.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			p := codec.Join(path, k.Value)
+			apply(p, k, v)
+			place(v, p, m)
+		}
+	case yamlnode.SequenceNode:
+		keys := codec.ElemKeys(codec.NodeIDs(n))
+		for i, v := range n.Content {
+			p := codec.Index(path, keys[i])
+			if c, ok := m[p]; ok && (c.head != "" || c.foot != "" || c.line != "") && n.Style&yamlnode.FlowStyle != 0 {
+				n.Style &^= yamlnode.FlowStyle // items with comments go one to a line
+			}
+			apply(p, nil, v)
+			place(v, p, m)
+		}
+	}
+}
+
+func nonEmpty(xs ...string) []string {
+	var out []string
+	for _, x := range xs {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// moveLineComment puts the line comment of a block collection on its
+// first line: the emitter writes a collection's own line comment after
+// its last line, which is not where the author wrote it.
+func moveLineComment(n *yamlnode.Node) {
+	if n.LineComment == "" || n.Style&yamlnode.FlowStyle != 0 || len(n.Content) == 0 {
+		return
+	}
+	first := n.Content[0]
+	if n.Kind == yamlnode.MappingNode && len(n.Content) > 1 && n.Content[1].Kind == yamlnode.ScalarNode {
+		first = n.Content[1] // the first key's value sits on the first line
+	}
+	if first.Kind == yamlnode.ScalarNode {
+		first.LineComment = strings.Join(nonEmpty(n.LineComment, first.LineComment), " ")
+	} else {
+		first.HeadComment = strings.Join(nonEmpty(n.LineComment, first.HeadComment), "\n")
+	}
+	n.LineComment = ""
+}

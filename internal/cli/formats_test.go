@@ -1,0 +1,238 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+const errDir = "../../agreement/testdata/err"
+
+func runEnv(env map[string]string, stdin string, args ...string) (int, string, string) {
+	var out, errOut strings.Builder
+	c := Command{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
+	code := c.Main(append([]string{"entente"}, args...))
+	return code, out.String(), errOut.String()
+}
+
+func goldenFile(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
+	}
+}
+
+type place struct {
+	File         string
+	Line, Column int
+	Rule         string
+}
+
+// TestFormatsAgree checks that every format reports the same findings,
+// and keeps each format's output in a golden file.
+func TestFormatsAgree(t *testing.T) {
+	var text, js, sarif, github string
+	for format, out := range map[string]*string{"text": &text, "json": &js, "sarif": &sarif, "github": &github} {
+		code, o, _ := runEnv(nil, "", "validate", "--format", format, errDir)
+		if code != ExitProblems {
+			t.Fatalf("%s: exit %d, want %d", format, code, ExitProblems)
+		}
+		*out = o
+	}
+	goldenFile(t, "testdata/validate-err.json", js)
+	goldenFile(t, "testdata/validate-err.sarif", strings.ReplaceAll(sarif, version(), "VERSION"))
+	goldenFile(t, "testdata/validate-err.github", github)
+
+	var fromText []place
+	head := regexp.MustCompile(`(?m)^(\S+):(\d+):(\d+): .*\[([a-z.-]+)\]$`)
+	for _, m := range head.FindAllStringSubmatch(text, -1) {
+		var l, c int
+		fmt.Sscan(m[2], &l)
+		fmt.Sscan(m[3], &c)
+		fromText = append(fromText, place{m[1], l, c, m[4]})
+	}
+	var j struct {
+		Diagnostics []struct {
+			File         string
+			Line, Column int
+			Rule         string
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &j); err != nil {
+		t.Fatal(err)
+	}
+	var fromJSON []place
+	for _, d := range j.Diagnostics {
+		fromJSON = append(fromJSON, place{d.File, d.Line, d.Column, d.Rule})
+	}
+	var s struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(sarif), &s); err != nil {
+		t.Fatal(err)
+	}
+	var fromSARIF []place
+	for _, r := range s.Runs[0].Results {
+		p := r.Locations[0].PhysicalLocation
+		fromSARIF = append(fromSARIF, place{p.ArtifactLocation.URI, p.Region.StartLine, p.Region.StartColumn, r.RuleID})
+	}
+	var fromGitHub []place
+	ann := regexp.MustCompile(`(?m)^::(?:error|warning) file=([^,]+),line=(\d+),col=(\d+),title=entente ([a-z.-]+)::`)
+	for _, m := range ann.FindAllStringSubmatch(github, -1) {
+		var l, c int
+		fmt.Sscan(m[2], &l)
+		fmt.Sscan(m[3], &c)
+		fromGitHub = append(fromGitHub, place{m[1], l, c, m[4]})
+	}
+	if len(fromText) < 20 {
+		t.Fatalf("only %d findings in the text output", len(fromText))
+	}
+	for name, got := range map[string][]place{"json": fromJSON, "sarif": fromSARIF, "github": fromGitHub} {
+		if diff := cmp.Diff(fromText, got); diff != "" {
+			t.Errorf("%s findings differ from the text format's (-text +%s):\n%s", name, name, diff)
+		}
+	}
+}
+
+// TestSARIFValidates checks the SARIF output against the OASIS SARIF
+// 2.1.0 schema in ../shared/sarif.
+func TestSARIFValidates(t *testing.T) {
+	const schemaPath = "../../../shared/sarif/sarif-schema-2.1.0.json"
+	f, err := os.Open(schemaPath)
+	if err != nil {
+		t.Skipf("the SARIF schema is not beside the repository (%v)", err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{errDir, "../../examples/agreements"} {
+		_, out, _ := runEnv(nil, "", "validate", "--format", "sarif", dir)
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sch.Validate(inst); err != nil {
+			t.Errorf("%s: SARIF output does not validate: %v", dir, err)
+		}
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	tests := []struct{ in, data, prop string }{
+		{"plain", "plain", "plain"},
+		{"100%", "100%25", "100%25"},
+		{"a\nb", "a%0Ab", "a%0Ab"},
+		{"a\r\nb", "a%0D%0Ab", "a%0D%0Ab"},
+		{"dir:file,x.yaml", "dir:file,x.yaml", "dir%3Afile%2Cx.yaml"},
+		{"%0A", "%250A", "%250A"},
+	}
+	for _, tt := range tests {
+		if got := escapeData(tt.in); got != tt.data {
+			t.Errorf("escapeData(%q) = %q, want %q", tt.in, got, tt.data)
+		}
+		if got := escapeProperty(tt.in); got != tt.prop {
+			t.Errorf("escapeProperty(%q) = %q, want %q", tt.in, got, tt.prop)
+		}
+	}
+}
+
+func TestValidateOptions(t *testing.T) {
+	src, err := os.ReadFile(errDir + "/references.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("stdin", func(t *testing.T) {
+		code, out, _ := runEnv(nil, string(src), "validate", "--stdin-filename", "piped.yaml", "-")
+		if code != ExitProblems || !strings.HasPrefix(out, "piped.yaml:7:17: ") {
+			t.Errorf("exit %d, output:\n%s", code, out)
+		}
+	})
+	t.Run("github chosen in GitHub Actions", func(t *testing.T) {
+		_, out, _ := runEnv(map[string]string{"GITHUB_ACTIONS": "true"}, "", "validate", errDir+"/empty.yaml")
+		if !strings.HasPrefix(out, "::error file=") || !strings.Contains(out, "::warning file=") {
+			t.Errorf("not annotations:\n%s", out)
+		}
+	})
+	t.Run("max-errors", func(t *testing.T) {
+		code, out, errOut := runEnv(nil, "", "validate", "--format", "json", "--max-errors", "2", errDir)
+		var j struct {
+			Errors, Warnings int
+			Diagnostics      []any
+		}
+		if err := json.Unmarshal([]byte(out), &j); err != nil {
+			t.Fatal(err)
+		}
+		if code != ExitProblems || len(j.Diagnostics) != 2 || j.Errors+j.Warnings <= 2 || !strings.Contains(errOut, "2 shown") {
+			t.Errorf("exit %d, %d shown of %d: %s", code, len(j.Diagnostics), j.Errors+j.Warnings, errOut)
+		}
+	})
+	t.Run("warnings", func(t *testing.T) {
+		// empty.yaml has one error (schema.empty); numbering.yaml only errors and warnings
+		dir := t.TempDir()
+		data, _ := os.ReadFile(errDir + "/empty.yaml")
+		fixed := strings.Replace(string(data), `base: ""`, `base: draft`, 1)
+		os.WriteFile(dir+"/w.yaml", []byte(fixed), 0o644)
+		if code, _, errOut := runEnv(nil, "", "validate", dir); code != ExitClean || !strings.Contains(errOut, "0 errors, 4 warnings") {
+			t.Errorf("warnings only: exit %d (%s), want %d", code, errOut, ExitClean)
+		}
+		if code, _, _ := runEnv(nil, "", "validate", "--warnings-as-errors", dir); code != ExitProblems {
+			t.Errorf("--warnings-as-errors: exit %d, want %d", code, ExitProblems)
+		}
+	})
+	t.Run("colour", func(t *testing.T) {
+		_, plain, _ := runEnv(nil, "", "validate", errDir+"/term.yaml")
+		_, always, _ := runEnv(nil, "", "validate", "--color", "always", errDir+"/term.yaml")
+		if strings.Contains(plain, "\x1b[") || !strings.Contains(always, "\x1b[31m^") {
+			t.Errorf("colour: plain has escapes %v, always lacks them %v", strings.Contains(plain, "\x1b["), !strings.Contains(always, "\x1b[31m^"))
+		}
+		var out strings.Builder
+		c := Command{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &out, IsTerminal: func() bool { return true },
+			Getenv: func(k string) string { return map[string]string{"NO_COLOR": "1"}[k] }}
+		c.Main([]string{"entente", "validate", errDir + "/term.yaml"})
+		if strings.Contains(out.String(), "\x1b[") {
+			t.Error("NO_COLOR on a terminal: colour printed")
+		}
+	})
+	t.Run("usage", func(t *testing.T) {
+		for _, args := range [][]string{{"validate", "--format", "xml", "x"}, {"validate", "--max-errors", "-1", "x"}, {"validate", "--color", "pink", "x"}} {
+			if code, _, _ := runEnv(nil, "", args...); code != ExitUsage {
+				t.Errorf("%v: exit %d, want %d", args, code, ExitUsage)
+			}
+		}
+	})
+}
