@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -62,6 +63,19 @@ func (c Command) fmt(args []string) int {
 	return code
 }
 
+// tempFile is what writeAtomic needs of a temporary file.
+type tempFile interface {
+	io.Writer
+	Name() string
+	Chmod(os.FileMode) error
+	Sync() error
+	Close() error
+}
+
+// createTemp makes the temporary file; tests replace it to simulate a
+// full disk.
+var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+
 // writeAtomic replaces a file's contents without ever leaving it partly
 // written: the data goes to a temporary file beside it, which is synced
 // and renamed over the original. On any error the original is untouched
@@ -71,7 +85,7 @@ func writeAtomic(name string, data []byte) (err error) {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".entente-*")
+	tmp, err := createTemp(filepath.Dir(name), "."+filepath.Base(name)+".entente-*")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// build compiles the command once for the end-to-end tests.
+func build(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "entente")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func exitCode(err error) int {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode()
+	}
+	if err != nil {
+		return -1
+	}
+	return 0
+}
+
+// TestEndToEnd runs the built binary as CI would.
+func TestEndToEnd(t *testing.T) {
+	bin := build(t)
+	tests := []struct {
+		args []string
+		code int
+		want string // in stdout or stderr
+	}{
+		{[]string{"validate", "../../examples/agreements"}, 0, "5 files checked: 0 errors, 0 warnings"},
+		{[]string{"validate", "../../agreement/testdata/err"}, 1, "^"},
+		{[]string{"fmt", "--check", "../../examples/agreements"}, 0, ""},
+		{[]string{"show", "--at", "2026-03-01", "../../examples/agreements/ru-kp-csp-2024.yaml"}, 0, "Verdict: a military alliance."},
+		{[]string{"--version"}, 0, "entente"},
+		{[]string{"validate", "nowhere"}, 3, "no such file"},
+		{[]string{"bogus"}, 2, "unknown command"},
+	}
+	for _, tt := range tests {
+		cmd := exec.Command(bin, tt.args...)
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		err := cmd.Run()
+		if code := exitCode(err); code != tt.code || !strings.Contains(out.String(), tt.want) {
+			t.Errorf("entente %v: exit %d, want %d; output:\n%s", tt.args, code, tt.code, out.String())
+		}
+	}
+}
+
+// TestGitDiffDriver sets up a repository as the README says and checks
+// that git diff shows entente's diff for an agreement file.
+func TestGitDiffDriver(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	bin := build(t)
+	repo := t.TempDir()
+	git := func(args ...string) string {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = repo
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+repo, "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org",
+			"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	copy := func(from, to string) {
+		data, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(repo, to), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	git("init", "-q")
+	// The set-up the README documents.
+	os.WriteFile(filepath.Join(repo, ".gitattributes"), []byte("*.yaml diff=entente\n"), 0o644)
+	git("config", "diff.entente.command", bin+" diff")
+	copy("../../examples/agreements/ir-ru-csp-2025-announced.yaml", "treaty.yaml")
+	git("add", ".")
+	git("commit", "-q", "-m", "announced")
+	copy("../../examples/agreements/ir-ru-csp-2025.yaml", "treaty.yaml")
+	out := git("diff")
+	if !strings.Contains(out, "entente diff treaty.yaml") || !strings.Contains(out, "announced-2025-01-16 → signed") {
+		t.Errorf("git diff does not show entente's diff:\n%s", out)
+	}
+	git("commit", "-q", "-am", "signed")
+	if log := git("log", "-p", "--ext-diff", "-1"); !strings.Contains(log, "security profile: neutrality: no → yes") {
+		t.Errorf("git log -p does not show entente's diff:\n%s", log)
+	}
+}
