@@ -45,6 +45,27 @@ type Loader struct {
 	// Topics is the taxonomy topic codes are checked against; nil means
 	// topics.Builtin().
 	Topics *topics.Taxonomy
+	// MaxBytes is the largest file loaded; a larger one is refused before
+	// it is parsed (load.too-large). Zero means DefaultMaxBytes; a
+	// negative value means no limit.
+	MaxBytes int64
+}
+
+// DefaultMaxBytes is the default size limit of a file: 16 MiB, some fifty
+// times the largest treaty text written out in full.
+const DefaultMaxBytes = 16 << 20
+
+// MaxDepth is the deepest nesting of mappings and lists a document may
+// have: enough for clauses nested forty deep. A deeper document is refused
+// (load.too-deep) before it is decoded, so that no walk of it costs more
+// than its size.
+const MaxDepth = 100
+
+func (l Loader) maxBytes() int64 {
+	if l.MaxBytes == 0 {
+		return DefaultMaxBytes
+	}
+	return l.MaxBytes
 }
 
 // Parse loads an agreement from YAML or JSON source with the default
@@ -58,9 +79,19 @@ func Parse(name string, src []byte) *Document { return Loader{}.Parse(name, src)
 // Agreement is nil.
 func (l Loader) Parse(name string, src []byte) *Document {
 	doc := &Document{Name: name, Source: src}
+	if max := l.maxBytes(); max > 0 && int64(len(src)) > max {
+		doc.Diagnostics = Diagnostics{tooLarge(name, int64(len(src)), max)}
+		return doc
+	}
 	root, serr := yamlnode.Parse(src)
 	if serr != nil {
 		doc.Diagnostics = Diagnostics{syntaxDiagnostic(name, serr)}
+		return doc
+	}
+	if deep := tooDeep(root, 1); deep != nil {
+		doc.Diagnostics = Diagnostics{{File: name, Position: Position{deep.Line, deep.Column}, Rule: RuleTooDeep, Severity: Error,
+			Message: fmt.Sprintf("the document nests deeper than %d levels here; it is not decoded", MaxDepth),
+			Hint:    "agreements nest clauses a few levels deep; flatten the structure"}}
 		return doc
 	}
 	a := new(Agreement)
@@ -91,6 +122,25 @@ func (d *Document) report(sev Severity, rule Rule, path, msg, hint string) {
 	})
 }
 
+func tooLarge(name string, size, max int64) Diagnostic {
+	return Diagnostic{File: name, Position: Position{1, 1}, Rule: RuleTooLarge, Severity: Error,
+		Message: fmt.Sprintf("the file is %d bytes, over the limit of %d; it is not parsed", size, max),
+		Hint:    "split the file, or raise the limit (entente validate --max-bytes)"}
+}
+
+// tooDeep returns the first node deeper than MaxDepth, or nil.
+func tooDeep(n *yamlnode.Node, depth int) *yamlnode.Node {
+	if depth > MaxDepth {
+		return n
+	}
+	for _, c := range n.Content {
+		if d := tooDeep(c, depth+1); d != nil {
+			return d
+		}
+	}
+	return nil
+}
+
 // Read loads an agreement from r with the default settings. See
 // [Loader.Read].
 func Read(name string, r io.Reader) (*Document, error) { return Loader{}.Read(name, r) }
@@ -98,6 +148,9 @@ func Read(name string, r io.Reader) (*Document, error) { return Loader{}.Read(na
 // Read loads an agreement from r. The error is for failures to read; the
 // document's problems are in its diagnostics.
 func (l Loader) Read(name string, r io.Reader) (*Document, error) {
+	if max := l.maxBytes(); max > 0 {
+		r = io.LimitReader(r, max+1) // enough to know it is too large
+	}
 	src, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", name, err)
@@ -111,11 +164,17 @@ func ReadFile(name string) (*Document, error) { return Loader{}.ReadFile(name) }
 
 // ReadFile loads the agreement in the named file.
 func (l Loader) ReadFile(name string) (*Document, error) {
-	src, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
-	return l.Parse(name, src), nil
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		if max := l.maxBytes(); max > 0 && info.Size() > max {
+			return &Document{Name: name, Diagnostics: Diagnostics{tooLarge(name, info.Size(), max)}}, nil
+		}
+	}
+	return l.Read(name, f)
 }
 
 // IsAgreementFile reports whether a file name has an extension that
@@ -150,11 +209,16 @@ func (l Loader) ReadFS(fsys fs.FS, root string) (*Set, error) {
 		if e.IsDir() || !IsAgreementFile(name) {
 			return nil
 		}
-		src, err := fs.ReadFile(fsys, name)
+		f, err := fsys.Open(name)
 		if err != nil {
 			return err
 		}
-		set.Documents = append(set.Documents, l.Parse(name, src))
+		doc, err := l.Read(name, f)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		set.Documents = append(set.Documents, doc)
 		return nil
 	})
 	if err != nil {

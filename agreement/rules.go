@@ -20,6 +20,8 @@ const (
 	RuleInvalidValue Rule = "load.invalid-value" // a value its type rejects: a bad date, duration or enumeration value
 	RuleNullValue    Rule = "load.null"          // a key with no value
 	RuleUnsupported  Rule = "load.unsupported"   // YAML features the format does not use: merge keys, alias bombs
+	RuleTooLarge     Rule = "load.too-large"     // a file over the size limit, refused before parsing
+	RuleTooDeep      Rule = "load.too-deep"      // nesting deeper than MaxDepth, refused before decoding
 
 	RuleSchemaRequired   Rule = "schema.required"            // a required field is missing
 	RuleSchemaAdditional Rule = "schema.additional-property" // a field the schema does not allow
@@ -64,6 +66,8 @@ var ruleDocs = map[Rule]string{
 	RuleInvalidValue: "A value its type rejects: a date that does not exist, a malformed duration, a value outside an enumeration.",
 	RuleNullValue:    "A key with no value (null); give a value or remove the key.",
 	RuleUnsupported:  "A YAML feature the format does not use, such as merge keys, or a document that expands past the size limit through aliases.",
+	RuleTooLarge:     "A file over the size limit (16 MiB unless set otherwise), refused before it is parsed.",
+	RuleTooDeep:      "A document nesting mappings and lists more than 100 levels deep, refused before it is decoded.",
 
 	RuleSchemaRequired:   "A field the format requires is missing; the diagnostic points at the mapping that lacks it.",
 	RuleSchemaAdditional: "A field the schema does not allow (reported as load.unknown-field when the loader sees it first).",

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/entente-go/entente/agreement"
@@ -23,6 +24,7 @@ func (c Command) validate(args []string) int {
 	warnAsErr := fs.Bool("warnings-as-errors", false, "fail the run on warnings too")
 	maxErrors := fs.Int("max-errors", 0, "print at most this many findings (0: all); the exit code still counts every one")
 	stdinName := fs.String("stdin-filename", "stdin.yaml", "the file name to report for -")
+	maxBytes := fs.Int64("max-bytes", agreement.DefaultMaxBytes, "refuse files larger than this, before parsing them (-1: no limit)")
 	colour := fs.String("color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	if ok, code := parse(fs, args); !ok {
 		return code
@@ -58,7 +60,7 @@ func (c Command) validate(args []string) int {
 			paths = append(paths, p)
 			continue
 		}
-		doc, err := agreement.Read(*stdinName, c.Stdin)
+		doc, err := agreement.Loader{MaxBytes: *maxBytes}.Read(*stdinName, c.Stdin)
 		if err != nil {
 			fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 			return ExitFailure
@@ -70,7 +72,7 @@ func (c Command) validate(args []string) int {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 		return ExitFailure
 	}
-	loaded, err := loadAll(files, *jobs)
+	loaded, err := loadAll(agreement.Loader{MaxBytes: *maxBytes}, files, *jobs)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 		return ExitFailure
@@ -166,7 +168,7 @@ func expand(paths []string) ([]string, error) {
 
 // loadAll loads the files on up to jobs goroutines and returns the
 // documents in the order of files, whatever order they finish in.
-func loadAll(files []string, jobs int) ([]*agreement.Document, error) {
+func loadAll(l agreement.Loader, files []string, jobs int) ([]*agreement.Document, error) {
 	docs := make([]*agreement.Document, len(files))
 	errs := make([]error, len(files))
 	next := make(chan int)
@@ -174,7 +176,7 @@ func loadAll(files []string, jobs int) ([]*agreement.Document, error) {
 	for range min(jobs, len(files)) {
 		wg.Go(func() {
 			for i := range next {
-				docs[i], errs[i] = agreement.ReadFile(files[i])
+				docs[i], errs[i] = l.ReadFile(files[i])
 			}
 		})
 	}
@@ -242,7 +244,7 @@ func writeText(w io.Writer, src []byte, d agreement.Diagnostic, paint bool) {
 // sourceLine returns line n (1-based) of src as runes, without its end of
 // line, or false when there is no such line or it is too long to show.
 func sourceLine(src []byte, n int) ([]rune, bool) {
-	if n < 1 {
+	if n < 1 || len(src) == 0 {
 		return nil, false
 	}
 	for i := 1; i < n; i++ {
@@ -256,8 +258,8 @@ func sourceLine(src []byte, n int) ([]rune, bool) {
 		src = src[:j]
 	}
 	src = bytes.TrimSuffix(src, []byte("\r"))
-	if len(src) > 500 || !utf8.Valid(src) {
-		return nil, false
+	if len(src) > 500 || !utf8.Valid(src) || bytes.ContainsFunc(src, func(r rune) bool { return r != '\t' && unicode.IsControl(r) }) {
+		return nil, false // not text a terminal shows as it is
 	}
 	return []rune(string(src)), true
 }
