@@ -23,11 +23,21 @@ type checker struct {
 	partyIDs  map[string]bool
 	clauseIDs map[string]bool
 	sourceIDs map[string]bool
+
+	reported map[string]bool // paths with a diagnostic already
+	brokenAt map[string]bool // the same, with every prefix of each path
 }
 
 func (d *Document) checkSemantics(root *yamlnode.Node, tax *topics.Taxonomy) {
 	c := &checker{doc: d, a: d.Agreement, topics: tax,
-		partyIDs: map[string]bool{}, clauseIDs: map[string]bool{}, sourceIDs: map[string]bool{}}
+		partyIDs: map[string]bool{}, clauseIDs: map[string]bool{}, sourceIDs: map[string]bool{},
+		reported: map[string]bool{}, brokenAt: map[string]bool{}}
+	for _, diag := range d.Diagnostics {
+		c.reported[diag.Path] = true
+		for p := diag.Path; p != ""; p = parentPath(p) {
+			c.brokenAt[p] = true
+		}
+	}
 	c.ids()
 	c.parties()
 	c.codes()
@@ -42,9 +52,10 @@ func (d *Document) checkSemantics(root *yamlnode.Node, tax *topics.Taxonomy) {
 // enclosing value that has a position.
 func (c *checker) report(sev Severity, rule Rule, path, msg, hint string) {
 	d := c.doc
-	if slices.ContainsFunc(d.Diagnostics, func(x Diagnostic) bool { return x.Path == path }) {
+	if c.reported[path] {
 		return // the same fault, already reported by the loader or the schema
 	}
+	c.reported[path] = true
 	for p := path; ; p = parentPath(p) {
 		if span, ok := d.Lookup(p); ok {
 			d.Diagnostics = append(d.Diagnostics, Diagnostic{File: d.Name, Position: span.Value, Path: path,
@@ -282,11 +293,7 @@ func (c *checker) cooperation() {
 
 // broken reports whether the loader or the schema already found a
 // problem at or under path; rules that would only repeat it skip it.
-func (c *checker) broken(path string) bool {
-	return slices.ContainsFunc(c.doc.Diagnostics, func(d Diagnostic) bool {
-		return d.Path == path || strings.HasPrefix(d.Path, path+".") || strings.HasPrefix(d.Path, path+"[")
-	})
-}
+func (c *checker) broken(path string) bool { return c.brokenAt[path] }
 
 func (c *checker) term() {
 	t := c.a.Term
@@ -525,18 +532,20 @@ func (c *checker) empties(n *yamlnode.Node, path string) {
 func (c *checker) emptyValue(v *yamlnode.Node, path string) {
 	switch {
 	case v.Kind == yamlnode.ScalarNode && v.Tag == "!!str" && strings.TrimSpace(v.Value) == "":
-		c.doc.emptyAt(v, path, "the value is empty", "write a value or remove the key")
+		c.emptyAt(v, path, "the value is empty", "write a value or remove the key")
 	case (v.Kind == yamlnode.SequenceNode || v.Kind == yamlnode.MappingNode) && len(v.Content) == 0:
-		c.doc.emptyAt(v, path, "the list or mapping is empty", "add entries or remove the key")
+		c.emptyAt(v, path, "the list or mapping is empty", "add entries or remove the key")
 	default:
 		c.empties(v, path)
 	}
 }
 
-func (d *Document) emptyAt(n *yamlnode.Node, path, msg, hint string) {
-	if slices.ContainsFunc(d.Diagnostics, func(x Diagnostic) bool { return x.Path == path }) {
+func (c *checker) emptyAt(n *yamlnode.Node, path, msg, hint string) {
+	if c.reported[path] {
 		return // already reported, as schema.empty for one
 	}
+	c.reported[path] = true
+	d := c.doc
 	d.Diagnostics = append(d.Diagnostics, Diagnostic{File: d.Name, Position: Position{n.Line, n.Column}, Path: path,
 		Rule: RuleEmpty, Severity: Warning, Message: msg, Hint: hint})
 }

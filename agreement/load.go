@@ -111,7 +111,29 @@ func (l Loader) Parse(name string, src []byte) *Document {
 	}
 	doc.checkSemantics(root, tax)
 	doc.Diagnostics.Sort()
+	doc.Diagnostics = capped(name, doc.Diagnostics)
 	return doc
+}
+
+// MaxDiagnostics is the most diagnostics one document reports; past it,
+// a last diagnostic says how many more there were.
+const MaxDiagnostics = 1000
+
+// capped keeps the first MaxDiagnostics diagnostics, and always those
+// that say why the document was not read in full.
+func capped(name string, ds Diagnostics) Diagnostics {
+	if len(ds) <= MaxDiagnostics {
+		return ds
+	}
+	var kept Diagnostics
+	for i, d := range ds {
+		if i < MaxDiagnostics || d.Rule == RuleUnsupported || d.Rule == RuleSyntax {
+			kept = append(kept, d)
+		}
+	}
+	more := len(ds) - len(kept)
+	return append(kept, Diagnostic{File: name, Position: ds[MaxDiagnostics-1].Position, Rule: RuleTooMany, Severity: Error,
+		Message: fmt.Sprintf("%d more problems are not shown", more), Hint: "fix these first"})
 }
 
 // report adds a diagnostic at the value of path.

@@ -22,6 +22,7 @@ const (
 	RuleUnsupported  Rule = "load.unsupported"   // YAML features the format does not use: merge keys, alias bombs
 	RuleTooLarge     Rule = "load.too-large"     // a file over the size limit, refused before parsing
 	RuleTooDeep      Rule = "load.too-deep"      // nesting deeper than MaxDepth, refused before decoding
+	RuleTooMany      Rule = "load.too-many"      // more problems than MaxDiagnostics; the rest are not listed
 
 	RuleSchemaRequired   Rule = "schema.required"            // a required field is missing
 	RuleSchemaAdditional Rule = "schema.additional-property" // a field the schema does not allow
@@ -68,6 +69,7 @@ var ruleDocs = map[Rule]string{
 	RuleUnsupported:  "A YAML feature the format does not use, such as merge keys, or a document that expands past the size limit through aliases.",
 	RuleTooLarge:     "A file over the size limit (16 MiB unless set otherwise), refused before it is parsed.",
 	RuleTooDeep:      "A document nesting mappings and lists more than 100 levels deep, refused before it is decoded.",
+	RuleTooMany:      "More than 1,000 problems in one file: the first thousand are listed, then how many more there were.",
 
 	RuleSchemaRequired:   "A field the format requires is missing; the diagnostic points at the mapping that lacks it.",
 	RuleSchemaAdditional: "A field the schema does not allow (reported as load.unknown-field when the loader sees it first).",

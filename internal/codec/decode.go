@@ -44,7 +44,7 @@ type Hook func(d *Decoder, n *yamlnode.Node, v reflect.Value, path string)
 // alias bomb ("billion laughs") ends with a problem instead of exhausting
 // memory. Nodes written out in the document do not count: their number is
 // bounded by the document's size.
-const maxAliased = 1 << 20
+const maxAliased = 100_000
 
 // Decoder holds the state of one decode: problems, the position index and
 // the budget of nodes.
@@ -55,7 +55,12 @@ type Decoder struct {
 	aliased  int // nodes visited through aliases
 	inAlias  int // depth of aliases being followed
 	stopped  bool
+	depth    int                     // of the value being decoded
+	active   map[*yamlnode.Node]bool // alias targets being decoded, to catch cycles
 }
+
+// MaxDepth bounds the nesting the decoder follows, aliases included.
+const MaxDepth = 100
 
 // Decode decodes root into out (a pointer) and returns the problems and the
 // position index of every path it decoded.
@@ -100,7 +105,29 @@ func (d *Decoder) Resolve(n *yamlnode.Node, path string) *yamlnode.Node {
 // Value decodes n into v, recording its position under path. key is the
 // position of the mapping key that introduced it, if any.
 func (d *Decoder) Value(n *yamlnode.Node, v reflect.Value, path string, key Pos) {
+	if d.depth++; d.depth > MaxDepth {
+		d.depth--
+		if !d.stopped {
+			d.stopped = true
+			d.Report(Unsupported, n, path, fmt.Sprintf("the value nests deeper than %d levels (through aliases?); decoding stopped", MaxDepth), "")
+		}
+		return
+	}
+	defer func() { d.depth-- }()
 	if n.Kind == yamlnode.AliasNode {
+		target := n.Alias
+		for target != nil && target.Kind == yamlnode.AliasNode {
+			target = target.Alias
+		}
+		if d.active[target] {
+			d.Report(Unsupported, n, path, "the alias refers to a value that contains it: a cycle", "write the value out")
+			return
+		}
+		if d.active == nil {
+			d.active = map[*yamlnode.Node]bool{}
+		}
+		d.active[target] = true
+		defer delete(d.active, target)
 		d.inAlias++
 		defer func() { d.inAlias-- }()
 	}

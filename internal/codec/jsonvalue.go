@@ -14,12 +14,15 @@ import (
 // means the budget ran out.
 func JSONValue(root *yamlnode.Node) (any, bool) {
 	budget := maxAliased
-	return jsonValue(root, &budget, false)
+	return jsonValue(root, &budget, false, 0)
 }
 
-func jsonValue(n *yamlnode.Node, budget *int, aliased bool) (any, bool) {
-	for depth := 0; n.Kind == yamlnode.AliasNode; depth++ {
-		if n.Alias == nil || depth > 100 {
+func jsonValue(n *yamlnode.Node, budget *int, aliased bool, depth int) (any, bool) {
+	if depth > MaxDepth {
+		return nil, false // deeper than the decoder goes: it reports why
+	}
+	for hops := 0; n.Kind == yamlnode.AliasNode; hops++ {
+		if n.Alias == nil || hops > 100 {
 			return nil, false
 		}
 		n, aliased = n.Alias, true
@@ -40,7 +43,7 @@ func jsonValue(n *yamlnode.Node, budget *int, aliased bool) (any, bool) {
 			if _, dup := m[k.Value]; dup {
 				continue // the decoder reports it; the first one counts
 			}
-			v, ok := jsonValue(n.Content[i+1], budget, aliased)
+			v, ok := jsonValue(n.Content[i+1], budget, aliased, depth+1)
 			if !ok {
 				return nil, false
 			}
@@ -50,7 +53,7 @@ func jsonValue(n *yamlnode.Node, budget *int, aliased bool) (any, bool) {
 	case yamlnode.SequenceNode:
 		s := make([]any, len(n.Content))
 		for i, c := range n.Content {
-			v, ok := jsonValue(c, budget, aliased)
+			v, ok := jsonValue(c, budget, aliased, depth+1)
 			if !ok {
 				return nil, false
 			}

@@ -1,0 +1,172 @@
+package agreement_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/entente-go/entente/agreement"
+)
+
+// bounded loads src and fails when loading takes longer than limit or
+// allocates more than maxAlloc bytes; it returns the diagnostics' rules.
+func bounded(t *testing.T, src []byte, l agreement.Loader, limit time.Duration, maxAlloc uint64) []agreement.Rule {
+	t.Helper()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	done := make(chan *agreement.Document, 1)
+	go func() { done <- l.Parse("hostile.yaml", src) }()
+	var doc *agreement.Document
+	select {
+	case doc = <-done:
+	case <-time.After(limit):
+		t.Fatalf("loading did not end within %v", limit)
+	}
+	runtime.ReadMemStats(&after)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > maxAlloc {
+		t.Errorf("loading allocated %d MiB, over the bound of %d MiB", alloc>>20, maxAlloc>>20)
+	}
+	var rules []agreement.Rule
+	for _, d := range doc.Diagnostics {
+		if d.Severity == agreement.Error && !d.IsValid() {
+			t.Errorf("an error without a position: %v", d)
+		}
+		rules = append(rules, d.Rule)
+	}
+	return rules
+}
+
+const header = "format: entente/v1\nid: hostile\nversion: {label: x, stage: draft}\ntitle: T\nkind: treaty\nparties: [{id: a, kind: state, country: IR}]\n"
+
+func laughs(levels int) string {
+	var b strings.Builder
+	b.WriteString(header + "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i < levels; i++ {
+		fmt.Fprintf(&b, "l%d: &l%d [*l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d]\n", i, i, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1)
+	}
+	return b.String()
+}
+
+// TestHostileInputs loads inputs written to hurt, each within bounds of
+// time and memory, and checks what entente says about them.
+func TestHostileInputs(t *testing.T) {
+	const sec = time.Second
+	const mib = 1 << 20
+	bomb := laughs(9) // 10^9 values if expanded
+	bombInField := header + "clauses: &c [{id: x}]\n" + strings.ReplaceAll(laughs(9)[len(header):], "[x, x, x, x, x, x, x, x, x, x]", "[{id: y, clauses: *c}]")
+	tests := []struct {
+		name   string
+		src    string
+		loader agreement.Loader
+		want   agreement.Rule // a rule that must be reported; "" for a clean load
+	}{
+		{"billion laughs in unknown fields", bomb, agreement.Loader{}, agreement.RuleUnknownField},
+		{"billion laughs in the model", header + nested(9) + "clauses: *c9\n", agreement.Loader{}, agreement.RuleUnsupported},
+		{"alias bomb decoded", bombInField, agreement.Loader{}, agreement.RuleUnknownField},
+		{"nesting ten thousand deep", header + "notes: " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n", agreement.Loader{}, agreement.RuleTooDeep},
+		{"nesting past the limit", header + "notes: " + strings.Repeat("[", 500) + strings.Repeat("]", 500) + "\n", agreement.Loader{}, agreement.RuleTooDeep},
+		{"over the size limit", header + "notes: " + strings.Repeat("a", 2000) + "\n", agreement.Loader{MaxBytes: 1000}, agreement.RuleTooLarge},
+		{"a very long line", header + "notes: " + strings.Repeat("word ", 400_000) + "\n", agreement.Loader{}, ""},
+		{"a huge quoted scalar", header + "notes: \"" + strings.Repeat("\\u00e9", 500_000) + "\"\n", agreement.Loader{}, ""},
+		{"many duplicate keys", header + strings.Repeat("title: T\n", 5000), agreement.Loader{}, agreement.RuleTooMany},
+		{"not UTF-8", header + "notes: \xff\xfe\xfd\n", agreement.Loader{}, agreement.RuleSyntax},
+		{"a byte-order mark and CRLF", "\ufeff" + strings.ReplaceAll(header, "\n", "\r\n"), agreement.Loader{}, ""},
+		{"tabs in indentation", header + "term:\n\tduration: P1Y\n", agreement.Loader{}, agreement.RuleSyntax},
+		{"several documents", header + "---\n" + header, agreement.Loader{}, agreement.RuleSyntax},
+		{"a merge key", header + "version: {<<: {label: x}, stage: draft}\n", agreement.Loader{}, agreement.RuleDuplicateKey},
+		{"non-string keys", header + "? [a, b]\n: c\n1: one\n", agreement.Loader{}, agreement.RuleWrongShape},
+		{"nulls where values are required", header[:len("format: entente/v1\n")] + "id: ~\nversion: null\ntitle:\nkind: treaty\nparties: [~]\n", agreement.Loader{}, agreement.RuleNullValue},
+		{"binary data", string(bytes.Repeat([]byte{0, 1, 2, 0xff, 0x7f, 0x1b}, 1000)), agreement.Loader{}, agreement.RuleSyntax},
+		{"an empty file", "", agreement.Loader{}, agreement.RuleSyntax},
+		{"only comments", "# nothing\n# here\n", agreement.Loader{}, agreement.RuleSyntax},
+		{"a scalar document", "just text\n", agreement.Loader{}, agreement.RuleWrongShape},
+		{"an unknown tag", header + "notes: !!binary aGVsbG8=\n", agreement.Loader{}, ""},
+		{"an anchor cycle", header + "clauses: &c [{id: a, clauses: *c}]\n", agreement.Loader{}, agreement.RuleUnsupported},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rules := bounded(t, []byte(tt.src), tt.loader, 20*sec, 768*mib)
+			if tt.want == "" {
+				for _, r := range rules {
+					if r == agreement.RuleSyntax || strings.HasPrefix(string(r), "load.") {
+						t.Errorf("unexpected %s", r)
+					}
+				}
+				return
+			}
+			if !contains(strs(rules), string(tt.want)) {
+				t.Errorf("no %s among %d diagnostics, the first %v", tt.want, len(rules), rules[:min(5, len(rules))])
+			}
+		})
+	}
+}
+
+// nested writes a list of clauses whose sub-clauses repeat through
+// aliases, levels deep: 10^levels clauses if expanded.
+func nested(levels int) string {
+	var b strings.Builder
+	b.WriteString("notes_0: &c0 [{id: leaf}]\n")
+	for i := 1; i <= levels; i++ {
+		refs := strings.Repeat(fmt.Sprintf("{id: n%d, clauses: *c%d}, ", i, i-1), 10)
+		fmt.Fprintf(&b, "notes_%d: &c%d [%s]\n", i, i, strings.TrimSuffix(refs, ", "))
+	}
+	return b.String()
+}
+
+// TestYAMLTestSuite runs every case of the YAML test suite (a corpus no one
+// here wrote) through the loader: no panic or hang; every invalid input
+// yields a positioned error; every valid one loads or yields positioned
+// diagnostics.
+func TestYAMLTestSuite(t *testing.T) {
+	root := "../../shared/yaml-test-suite"
+	if _, err := os.Stat(root); err != nil {
+		t.Skipf("the YAML test suite is not beside the repository at %s: %v", root, err)
+	}
+	var cases []string
+	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err == nil && d.Name() == "in.yaml" {
+			cases = append(cases, filepath.Dir(path))
+		}
+		return nil
+	})
+	if len(cases) < 300 {
+		t.Fatalf("found %d cases", len(cases))
+	}
+	invalid, rejected := 0, 0
+	for _, dir := range cases {
+		src, err := os.ReadFile(filepath.Join(dir, "in.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, statErr := os.Stat(filepath.Join(dir, "error"))
+		isInvalid := statErr == nil
+		done := make(chan *agreement.Document, 1)
+		go func() { done <- agreement.Parse(dir, src) }()
+		var doc *agreement.Document
+		select {
+		case doc = <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: loading hung", dir)
+		}
+		for _, d := range doc.Diagnostics {
+			if !d.IsValid() {
+				t.Errorf("%s: diagnostic without a position: %v", dir, d)
+			}
+		}
+		if isInvalid {
+			invalid++
+			if len(doc.Diagnostics) == 0 || !doc.Diagnostics.HasErrors() {
+				t.Errorf("%s: invalid YAML loaded without an error", dir)
+			}
+			if len(doc.Diagnostics) > 0 && doc.Diagnostics[0].Rule == agreement.RuleSyntax {
+				rejected++
+			}
+		}
+	}
+	t.Logf("%d cases, %d invalid: %d rejected as syntax errors, the rest with positioned findings", len(cases), invalid, rejected)
+}
