@@ -107,3 +107,85 @@ func FuzzDiff(f *testing.F) {
 // hasLoadErrors reports whether the input could not be read as written;
 // schema and rule findings do not stop a diff.
 func hasLoadErrors(ds agreement.Diagnostics) bool { return len(loadProblems(ds)) > 0 }
+
+// FuzzDate parses arbitrary text as a date: no panic; what parses prints
+// back as the same text, and lies in its own span.
+//
+//	go test ./agreement -run '^$' -fuzz FuzzDate -fuzztime 10m
+func FuzzDate(f *testing.F) {
+	for _, s := range []string{"2025", "2025-01", "2025-01-17", "2024-02-29", "2025~", "2025-07?", "1961%", "2025-02-30", "0000", "17.01.2025", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := agreement.ParseDate(s)
+		if err != nil {
+			return
+		}
+		if d.String() != s {
+			t.Fatalf("ParseDate(%q).String() = %q", s, d.String())
+		}
+		if d.Last().Before(d.First()) {
+			t.Fatalf("%q: span %v..%v runs backwards", s, d.First(), d.Last())
+		}
+		for _, dur := range []string{"P1Y", "P1M", "P30D", "P2W"} {
+			later := d.Add(agreement.MustDuration(dur))
+			if later.Precision() != d.Precision() || later.Approximate != d.Approximate || later.Uncertain != d.Uncertain {
+				t.Fatalf("%q + %s = %v: precision or qualifiers changed", s, dur, later)
+			}
+			if later.First().Before(d.First()) {
+				t.Fatalf("%q + %s = %v goes back in time", s, dur, later)
+			}
+		}
+	})
+}
+
+// FuzzDuration parses arbitrary text as a duration: no panic; what parses
+// prints back as the same text.
+func FuzzDuration(f *testing.F) {
+	for _, s := range []string{"P20Y", "P1Y6M", "P2W", "P30D", "P1Y2M3W4D", "P0D", "PT1H", "20Y", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := agreement.ParseDuration(s)
+		if err != nil {
+			return
+		}
+		if d.String() != s {
+			t.Fatalf("ParseDuration(%q).String() = %q", s, d.String())
+		}
+	})
+}
+
+// FuzzFormat formats arbitrary input: when it formats, the model is
+// unchanged and formatting again changes nothing.
+//
+//	go test ./agreement -run '^$' -fuzz FuzzFormat -fuzztime 10m
+func FuzzFormat(f *testing.F) {
+	for _, pattern := range []string{"../examples/agreements/*.yaml", "testdata/fmt/*.yaml"} {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(src)
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		out, _ := agreement.Format("fuzz.yaml", src)
+		if out == nil {
+			return
+		}
+		before, after := agreement.Parse("a.yaml", src), agreement.Parse("b.yaml", out)
+		if len(loadProblems(after.Diagnostics)) > 0 {
+			t.Fatalf("formatted output does not load: %v\n%s", loadProblems(after.Diagnostics), out)
+		}
+		if !cmp.Equal(before.Agreement, after.Agreement) {
+			t.Fatalf("formatting changed the model:\n%s", cmp.Diff(before.Agreement, after.Agreement))
+		}
+		again, _ := agreement.Format("fuzz.yaml", out)
+		if !bytes.Equal(again, out) {
+			t.Fatalf("formatting twice differs from once:\n%s", cmp.Diff(string(out), string(again)))
+		}
+	})
+}
