@@ -76,7 +76,7 @@ func Apply(changes []Change, old *Agreement) (*Agreement, error) {
 		}
 	}
 	a := new(Agreement)
-	if _, problems := codec.Decode(root, a, decodeHooks); len(problems) > 0 {
+	if problems := codec.Decode(root, a, decodeHooks); len(problems) > 0 {
 		p := problems[0]
 		return nil, &ConflictError{Path: p.Path, Reason: "the result is not a valid agreement: " + p.Message}
 	}

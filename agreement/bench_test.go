@@ -99,7 +99,7 @@ func BenchmarkLoad(b *testing.B) {
 		}
 		b.Run(name+"/rules", func(b *testing.B) {
 			for b.Loop() {
-				d := &Document{Name: doc.Name, Agreement: doc.Agreement, index: doc.index}
+				d := &Document{Name: doc.Name, Agreement: doc.Agreement, root: doc.root}
 				d.checkSemantics(root, topics.Builtin())
 			}
 		})

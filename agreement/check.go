@@ -45,7 +45,7 @@ func (d *Document) checkSemantics(root *yamlnode.Node, tax *topics.Taxonomy) {
 	c.cooperation()
 	c.term()
 	c.timeline()
-	c.empties(root, "")
+	c.empties(root, make([]string, 0, 16))
 }
 
 // report adds a diagnostic at the value of path, or at the nearest
@@ -127,30 +127,33 @@ func (c *checker) ids() {
 	walk("clauses", c.a.Clauses)
 }
 
-func (c *checker) party(path, id string) {
+// The reference checks take the path as a function: it is built only
+// when there is something to report, which is rarely.
+
+func (c *checker) party(at func() string, id string) {
 	if id != "" && !c.partyIDs[id] {
-		c.report(Error, RuleUnknownParty, path, fmt.Sprintf("no party has the id %q", id), c.suggest(id, c.partyIDs, "party ids"))
+		c.report(Error, RuleUnknownParty, at(), fmt.Sprintf("no party has the id %q", id), c.suggest(id, c.partyIDs, "party ids"))
 	}
 }
 
-func (c *checker) clause(path, id string) {
+func (c *checker) clause(at func() string, id string) {
 	if id != "" && !c.clauseIDs[id] {
-		c.report(Error, RuleUnknownClause, path, fmt.Sprintf("no clause has the id %q", id), c.suggest(id, c.clauseIDs, "clause ids"))
+		c.report(Error, RuleUnknownClause, at(), fmt.Sprintf("no clause has the id %q", id), c.suggest(id, c.clauseIDs, "clause ids"))
 	}
 }
 
-func (c *checker) source(path, id string) {
+func (c *checker) source(at func() string, id string) {
 	if id != "" && !c.sourceIDs[id] {
-		c.report(Error, RuleUnknownSource, path, fmt.Sprintf("no source has the id %q", id), c.suggest(id, c.sourceIDs, "source ids"))
+		c.report(Error, RuleUnknownSource, at(), fmt.Sprintf("no source has the id %q", id), c.suggest(id, c.sourceIDs, "source ids"))
 	}
 }
 
-func (c *checker) topic(path, code string) {
+func (c *checker) topic(at func() string, code string) {
 	if code == "" {
 		return
 	}
 	if _, ok := c.topics.Lookup(code); !ok {
-		c.report(Error, RuleUnknownTopic, path, fmt.Sprintf("%q is not a topic of the taxonomy", code), c.topics.Suggest(code))
+		c.report(Error, RuleUnknownTopic, at(), fmt.Sprintf("%q is not a topic of the taxonomy", code), c.topics.Suggest(code))
 	}
 }
 
@@ -208,7 +211,7 @@ func (c *checker) codes() {
 		codes []string
 	}{{"languages", c.a.Languages}, {"authentic", c.a.Authentic}} {
 		for i, code := range field.codes {
-			c.language(fmt.Sprintf("%s[%d]", field.name, i), code)
+			c.language(at("%s[%d]", field.name, i), code)
 		}
 	}
 	for i, code := range c.a.Authentic {
@@ -217,21 +220,28 @@ func (c *checker) codes() {
 		}
 	}
 	for i, r := range c.a.Preamble {
-		c.text(fmt.Sprintf("preamble[%d].text", i), r.Text)
+		c.text(at("preamble[%d].text", i), r.Text)
 	}
 }
 
-func (c *checker) language(path, code string) {
+func (c *checker) language(at func() string, code string) {
 	if _, ok := lang.Name(code); !ok {
-		c.report(Error, RuleLanguage, path, fmt.Sprintf("%q is not an ISO 639-1 language code", code), "use a two-letter code such as en, ru or fa")
+		c.report(Error, RuleLanguage, at(), fmt.Sprintf("%q is not an ISO 639-1 language code", code), "use a two-letter code such as en, ru or fa")
 	}
 }
 
-func (c *checker) text(path string, t Text) {
-	for _, l := range t.Languages() {
-		c.language(path+"."+l, l)
+func (c *checker) text(at func() string, t Text) {
+	for l := range t.ByLanguage {
+		c.language(func() string { return at() + "." + l }, l)
 	}
 }
+
+// at makes a lazy path: format is built with args only when called.
+func at(format string, args ...any) func() string {
+	return func() string { return fmt.Sprintf(format, args...) }
+}
+
+func fixed(path string) func() string { return func() string { return path } }
 
 func (c *checker) clauses(base string, cs []Clause) {
 	paths := elems(base, cs, clauseID)
@@ -240,18 +250,17 @@ func (c *checker) clauses(base string, cs []Clause) {
 	for i, path := range paths {
 		cl := cs[i]
 		for j, code := range cl.Topics {
-			c.topic(fmt.Sprintf("%s.topics[%d]", path, j), code)
+			c.topic(at("%s.topics[%d]", path, j), code)
 		}
 		for j, ref := range cl.Refs {
-			c.clause(fmt.Sprintf("%s.refs[%d]", path, j), ref)
+			c.clause(at("%s.refs[%d]", path, j), ref)
 		}
-		c.text(path+".text", cl.Text)
+		c.text(fixed(path+".text"), cl.Text)
 		for j, cm := range cl.Commitments {
-			cp := fmt.Sprintf("%s.commitments[%d]", path, j)
 			if cm.By != "each" && cm.By != "all" {
-				c.party(cp+".by", cm.By)
+				c.party(at("%s.commitments[%d].by", path, j), cm.By)
 			}
-			c.party(cp+".towards", cm.Towards)
+			c.party(at("%s.commitments[%d].towards", path, j), cm.Towards)
 		}
 		if cl.Num != "" {
 			if first, dup := nums[cl.Num]; dup {
@@ -280,13 +289,12 @@ func (c *checker) clauses(base string, cs []Clause) {
 
 func (c *checker) cooperation() {
 	for i, area := range c.a.Cooperation {
-		path := fmt.Sprintf("cooperation[%d]", i)
-		c.topic(path+".topic", area.Topic)
+		c.topic(at("cooperation[%d].topic", i), area.Topic)
 		for j, id := range area.Clauses {
-			c.clause(fmt.Sprintf("%s.clauses[%d]", path, j), id)
+			c.clause(at("cooperation[%d].clauses[%d]", i, j), id)
 		}
 		for j, id := range area.Sources {
-			c.source(fmt.Sprintf("%s.sources[%d]", path, j), id)
+			c.source(at("cooperation[%d].sources[%d]", i, j), id)
 		}
 	}
 }
@@ -301,7 +309,7 @@ func (c *checker) term() {
 		return
 	}
 	for j, id := range t.Clauses {
-		c.clause(fmt.Sprintf("term.clauses[%d]", j), id)
+		c.clause(at("term.clauses[%d]", j), id)
 	}
 	if t.Indefinite && !t.Duration.IsZero() {
 		c.report(Error, RuleTerm, "term.indefinite", "the term is both indefinite and of a fixed duration", "remove indefinite: or duration:")
@@ -427,10 +435,9 @@ var stage = map[EventKind]int{
 func (c *checker) timeline() {
 	tl := c.a.Timeline
 	for i, e := range tl {
-		path := fmt.Sprintf("timeline[%d]", i)
-		c.party(path+".party", e.Party)
+		c.party(at("timeline[%d].party", i), e.Party)
 		for j, id := range e.Sources {
-			c.source(fmt.Sprintf("%s.sources[%d]", path, j), id)
+			c.source(at("timeline[%d].sources[%d]", i, j), id)
 		}
 		// Every event of an earlier stage must not come after this one.
 		si, ok := stage[e.Event]
@@ -445,7 +452,7 @@ func (c *checker) timeline() {
 			if (e.Party != "" && o.Party != "" && e.Party != o.Party) && so == 2 && si == 2 {
 				continue
 			}
-			c.report(Error, RuleTimelineOrder, path+".date",
+			c.report(Error, RuleTimelineOrder, fmt.Sprintf("timeline[%d].date", i),
 				fmt.Sprintf("%s on %s comes before %s on %s", e.Event, e.Date, o.Event, o.Date),
 				"signature comes before ratification, which comes before entry into force")
 			break
@@ -514,29 +521,47 @@ func (c *checker) conflicts() {
 }
 
 // empties flags empty strings and empty lists or mappings anywhere in the
-// document: they say nothing and are usually a slip.
-func (c *checker) empties(n *yamlnode.Node, path string) {
+// document: they say nothing and are usually a slip. The path is kept as
+// a stack of segments and joined only when there is something to report.
+func (c *checker) empties(n *yamlnode.Node, stack []string) {
 	switch n.Kind {
 	case yamlnode.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			c.emptyValue(n.Content[i+1], codec.Join(path, n.Content[i].Value))
+			c.emptyValue(n.Content[i+1], append(stack, "."+n.Content[i].Value))
 		}
 	case yamlnode.SequenceNode:
-		keys := codec.ElemKeys(codec.NodeIDs(n))
+		var keys []string
 		for i, item := range n.Content {
-			c.emptyValue(item, codec.Index(path, keys[i]))
+			if isEmptyNode(item) || item.Kind == yamlnode.MappingNode || item.Kind == yamlnode.SequenceNode {
+				if keys == nil {
+					keys = codec.ElemKeys(codec.NodeIDs(n))
+				}
+				c.emptyValue(item, append(stack, "["+keys[i]+"]"))
+			}
 		}
 	}
 }
 
-func (c *checker) emptyValue(v *yamlnode.Node, path string) {
-	switch {
-	case v.Kind == yamlnode.ScalarNode && v.Tag == "!!str" && strings.TrimSpace(v.Value) == "":
+func isEmptyNode(v *yamlnode.Node) bool {
+	switch v.Kind {
+	case yamlnode.ScalarNode:
+		return v.Tag == "!!str" && strings.TrimSpace(v.Value) == ""
+	case yamlnode.SequenceNode, yamlnode.MappingNode:
+		return len(v.Content) == 0
+	}
+	return false
+}
+
+func (c *checker) emptyValue(v *yamlnode.Node, stack []string) {
+	if !isEmptyNode(v) {
+		c.empties(v, stack)
+		return
+	}
+	path := strings.TrimPrefix(strings.Join(stack, ""), ".")
+	if v.Kind == yamlnode.ScalarNode {
 		c.emptyAt(v, path, "the value is empty", "write a value or remove the key")
-	case (v.Kind == yamlnode.SequenceNode || v.Kind == yamlnode.MappingNode) && len(v.Content) == 0:
+	} else {
 		c.emptyAt(v, path, "the list or mapping is empty", "add entries or remove the key")
-	default:
-		c.empties(v, path)
 	}
 }
 

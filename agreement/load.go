@@ -24,7 +24,8 @@ type Document struct {
 	Source      []byte     // the bytes loaded
 	Agreement   *Agreement // nil only when the file could not be parsed at all
 	Diagnostics Diagnostics
-	index       map[string]codec.Span
+	root        *yamlnode.Node  // the node tree, where Lookup finds positions
+	spans       map[string]Span // positions kept by Compact, once root is dropped
 }
 
 // Span is where a value was written and, for a mapping entry, its key.
@@ -35,8 +36,19 @@ type Span struct {
 // Lookup returns where the value at path (as in Diagnostic.Path) was
 // written.
 func (d *Document) Lookup(path string) (Span, bool) {
-	s, ok := d.index[path]
-	return Span{Key: Position(s.Key), Value: Position(s.Value)}, ok
+	if d.root == nil {
+		s, ok := d.spans[path]
+		return s, ok
+	}
+	key, value, ok := codec.Find(d.root, path)
+	if !ok {
+		return Span{}, false
+	}
+	s := Span{Value: Position{value.Line, value.Column}}
+	if key != nil {
+		s.Key = Position{key.Line, key.Column}
+	}
+	return s, true
 }
 
 // Loader loads agreements with settings other than the defaults. The zero
@@ -95,10 +107,10 @@ func (l Loader) Parse(name string, src []byte) *Document {
 		return doc
 	}
 	a := new(Agreement)
-	index, problems := codec.Decode(root, a, decodeHooks)
-	doc.Agreement, doc.index = a, index
+	problems := codec.Decode(root, a, decodeHooks)
+	doc.Agreement, doc.root = a, root
 	for _, p := range problems {
-		doc.Diagnostics = append(doc.Diagnostics, problemDiagnostic(name, p, index))
+		doc.Diagnostics = append(doc.Diagnostics, doc.problemDiagnostic(p))
 	}
 	if a.Format != "" && a.Format != FormatV1 {
 		doc.report(Error, RuleFormat, "format", fmt.Sprintf("format %q is not one this version reads", a.Format),
@@ -358,14 +370,14 @@ var problemRules = map[codec.ProblemKind]Rule{
 	codec.Unsupported:  RuleUnsupported,
 }
 
-func problemDiagnostic(name string, p codec.Problem, index map[string]codec.Span) Diagnostic {
+func (doc *Document) problemDiagnostic(p codec.Problem) Diagnostic {
 	d := Diagnostic{
-		File: name, Position: Position(p.Pos), Path: p.Path, Rule: problemRules[p.Kind],
+		File: doc.Name, Position: Position(p.Pos), Path: p.Path, Rule: problemRules[p.Kind],
 		Severity: Error, Message: p.Message, Hint: p.Hint,
 	}
 	if p.Kind == codec.DuplicateKey {
-		if first, ok := index[p.Path]; ok {
-			d.Related = []Related{{Position: Position(first.Key), Message: "first given here"}}
+		if first, ok := doc.Lookup(p.Path); ok {
+			d.Related = []Related{{Position: first.Key, Message: "first given here"}}
 		}
 	}
 	return d
@@ -379,15 +391,15 @@ var (
 
 // decodeText reads a Text written as a string or as a mapping of
 // language to string.
-func decodeText(d *codec.Decoder, n *yamlnode.Node, v reflect.Value, path string) {
+func decodeText(d *codec.Decoder, n *yamlnode.Node, v reflect.Value) {
 	t := v.Addr().Interface().(*Text)
 	switch n.Kind {
 	case yamlnode.ScalarNode:
-		d.Into(n, reflect.ValueOf(&t.Plain).Elem(), path)
+		d.Into(n, reflect.ValueOf(&t.Plain).Elem())
 	case yamlnode.MappingNode:
-		d.Into(n, reflect.ValueOf(&t.ByLanguage).Elem(), path)
+		d.Into(n, reflect.ValueOf(&t.ByLanguage).Elem())
 	default:
-		d.Report(codec.WrongShape, n, path, "expected a text or a mapping of language to text, found a list", "")
+		d.Report(codec.WrongShape, n, "", "expected a text or a mapping of language to text, found a list", "")
 	}
 }
 
@@ -414,4 +426,47 @@ func MarshalJSON(a *Agreement) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// Compact drops what only a single document's reader needs, keeping what
+// a validator of many files needs: the name, the diagnostics, the
+// agreement's id, version, relations and preamble citations (what
+// Set.Check reads) and their positions. The source is kept only when there
+// are diagnostics to show it with. A tool that loads thousands of files
+// and reports their findings calls it to keep its memory small; the
+// document's Agreement is no longer the whole agreement afterwards.
+func (d *Document) Compact() {
+	if a := d.Agreement; a != nil {
+		slim := &Agreement{Format: a.Format, ID: a.ID, Version: a.Version, Relations: a.Relations}
+		for _, r := range a.Preamble {
+			if len(r.Cites) > 0 {
+				slim.Preamble = append(slim.Preamble, Recital{Cites: r.Cites})
+			} else {
+				slim.Preamble = append(slim.Preamble, Recital{})
+			}
+		}
+		d.Agreement = slim
+	}
+	// Keep the positions Set.Check may report at, then the tree can go.
+	kept := map[string]Span{}
+	keep := func(path string) {
+		if s, ok := d.Lookup(path); ok {
+			kept[path] = s
+		}
+	}
+	keep("id")
+	if a := d.Agreement; a != nil {
+		for i := range a.Relations {
+			keep(fmt.Sprintf("relations[%d].agreement", i))
+		}
+		for i, r := range a.Preamble {
+			for j := range r.Cites {
+				keep(fmt.Sprintf("preamble[%d].cites[%d]", i, j))
+			}
+		}
+	}
+	d.spans, d.root = kept, nil
+	if len(d.Diagnostics) == 0 {
+		d.Source = nil
+	}
 }

@@ -83,11 +83,14 @@ func parse(base *Taxonomy, name string, src []byte) (*Taxonomy, error) {
 	var doc struct {
 		Topics []Topic `json:"topics"`
 	}
-	index, problems := codec.Decode(root, &doc, nil)
+	problems := codec.Decode(root, &doc, nil)
 	var errs []string
 	add := func(path, msg string) {
-		pos := index[path].Value
-		errs = append(errs, fmt.Sprintf("%s:%d:%d: %s", name, pos.Line, pos.Column, msg))
+		line, col := 0, 0
+		if _, v, ok := codec.Find(root, path); ok {
+			line, col = v.Line, v.Column
+		}
+		errs = append(errs, fmt.Sprintf("%s:%d:%d: %s", name, line, col, msg))
 	}
 	for _, p := range problems {
 		msg := p.Message

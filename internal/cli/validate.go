@@ -82,8 +82,15 @@ func (c Command) validate(args []string) int {
 
 	r := result{files: len(docs)}
 	for _, doc := range docs {
+		src := doc.Source
+		tooLarge := slices.ContainsFunc(doc.Diagnostics, func(d agreement.Diagnostic) bool { return d.Rule == agreement.RuleTooLarge })
+		if src == nil && len(doc.Diagnostics) > 0 && doc.Name != *stdinName && !tooLarge {
+			// Compacted before the rules across files found something:
+			// read the file again to show the lines.
+			src, _ = os.ReadFile(doc.Name)
+		}
 		for _, d := range doc.Diagnostics {
-			r.findings = append(r.findings, finding{d, doc.Source})
+			r.findings = append(r.findings, finding{d, src})
 			if d.Severity == agreement.Error {
 				r.errors++
 			} else {
@@ -177,6 +184,9 @@ func loadAll(l agreement.Loader, files []string, jobs int) ([]*agreement.Documen
 		wg.Go(func() {
 			for i := range next {
 				docs[i], errs[i] = l.ReadFile(files[i])
+				if docs[i] != nil {
+					docs[i].Compact() // keep the findings, not the models
+				}
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/entente-go/entente/internal/yamlnode"
 )
@@ -38,7 +39,7 @@ type Problem struct {
 
 // Hook decodes one type by hand (a value that may be a string or a
 // mapping, say). It reports problems through d.
-type Hook func(d *Decoder, n *yamlnode.Node, v reflect.Value, path string)
+type Hook func(d *Decoder, n *yamlnode.Node, v reflect.Value)
 
 // maxAliased bounds the nodes visited by following aliases, so that an
 // alias bomb ("billion laughs") ends with a problem instead of exhausting
@@ -46,13 +47,13 @@ type Hook func(d *Decoder, n *yamlnode.Node, v reflect.Value, path string)
 // bounded by the document's size.
 const maxAliased = 100_000
 
-// Decoder holds the state of one decode: problems, the position index and
-// the budget of nodes.
+// Decoder holds the state of one decode: problems, the path being
+// decoded and the budget of nodes.
 type Decoder struct {
 	Hooks    map[reflect.Type]Hook
 	Problems []Problem
-	Index    map[string]Span
-	aliased  int // nodes visited through aliases
+	stack    []string // the path, in segments (".name", "[key]"), joined only to report
+	aliased  int      // nodes visited through aliases
 	inAlias  int // depth of aliases being followed
 	stopped  bool
 	depth    int                     // of the value being decoded
@@ -62,16 +63,22 @@ type Decoder struct {
 // MaxDepth bounds the nesting the decoder follows, aliases included.
 const MaxDepth = 100
 
-// Decode decodes root into out (a pointer) and returns the problems and the
-// position index of every path it decoded.
-func Decode(root *yamlnode.Node, out any, hooks map[reflect.Type]Hook) (map[string]Span, []Problem) {
-	d := &Decoder{Hooks: hooks, Index: map[string]Span{}}
-	d.Value(root, reflect.ValueOf(out).Elem(), "", Pos{})
-	return d.Index, d.Problems
+// Decode decodes root into out (a pointer) and returns the problems it
+// found. Paths are built only for problems: a clean document costs no
+// string building.
+func Decode(root *yamlnode.Node, out any, hooks map[reflect.Type]Hook) []Problem {
+	d := &Decoder{Hooks: hooks, stack: make([]string, 0, 16)}
+	d.Value(root, reflect.ValueOf(out).Elem(), "")
+	return d.Problems
 }
 
-// Report records a problem at n.
-func (d *Decoder) Report(kind ProblemKind, n *yamlnode.Node, path, msg, hint string) {
+// Path returns the path of the value being decoded.
+func (d *Decoder) Path() string { return strings.TrimPrefix(strings.Join(d.stack, ""), ".") }
+
+// Report records a problem at n, at the current path and segment seg
+// beneath it ("" for the current value itself).
+func (d *Decoder) Report(kind ProblemKind, n *yamlnode.Node, seg, msg, hint string) {
+	path := strings.TrimPrefix(strings.Join(d.stack, "")+seg, ".")
 	d.Problems = append(d.Problems, Problem{Kind: kind, Pos: PosOf(n), Path: path, Message: msg, Hint: hint})
 }
 
@@ -80,10 +87,10 @@ func PosOf(n *yamlnode.Node) Pos { return Pos{n.Line, n.Column} }
 
 // Resolve follows aliases and charges the budget of aliased nodes. It
 // returns nil when the budget is spent (the problem is then reported).
-func (d *Decoder) Resolve(n *yamlnode.Node, path string) *yamlnode.Node {
+func (d *Decoder) Resolve(n *yamlnode.Node) *yamlnode.Node {
 	for depth := 0; n.Kind == yamlnode.AliasNode; depth++ {
 		if n.Alias == nil || depth > 100 {
-			d.Report(Unsupported, n, path, "alias does not resolve", "")
+			d.Report(Unsupported, n, "", "alias does not resolve", "")
 			return nil
 		}
 		n = n.Alias
@@ -94,7 +101,7 @@ func (d *Decoder) Resolve(n *yamlnode.Node, path string) *yamlnode.Node {
 	if d.aliased > maxAliased {
 		if !d.stopped {
 			d.stopped = true
-			d.Report(Unsupported, n, path, fmt.Sprintf("aliases expand the document by more than %d values; decoding stopped", maxAliased),
+			d.Report(Unsupported, n, "", fmt.Sprintf("aliases expand the document by more than %d values; decoding stopped", maxAliased),
 				"write the values out instead of repeating them through aliases")
 		}
 		return nil
@@ -102,14 +109,18 @@ func (d *Decoder) Resolve(n *yamlnode.Node, path string) *yamlnode.Node {
 	return n
 }
 
-// Value decodes n into v, recording its position under path. key is the
-// position of the mapping key that introduced it, if any.
-func (d *Decoder) Value(n *yamlnode.Node, v reflect.Value, path string, key Pos) {
+// Value decodes n into v; seg is the path segment that leads to it from
+// the value being decoded (".name" or "[key]", or "" at the root).
+func (d *Decoder) Value(n *yamlnode.Node, v reflect.Value, seg string) {
+	if seg != "" {
+		d.stack = append(d.stack, seg)
+		defer func() { d.stack = d.stack[:len(d.stack)-1] }()
+	}
 	if d.depth++; d.depth > MaxDepth {
 		d.depth--
 		if !d.stopped {
 			d.stopped = true
-			d.Report(Unsupported, n, path, fmt.Sprintf("the value nests deeper than %d levels (through aliases?); decoding stopped", MaxDepth), "")
+			d.Report(Unsupported, n, "", fmt.Sprintf("the value nests deeper than %d levels (through aliases?); decoding stopped", MaxDepth), "")
 		}
 		return
 	}
@@ -120,7 +131,7 @@ func (d *Decoder) Value(n *yamlnode.Node, v reflect.Value, path string, key Pos)
 			target = target.Alias
 		}
 		if d.active[target] {
-			d.Report(Unsupported, n, path, "the alias refers to a value that contains it: a cycle", "write the value out")
+			d.Report(Unsupported, n, "", "the alias refers to a value that contains it: a cycle", "write the value out")
 			return
 		}
 		if d.active == nil {
@@ -131,28 +142,27 @@ func (d *Decoder) Value(n *yamlnode.Node, v reflect.Value, path string, key Pos)
 		d.inAlias++
 		defer func() { d.inAlias-- }()
 	}
-	n = d.Resolve(n, path)
+	n = d.Resolve(n)
 	if n == nil {
 		return
 	}
-	d.Index[path] = Span{Key: key, Value: PosOf(n)}
-	d.Into(n, v, path)
+	d.Into(n, v)
 }
 
 // Into decodes the resolved node n into v without recording its position
 // again; hooks use it to decode a node as another type.
-func (d *Decoder) Into(n *yamlnode.Node, v reflect.Value, path string) {
+func (d *Decoder) Into(n *yamlnode.Node, v reflect.Value) {
 	if hook, ok := d.Hooks[v.Type()]; ok {
-		hook(d, n, v, path)
+		hook(d, n, v)
 		return
 	}
 	if n.Kind == yamlnode.ScalarNode && n.Tag == "!!null" && v.Kind() != reflect.Pointer {
-		d.Report(NullValue, n, path, "value is missing (null)", "give a value or remove the key")
+		d.Report(NullValue, n, "", "value is missing (null)", "give a value or remove the key")
 		return
 	}
 	if v.CanAddr() {
 		if tu, ok := v.Addr().Interface().(encoding.TextUnmarshaler); ok {
-			if !d.scalar(n, path, "a single value") {
+			if !d.scalar(n, "a single value") {
 				return
 			}
 			if err := tu.UnmarshalText([]byte(n.Value)); err != nil {
@@ -160,7 +170,7 @@ func (d *Decoder) Into(n *yamlnode.Node, v reflect.Value, path string) {
 				if h, ok := err.(interface{ Hint() string }); ok {
 					hint = h.Hint()
 				}
-				d.Report(InvalidValue, n, path, err.Error(), hint)
+				d.Report(InvalidValue, n, "", err.Error(), hint)
 			}
 			return
 		}
@@ -168,25 +178,25 @@ func (d *Decoder) Into(n *yamlnode.Node, v reflect.Value, path string) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if n.Kind == yamlnode.ScalarNode && n.Tag == "!!null" {
-			d.Report(NullValue, n, path, "value is missing (null)", "give a value or remove the key")
+			d.Report(NullValue, n, "", "value is missing (null)", "give a value or remove the key")
 			return
 		}
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
-		d.Into(n, v.Elem(), path)
+		d.Into(n, v.Elem())
 	case reflect.Struct:
-		d.structValue(n, v, path)
+		d.structValue(n, v)
 	case reflect.Slice:
-		d.sliceValue(n, v, path)
+		d.sliceValue(n, v)
 	case reflect.Map:
-		d.mapValue(n, v, path)
+		d.mapValue(n, v)
 	case reflect.String:
-		if d.scalar(n, path, "a string") {
+		if d.scalar(n, "a string") {
 			v.SetString(n.Value)
 		}
 	case reflect.Bool:
-		if !d.scalar(n, path, "true or false") {
+		if !d.scalar(n, "true or false") {
 			return
 		}
 		switch n.Value {
@@ -195,15 +205,15 @@ func (d *Decoder) Into(n *yamlnode.Node, v reflect.Value, path string) {
 		case "false":
 			v.SetBool(false)
 		default:
-			d.Report(InvalidValue, n, path, fmt.Sprintf("%q is not true or false", n.Value), "write true or false")
+			d.Report(InvalidValue, n, "", fmt.Sprintf("%q is not true or false", n.Value), "write true or false")
 		}
 	case reflect.Int, reflect.Int64, reflect.Int32:
-		if !d.scalar(n, path, "an integer") {
+		if !d.scalar(n, "an integer") {
 			return
 		}
 		i, err := strconv.ParseInt(n.Value, 10, 64)
 		if err != nil || v.OverflowInt(i) {
-			d.Report(InvalidValue, n, path, fmt.Sprintf("%q is not an integer", n.Value), "")
+			d.Report(InvalidValue, n, "", fmt.Sprintf("%q is not an integer", n.Value), "")
 			return
 		}
 		v.SetInt(i)
@@ -212,76 +222,129 @@ func (d *Decoder) Into(n *yamlnode.Node, v reflect.Value, path string) {
 	}
 }
 
-func (d *Decoder) scalar(n *yamlnode.Node, path, want string) bool {
+func (d *Decoder) scalar(n *yamlnode.Node, want string) bool {
 	if n.Kind == yamlnode.ScalarNode {
 		return true
 	}
-	d.Report(WrongShape, n, path, fmt.Sprintf("expected %s, found %s", want, shape(n)), "")
+	d.Report(WrongShape, n, "", fmt.Sprintf("expected %s, found %s", want, shape(n)), "")
 	return false
 }
 
-func (d *Decoder) structValue(n *yamlnode.Node, v reflect.Value, path string) {
+func (d *Decoder) structValue(n *yamlnode.Node, v reflect.Value) {
 	if n.Kind != yamlnode.MappingNode {
-		d.Report(WrongShape, n, path, "expected a mapping of keys to values, found "+shape(n), "")
+		d.Report(WrongShape, n, "", "expected a mapping of keys to values, found "+shape(n), "")
 		return
 	}
 	si := infoOf(v.Type())
-	seen := make(map[string]bool, len(n.Content)/2)
+	var seen uint64 // fields given, by position: a duplicate is a field given twice
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
-		name, ok := d.key(k, path, seen)
+		name, ok := d.key(k, nil)
 		if !ok {
 			continue
 		}
 		fi, known := si.byName[name]
 		if !known {
 			msg := fmt.Sprintf("unknown field %q", name)
-			d.Report(UnknownField, k, join(path, name), msg, Suggest(name, si.names))
+			d.Report(UnknownField, k, "."+name, msg, Suggest(name, si.names))
 			continue
 		}
+		if bit := uint64(1) << (fi % 64); seen&bit != 0 && fi < 64 {
+			d.Report(DuplicateKey, k, "."+name, fmt.Sprintf("key %q is given twice in this mapping", name), "remove one of them; the later one is ignored")
+			continue
+		} else {
+			seen |= bit
+		}
 		f := si.fields[fi]
-		d.Value(val, v.Field(f.index), join(path, name), PosOf(k))
+		d.Value(val, v.Field(f.index), si.segs[fi])
 	}
 }
 
-// key checks a mapping key: a string, not a merge key, not seen before.
-func (d *Decoder) key(k *yamlnode.Node, path string, seen map[string]bool) (string, bool) {
-	k = d.Resolve(k, path)
+// key checks a mapping key: a string, not a merge key, and (when seen is
+// given) not seen before.
+func (d *Decoder) key(k *yamlnode.Node, seen map[string]bool) (string, bool) {
+	k = d.Resolve(k)
 	if k == nil {
 		return "", false
 	}
 	if k.Kind != yamlnode.ScalarNode {
-		d.Report(WrongShape, k, path, "a key must be a plain string, found "+shape(k), "")
+		d.Report(WrongShape, k, "", "a key must be a plain string, found "+shape(k), "")
 		return "", false
 	}
 	if k.Tag == "!!merge" {
-		d.Report(Unsupported, k, join(path, k.Value), "merge keys (<<) are not supported", "write the fields out in full")
+		d.Report(Unsupported, k, "."+k.Value, "merge keys (<<) are not supported", "write the fields out in full")
 		return "", false
 	}
+	if seen == nil {
+		return k.Value, true
+	}
 	if seen[k.Value] {
-		d.Report(DuplicateKey, k, join(path, k.Value), fmt.Sprintf("key %q is given twice in this mapping", k.Value), "remove one of them; the later one is ignored")
+		d.Report(DuplicateKey, k, "."+k.Value, fmt.Sprintf("key %q is given twice in this mapping", k.Value), "remove one of them; the later one is ignored")
 		return "", false
 	}
 	seen[k.Value] = true
 	return k.Value, true
 }
 
-func (d *Decoder) sliceValue(n *yamlnode.Node, v reflect.Value, path string) {
+func (d *Decoder) sliceValue(n *yamlnode.Node, v reflect.Value) {
 	if n.Kind != yamlnode.SequenceNode {
-		d.Report(WrongShape, n, path, "expected a list, found "+shape(n), "")
+		d.Report(WrongShape, n, "", "expected a list, found "+shape(n), "")
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-	keys := ElemKeys(NodeIDs(n))
+	// An element's segment is "[id]" or "[index]"; it is made only when
+	// something inside the element is reported, so the stack holds a
+	// placeholder that the list's keys replace on demand.
+	keys := lazyKeys{n: n}
 	for i, item := range n.Content {
-		d.Value(item, s.Index(i), Index(path, keys[i]), Pos{})
+		d.stack = append(d.stack, "")
+		mark := len(d.stack) - 1
+		before := len(d.Problems)
+		d.Value(item, s.Index(i), "")
+		d.stack = d.stack[:mark]
+		if len(d.Problems) > before {
+			// Rebuild the paths of the problems found inside the element.
+			seg := "[" + keys.key(i) + "]"
+			for j := before; j < len(d.Problems); j++ {
+				d.Problems[j].Path = fillElem(d.Problems[j].Path, d.pathAt(mark), seg)
+			}
+		}
 	}
 	v.Set(s)
 }
 
-func (d *Decoder) mapValue(n *yamlnode.Node, v reflect.Value, path string) {
+// lazyKeys works out a list's element keys the first time one is needed.
+type lazyKeys struct {
+	n    *yamlnode.Node
+	keys []string
+}
+
+func (k *lazyKeys) key(i int) string {
+	if k.keys == nil {
+		k.keys = ElemKeys(NodeIDs(k.n))
+	}
+	return k.keys[i]
+}
+
+// pathAt returns the path up to (not including) stack position mark.
+func (d *Decoder) pathAt(mark int) string {
+	return strings.TrimPrefix(strings.Join(d.stack[:mark], ""), ".")
+}
+
+// fillElem puts an element's segment into a path reported while the
+// segment was a placeholder: the path starts with prefix, then the empty
+// placeholder, then the rest.
+func fillElem(path, prefix, seg string) string {
+	rest := strings.TrimPrefix(path, prefix)
+	if prefix == "" {
+		rest = path
+	}
+	return prefix + seg + rest
+}
+
+func (d *Decoder) mapValue(n *yamlnode.Node, v reflect.Value) {
 	if n.Kind != yamlnode.MappingNode {
-		d.Report(WrongShape, n, path, "expected a mapping, found "+shape(n), "")
+		d.Report(WrongShape, n, "", "expected a mapping, found "+shape(n), "")
 		return
 	}
 	if v.Type().Key().Kind() != reflect.String {
@@ -291,12 +354,12 @@ func (d *Decoder) mapValue(n *yamlnode.Node, v reflect.Value, path string) {
 	seen := make(map[string]bool, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
-		name, ok := d.key(k, path, seen)
+		name, ok := d.key(k, seen)
 		if !ok {
 			continue
 		}
 		ev := reflect.New(v.Type().Elem()).Elem()
-		d.Value(val, ev, join(path, name), PosOf(k))
+		d.Value(val, ev, "."+name)
 		m.SetMapIndex(reflect.ValueOf(name).Convert(v.Type().Key()), ev)
 	}
 	v.Set(m)

@@ -27,6 +27,7 @@ type structInfo struct {
 	fields []field
 	byName map[string]int // name -> position in fields
 	names  []string       // in declaration order, for hints
+	segs   []string       // ".name" for each field, the path segment
 }
 
 var structCache sync.Map // reflect.Type -> *structInfo
@@ -53,6 +54,7 @@ func infoOf(t reflect.Type) *structInfo {
 		si.byName[name] = len(si.fields)
 		si.fields = append(si.fields, f)
 		si.names = append(si.names, name)
+		si.segs = append(si.segs, "."+name)
 		si.public = append(si.public, Field{Name: name, Index: i})
 	}
 	actual, _ := structCache.LoadOrStore(t, si)

@@ -1,7 +1,9 @@
 package codec
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/entente-go/entente/internal/yamlnode"
 )
@@ -114,4 +116,53 @@ func deref(n *yamlnode.Node) *yamlnode.Node {
 		n = n.Alias
 	}
 	return n
+}
+
+// Find returns the key node and the value node at a path written as in
+// diagnostics (clauses[art-3].commitments[0].by): field names after dots,
+// list elements by the key ElemKeys gives them. ok is false when the path
+// does not lead anywhere in the tree.
+func Find(root *yamlnode.Node, path string) (key, value *yamlnode.Node, ok bool) {
+	value = deref(root)
+	for path != "" {
+		switch path[0] {
+		case '.':
+			path = path[1:]
+			continue
+		case '[':
+			end := strings.IndexByte(path, ']')
+			if end < 0 || value.Kind != yamlnode.SequenceNode {
+				return nil, nil, false
+			}
+			want := path[1:end]
+			path = path[end+1:]
+			keys := ElemKeys(NodeIDs(value))
+			i := slices.Index(keys, want)
+			if i < 0 {
+				return nil, nil, false
+			}
+			key, value = nil, deref(value.Content[i])
+			continue
+		}
+		end := strings.IndexAny(path, ".[")
+		if end < 0 {
+			end = len(path)
+		}
+		name := path[:end]
+		path = path[end:]
+		if value.Kind != yamlnode.MappingNode {
+			return nil, nil, false
+		}
+		found := false
+		for i := 0; i+1 < len(value.Content); i += 2 {
+			if k := deref(value.Content[i]); k.Value == name {
+				key, value, found = k, deref(value.Content[i+1]), true
+				break
+			}
+		}
+		if !found {
+			return nil, nil, false
+		}
+	}
+	return key, value, true
 }
