@@ -54,7 +54,7 @@ type Decoder struct {
 	Problems []Problem
 	stack    []string // the path, in segments (".name", "[key]"), joined only to report
 	aliased  int      // nodes visited through aliases
-	inAlias  int // depth of aliases being followed
+	inAlias  int      // depth of aliases being followed
 	stopped  bool
 	depth    int                     // of the value being decoded
 	active   map[*yamlnode.Node]bool // alias targets being decoded, to catch cycles
