@@ -37,12 +37,13 @@ func splitWords(s string) []string {
 func diffWords(a, b string) []WordOp {
 	x, y := splitWords(a), splitWords(b)
 	var ops []WordOp
-	if len(x)+len(y) > maxWordDiff {
-		// Too long to diff word by word in bounded memory: the whole
-		// text is replaced.
-		ops = []WordOp{{Op: "-", Text: a}, {Op: "+", Text: b}}
-	} else {
+	if len(x)+len(y) <= maxWordDiff {
 		ops = myers(x, y)
+	}
+	if ops == nil && len(x)+len(y) > 0 {
+		// Too long or too different to diff word by word in bounded
+		// memory: the whole text is replaced.
+		ops = []WordOp{{Op: "-", Text: a}, {Op: "+", Text: b}}
 	}
 	var out []WordOp
 	for _, o := range ops {
@@ -55,56 +56,74 @@ func diffWords(a, b string) []WordOp {
 	return out
 }
 
-// maxWordDiff bounds the words diffWords compares one by one; the trace of
-// Myers' algorithm grows with the product of length and distance.
-const maxWordDiff = 4000
+// maxWordDiff bounds the words diffWords compares one by one, and
+// maxWordEdits the edits it looks for: the trace of Myers' algorithm grows
+// with the square of the edits. Past either, the text is shown replaced.
+const (
+	maxWordDiff  = 20000
+	maxWordEdits = 1000
+)
 
-// myers computes a shortest edit script from x to y.
+// myers computes a shortest edit script from x to y, or nil when it needs
+// more than maxWordEdits edits.
 func myers(x, y []string) []WordOp {
 	n, m := len(x), len(y)
-	max := n + m
-	if max == 0 {
-		return nil
+	if n+m == 0 {
+		return []WordOp{}
 	}
-	off := max
-	v := make([]int, 2*max+2)
+	limit := min(n+m, maxWordEdits)
+	// v[k+d] for k in [-d, d] is the furthest x reached on diagonal k after
+	// d edits; trace[d] keeps it for the way back.
 	var trace [][]int
-	for d := 0; d <= max; d++ {
-		trace = append(trace, append([]int(nil), v...))
+	prev := []int{0} // d = -1: a virtual start on diagonal 1
+	for d := 0; d <= limit; d++ {
+		v := make([]int, 2*d+1)
+		get := func(k int) int { // from the previous step, diagonal k
+			if i := k + (d - 1); i >= 0 && i < len(prev) && d > 0 {
+				return prev[i]
+			}
+			return -1
+		}
 		for k := -d; k <= d; k += 2 {
 			var i int
-			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
-				i = v[off+k+1] // down: an insertion
+			if d == 0 {
+				i = 0
+			} else if k == -d || (k != d && get(k-1) < get(k+1)) {
+				i = get(k + 1) // down: an insertion
 			} else {
-				i = v[off+k-1] + 1 // right: a deletion
+				i = get(k-1) + 1 // right: a deletion
 			}
 			j := i - k
 			for i < n && j < m && x[i] == y[j] {
 				i++
 				j++
 			}
-			v[off+k] = i
+			v[k+d] = i
 			if i >= n && j >= m {
-				return backtrack(trace, x, y, d, off)
+				trace = append(trace, v)
+				return backtrack(trace, x, y)
 			}
 		}
+		trace = append(trace, v)
+		prev = v
 	}
-	return nil // unreachable: d = n+m always reaches the end
+	return nil
 }
 
-func backtrack(trace [][]int, x, y []string, d, off int) []WordOp {
+// backtrack walks the trace from the end back to the start.
+func backtrack(trace [][]int, x, y []string) []WordOp {
 	var rev []WordOp
 	i, j := len(x), len(y)
-	for ; d > 0; d-- {
-		v := trace[d]
+	at := func(d, k int) int { return trace[d][k+d] }
+	for d := len(trace) - 1; d > 0; d-- {
 		k := i - j
 		var prevK int
-		if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+		if k == -d || (k != d && at(d-1, k-1) < at(d-1, k+1)) {
 			prevK = k + 1
 		} else {
 			prevK = k - 1
 		}
-		prevI := v[off+prevK]
+		prevI := at(d-1, prevK)
 		prevJ := prevI - prevK
 		for i > prevI && j > prevJ {
 			i--
