@@ -76,8 +76,10 @@ func Apply(changes []Change, old *Agreement) (*Agreement, error) {
 		}
 	}
 	a := new(Agreement)
-	if problems := codec.Decode(root, a, decodeHooks); len(problems) > 0 {
-		p := problems[0]
+	for _, p := range codec.Decode(root, a, decodeHooks) {
+		if p.Kind == codec.InvalidValue {
+			continue // a value outside its enumeration, kept as the model holds it
+		}
 		return nil, &ConflictError{Path: p.Path, Reason: "the result is not a valid agreement: " + p.Message}
 	}
 	return a, nil

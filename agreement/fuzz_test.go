@@ -62,11 +62,13 @@ func FuzzParse(f *testing.F) {
 
 // FuzzDiff compares two arbitrary inputs. When both load without errors,
 // the diff properties must hold: Diff(a, a) is empty, and applying
-// Diff(a, b) to a gives b. The seeds are pairs of the example agreements.
+// Diff(a, b) to a gives b. The seeds are pairs of the small documents of
+// the schema corpus.
 //
 //	go test ./agreement -run '^$' -fuzz FuzzDiff -fuzztime 10m
 func FuzzDiff(f *testing.F) {
-	files, _ := filepath.Glob("../examples/agreements/*.yaml")
+	// Small documents: the fuzzer mutates pairs of large ones slowly.
+	files, _ := filepath.Glob("../schema/testdata/corpus/*/*.yaml")
 	var srcs [][]byte
 	for _, file := range files {
 		src, err := os.ReadFile(file)
@@ -161,7 +163,7 @@ func FuzzDuration(f *testing.F) {
 //
 //	go test ./agreement -run '^$' -fuzz FuzzFormat -fuzztime 10m
 func FuzzFormat(f *testing.F) {
-	for _, pattern := range []string{"../examples/agreements/*.yaml", "testdata/fmt/*.yaml"} {
+	for _, pattern := range []string{"../schema/testdata/corpus/*/*.yaml", "testdata/fmt/*.yaml", "../examples/agreements/ru-kp-2000.yaml"} {
 		files, _ := filepath.Glob(pattern)
 		for _, file := range files {
 			src, err := os.ReadFile(file)
