@@ -2,7 +2,6 @@ package agreement_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,9 +14,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/agreement"
+	goldenpkg "github.com/entente-go/entente/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // marker is an expected diagnostic written into a test file next to the
 // fault: "# want RULE@COLUMN" at the end of the faulty line.
@@ -90,22 +88,7 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
-}
+func golden(t *testing.T, path string, got []byte) { t.Helper(); goldenpkg.Check(t, path, got) }
 
 // TestDiagnosticsSorted checks that problems are reported in the order of
 // the file, whichever stage found them.

@@ -159,3 +159,19 @@ type Source struct {
 	URL       string `json:"url,omitempty"`
 	Note      string `json:"note,omitempty"`
 }
+
+// DisplayName returns the party's name for people: its own name when the
+// document gives one, else the registry's name of its country or
+// organisation, else its id.
+func (p Party) DisplayName() string {
+	if p.Name != "" {
+		return p.Name
+	}
+	if c, ok := parties.LookupCountry(p.Country); ok {
+		return c.Name
+	}
+	if o, ok := parties.LookupOrganisation(p.Organisation); ok {
+		return o.Name
+	}
+	return p.ID
+}

@@ -4,19 +4,15 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"io"
 	"os"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/internal/golden"
 	"github.com/entente-go/entente/timeline"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 var examples = []string{"ir-ru-csp-2025", "ru-kp-csp-2024", "ir-ru-2001"}
 
@@ -32,22 +28,6 @@ func load(t *testing.T, name string) *agreement.Agreement {
 	return doc.Agreement
 }
 
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
-}
-
 // TestMermaid keeps each example's diagram in a golden file; .ci/mermaid-check
 // parses the golden files with Mermaid itself.
 func TestMermaid(t *testing.T) {
@@ -60,7 +40,7 @@ func TestMermaid(t *testing.T) {
 					t.Errorf("line %d is not one event: %q", i+3, line)
 				}
 			}
-			golden(t, "testdata/"+name+".mmd", []byte(got))
+			golden.Check(t, "testdata/"+name+".mmd", []byte(got))
 		})
 	}
 }
@@ -81,7 +61,7 @@ func TestSVG(t *testing.T) {
 					t.Fatalf("not well-formed XML: %v", err)
 				}
 			}
-			golden(t, "testdata/"+name+".svg", got)
+			golden.Check(t, "testdata/"+name+".svg", got)
 		})
 	}
 }

@@ -51,7 +51,7 @@ func run(w io.Writer, file string) error {
 
 	fmt.Fprintln(w, "\nParties:")
 	for _, p := range a.Parties {
-		fmt.Fprintf(w, "  %-4s %s", p.ID, partyName(p))
+		fmt.Fprintf(w, "  %-4s %s", p.ID, p.DisplayName())
 		var names []string
 		for _, s := range p.Signatories {
 			names = append(names, s.Name+", "+s.Office)
@@ -79,7 +79,7 @@ func run(w io.Writer, file string) error {
 		case t.Indefinite:
 			fmt.Fprintln(w, "  indefinite, until terminated")
 		case !t.Duration.IsZero():
-			fmt.Fprintf(w, "  %s", words(t.Duration))
+			fmt.Fprintf(w, "  %s", t.Duration.Words())
 			if t.From != "" {
 				fmt.Fprintf(w, " from %s", strings.ReplaceAll(string(t.From), "-", " "))
 			}
@@ -90,13 +90,13 @@ func run(w io.Writer, file string) error {
 			if r.Automatic {
 				how = "renewed automatically"
 			}
-			fmt.Fprintf(w, "  %s for periods of %s\n", how, words(r.Period))
+			fmt.Fprintf(w, "  %s for periods of %s\n", how, r.Period.Words())
 		}
 		if !t.Notice.IsZero() {
-			fmt.Fprintf(w, "  notice to end or not renew: %s\n", words(t.Notice))
+			fmt.Fprintf(w, "  notice to end or not renew: %s\n", t.Notice.Words())
 		}
 		if e := t.EntryIntoForce; e != nil {
-			fmt.Fprintf(w, "  enters into force %s after the %s\n", words(e.Delay), strings.ReplaceAll(string(e.After), "-", " "))
+			fmt.Fprintf(w, "  enters into force %s after the %s\n", e.Delay.Words(), strings.ReplaceAll(string(e.After), "-", " "))
 		}
 	}
 
@@ -138,19 +138,6 @@ func run(w io.Writer, file string) error {
 	return nil
 }
 
-func partyName(p agreement.Party) string {
-	if p.Name != "" {
-		return p.Name
-	}
-	if c, ok := parties.LookupCountry(p.Country); ok {
-		return c.Name
-	}
-	if o, ok := parties.LookupOrganisation(p.Organisation); ok {
-		return o.Name
-	}
-	return p.ID
-}
-
 // conflicting reports whether another event of the same kind and party
 // gives a different date.
 func conflicting(tl agreement.Timeline, e agreement.Event) bool {
@@ -160,23 +147,4 @@ func conflicting(tl agreement.Timeline, e agreement.Event) bool {
 		}
 	}
 	return false
-}
-
-func words(d agreement.Duration) string {
-	var parts []string
-	for _, p := range []struct {
-		n    int
-		unit string
-	}{{d.Years, "year"}, {d.Months, "month"}, {d.Weeks, "week"}, {d.Days, "day"}} {
-		switch {
-		case p.n == 1:
-			parts = append(parts, "1 "+p.unit)
-		case p.n > 1:
-			parts = append(parts, fmt.Sprintf("%d %ss", p.n, p.unit))
-		}
-	}
-	if len(parts) == 0 {
-		return "no time"
-	}
-	return strings.Join(parts, " ")
 }

@@ -2,15 +2,10 @@ package cli
 
 import (
 	"bytes"
-	"flag"
-	"os"
+	"github.com/entente-go/entente/internal/golden"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 func run(args ...string) (code int, stdout, stderr string) {
 	var out, errOut bytes.Buffer
@@ -57,19 +52,7 @@ func TestValidateOutput(t *testing.T) {
 	if serial != parallel {
 		t.Errorf("output depends on -j:\n-j 1:\n%s\n-j 8:\n%s", serial, parallel)
 	}
-	const golden = "testdata/validate-err.golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(serial), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), serial); diff != "" {
-		t.Errorf("output differs from %s (-want +got):\n%s", golden, diff)
-	}
+	golden.Check(t, "testdata/validate-err.golden", []byte(serial))
 }
 
 func TestCaret(t *testing.T) {
@@ -110,19 +93,7 @@ func TestReports(t *testing.T) {
 			if code != ExitClean {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
-			path := "testdata/" + tt.golden
-			if *update {
-				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), out); diff != "" {
-				t.Errorf("%s differs (-want +got):\n%s", path, diff)
-			}
+			golden.Check(t, "testdata/"+tt.golden, []byte(out))
 		})
 	}
 }

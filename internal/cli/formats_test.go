@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/entente-go/entente/internal/golden"
 	"os"
 	"regexp"
 	"strings"
@@ -21,21 +22,7 @@ func runEnv(env map[string]string, stdin string, args ...string) (int, string, s
 	return code, out.String(), errOut.String()
 }
 
-func goldenFile(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", path, diff)
-	}
-}
+func goldenFile(t *testing.T, path, got string) { t.Helper(); golden.Check(t, path, []byte(got)) }
 
 type place struct {
 	File         string

@@ -136,7 +136,7 @@ func report(doc *agreement.Document, on agreement.Date) showReport {
 		Kind: string(a.Kind), Version: fmt.Sprintf("%s (%s)", a.Version.Label, a.Version.Stage), On: on.String(),
 	}
 	for _, p := range a.Parties {
-		sp := showParty{ID: p.ID, Name: partyName(p)}
+		sp := showParty{ID: p.ID, Name: p.DisplayName()}
 		for _, s := range p.Signatories {
 			name := s.Name
 			if s.Office != "" {
@@ -223,19 +223,6 @@ func str(d agreement.Date) string {
 		return ""
 	}
 	return d.String()
-}
-
-func partyName(p agreement.Party) string {
-	if p.Name != "" {
-		return p.Name
-	}
-	if c, ok := parties.LookupCountry(p.Country); ok {
-		return c.Name
-	}
-	if o, ok := parties.LookupOrganisation(p.Organisation); ok {
-		return o.Name
-	}
-	return p.ID
 }
 
 func writeShow(w io.Writer, r showReport) {
