@@ -231,7 +231,7 @@ type Set struct {
 func ReadFS(fsys fs.FS, root string) (*Set, error) { return Loader{}.ReadFS(fsys, root) }
 
 // ReadFS loads every agreement file (see IsAgreementFile) under root in
-// fsys, then checks the set as a whole: agreement ids are unique across
+// fsys, leaving out hidden folders such as .git, then checks the set as a whole: agreement ids are unique across
 // it and relations resolve to agreements in it. The error is for failures
 // to read; problems are in the documents' diagnostics.
 func (l Loader) ReadFS(fsys fs.FS, root string) (*Set, error) {
@@ -239,6 +239,9 @@ func (l Loader) ReadFS(fsys fs.FS, root string) (*Set, error) {
 	err := fs.WalkDir(fsys, root, func(name string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if e.IsDir() && name != root && strings.HasPrefix(e.Name(), ".") {
+			return fs.SkipDir // .git and other hidden folders
 		}
 		if e.IsDir() || !IsAgreementFile(name) {
 			return nil

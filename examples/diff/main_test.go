@@ -10,7 +10,7 @@ import (
 // TestDiff keeps the announced-vs-signed diff in all three formats.
 func TestDiff(t *testing.T) {
 	for format, path := range map[string]string{
-		"text": "testdata/diff.txt", "markdown": "testdata/diff.md", "json": "testdata/diff.json",
+		"text": "testdata/diff.txt.golden", "markdown": "testdata/diff.md.golden", "json": "testdata/diff.json.golden",
 	} {
 		t.Run(format, func(t *testing.T) {
 			var out bytes.Buffer

@@ -47,12 +47,12 @@ func TestExitCodes(t *testing.T) {
 // TestValidateOutput keeps the text output for the error cases in a
 // golden file, and checks that it does not depend on the parallelism.
 func TestValidateOutput(t *testing.T) {
-	_, serial, _ := run("validate", "-j", "1", "../../agreement/testdata/err")
+	_, serial, serialErr := run("validate", "-j", "1", "../../agreement/testdata/err")
 	_, parallel, _ := run("validate", "-j", "8", "../../agreement/testdata/err")
 	if serial != parallel {
 		t.Errorf("output depends on -j:\n-j 1:\n%s\n-j 8:\n%s", serial, parallel)
 	}
-	golden.Check(t, "testdata/validate-err.golden", []byte(serial))
+	golden.Check(t, "testdata/validate-err.golden", []byte(serial+"--- stderr ---\n"+serialErr))
 }
 
 func TestCaret(t *testing.T) {
@@ -92,6 +92,9 @@ func TestReports(t *testing.T) {
 			code, out, errOut := run(tt.args...)
 			if code != ExitClean {
 				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			if errOut != "" {
+				out += "--- stderr ---\n" + errOut
 			}
 			golden.Check(t, "testdata/"+tt.golden, []byte(out))
 		})

@@ -159,6 +159,9 @@ func expand(paths []string) ([]string, error) {
 				if err != nil {
 					return err
 				}
+				if e.IsDir() && name != m && strings.HasPrefix(e.Name(), ".") {
+					return filepath.SkipDir // .git and other hidden folders
+				}
 				if !e.IsDir() && agreement.IsAgreementFile(name) {
 					files = append(files, name)
 				}
