@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -31,9 +32,31 @@ func exitCode(err error) int {
 	return 0
 }
 
+// snapshot reads every file under dir, to show that a command wrote
+// nothing.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(path)
+			info, _ := d.Info()
+			out[path] = string(data) + info.ModTime().String()
+		}
+		return nil
+	})
+	return out
+}
+
 // TestEndToEnd runs the built binary as CI would.
 func TestEndToEnd(t *testing.T) {
 	bin := build(t)
+	before := snapshot(t, "../../examples")
+	defer func() {
+		if after := snapshot(t, "../../examples"); !reflect.DeepEqual(before, after) {
+			t.Error("a command that only reads changed files under examples/")
+		}
+	}()
 	tests := []struct {
 		args []string
 		code int

@@ -151,3 +151,23 @@ func TestFmtFullDisk(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// TestFmtCannotCreateTemp: when no temporary file can be made (a
+// read-only folder, as root cannot be shown one), the original stays.
+func TestFmtCannotCreateTemp(t *testing.T) {
+	dir := t.TempDir()
+	messy := filepath.Join(dir, "messy.yaml")
+	copyFile(t, "../../agreement/testdata/fmt/messy.yaml", messy)
+	before, _ := os.ReadFile(messy)
+	saved := createTemp
+	defer func() { createTemp = saved }()
+	createTemp = func(dir, pattern string) (tempFile, error) {
+		return nil, &os.PathError{Op: "open", Path: dir, Err: syscall.EACCES}
+	}
+	if code, _, errOut := run("fmt", "-w", messy); code != ExitFailure || !strings.Contains(errOut, "permission denied") {
+		t.Errorf("exit %d, %q", code, errOut)
+	}
+	if after, _ := os.ReadFile(messy); string(after) != string(before) {
+		t.Error("the original changed")
+	}
+}
