@@ -140,6 +140,12 @@ func place(n *yamlnode.Node, path string, m map[string]*comment) {
 			value.Style &^= yamlnode.FlowStyle // a comment needs block style to sit on its line
 		}
 		moveLineComment(value)
+		if key != nil {
+			moveHeadComment(value)
+		}
+		if p != "" {
+			moveFootComment(value)
+		}
 	}
 	if path == "" {
 		apply("", nil, n)
@@ -192,4 +198,29 @@ func moveLineComment(n *yamlnode.Node) {
 		first.HeadComment = strings.Join(nonEmpty(n.LineComment, first.HeadComment), "\n")
 	}
 	n.LineComment = ""
+}
+
+// moveHeadComment puts the head comment of a block collection that is a
+// mapping's value on its first entry, which is where it is read back from:
+// the emitter would write it at the start of the line after the key.
+func moveHeadComment(n *yamlnode.Node) {
+	if n.HeadComment == "" || n.Style&yamlnode.FlowStyle != 0 || len(n.Content) == 0 {
+		return
+	}
+	first := n.Content[0]
+	first.HeadComment = strings.Join(nonEmpty(n.HeadComment, first.HeadComment), "\n")
+	n.HeadComment = ""
+}
+
+// moveFootComment puts the foot comment of a block collection on its last
+// scalar, at the end of the collection's last line: the emitter writes a
+// collection's own foot comment after the next key, out of its place.
+func moveFootComment(n *yamlnode.Node) {
+	for n.FootComment != "" && n.Style&yamlnode.FlowStyle == 0 && len(n.Content) > 0 &&
+		(n.Kind == yamlnode.MappingNode || n.Kind == yamlnode.SequenceNode) {
+		last := n.Content[len(n.Content)-1]
+		last.FootComment = strings.Join(nonEmpty(n.FootComment, last.FootComment), "\n")
+		n.FootComment = ""
+		n = last
+	}
 }
