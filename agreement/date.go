@@ -2,10 +2,11 @@ package agreement
 
 import (
 	"fmt"
-	"github.com/entente-go/entente/internal/enum"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/entente-go/entente/internal/enum"
 )
 
 // Precision is how much of a date is known.

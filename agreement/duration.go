@@ -2,9 +2,10 @@ package agreement
 
 import (
 	"fmt"
-	"github.com/entente-go/entente/internal/enum"
 	"strconv"
 	"strings"
+
+	"github.com/entente-go/entente/internal/enum"
 )
 
 // Duration is an ISO 8601 calendar duration such as P20Y, P1Y6M, P2W or
@@ -42,6 +43,9 @@ func ParseDuration(s string) (Duration, error) {
 		i := strings.IndexFunc(rest, func(r rune) bool { return r < '0' || r > '9' })
 		if i <= 0 {
 			return Duration{}, bad("each unit needs a whole number before it")
+		}
+		if i > 1 && rest[0] == '0' {
+			return Duration{}, bad("numbers are written without leading zeros")
 		}
 		n, err := strconv.Atoi(rest[:i])
 		if err != nil || n > 1_000_000 {

@@ -15,6 +15,10 @@ import (
 // beside. Formatting is idempotent: formatting the output again gives it
 // back unchanged.
 //
+// A key whose value is empty ("" or []) is dropped: it holds nothing and
+// is flagged as value.empty; a comment written beside it moves to the end
+// of the file, so that no comment is lost.
+//
 // A file the loader cannot read as written (a syntax error, an unknown
 // field, a duplicate key, a value of the wrong shape) is not formatted:
 // rewriting it would drop what the model cannot hold. Its diagnostics are
@@ -50,7 +54,7 @@ func Format(name string, src []byte) ([]byte, Diagnostics) {
 		}
 	}
 	if len(orphans) > 0 {
-		out.FootComment = strings.Join(append([]string{out.FootComment}, orphans...), "\n")
+		out.FootComment = strings.Join(nonEmpty(append([]string{out.FootComment}, orphans...)...), "\n")
 	}
 	text, err := codec.YAML(out)
 	if err != nil {
