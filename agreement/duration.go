@@ -47,6 +47,9 @@ func ParseDuration(s string) (Duration, error) {
 		if i > 1 && rest[0] == '0' {
 			return Duration{}, bad("numbers are written without leading zeros")
 		}
+		if rest[:i] == "0" {
+			return Duration{}, bad("a part of zero says nothing: leave it out")
+		}
 		n, err := strconv.Atoi(rest[:i])
 		if err != nil || n > 1_000_000 {
 			return Duration{}, bad("the number is too large")
