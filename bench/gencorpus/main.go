@@ -77,15 +77,31 @@ func grow(base *agreement.Agreement, size, i int) *agreement.Agreement {
 	a.ID = fmt.Sprintf("%s-%05d", base.ID, i)
 	a.Relations = nil // the corpus stands alone: no warnings about
 	a.Preamble = nil  // agreements outside it
-	for round := 1; ; round++ {
-		data, _ := agreement.MarshalYAML(a)
-		if len(data) >= size || round > 10000 {
-			return a
-		}
-		c := copyOf(base).Clauses[round%len(base.Clauses)]
-		renumber(&c, fmt.Sprintf("-r%d", round))
-		a.Clauses = append(a.Clauses, c)
+	data, _ := agreement.MarshalYAML(a)
+	have, round := len(data), len(base.Clauses)
+	if have > size {
+		// Smaller than the example: start from its bare bones (no
+		// articles, areas, events or sources) and add its articles.
+		a.Clauses, a.Cooperation, a.Term.Clauses, a.Timeline, a.Sources = nil, nil, nil, nil, nil
+		data, _ = agreement.MarshalYAML(a)
+		have, round = len(data), 0
 	}
+	for ; have < size && round <= 10000; round++ {
+		c := copyOf(base).Clauses[round%len(base.Clauses)]
+		if round >= len(base.Clauses) {
+			renumber(&c, fmt.Sprintf("-r%d", round))
+		}
+		a.Clauses = append(a.Clauses, c)
+		have += clauseSize(c)
+	}
+	return a
+}
+
+// clauseSize is about how many bytes a clause adds to a file.
+func clauseSize(c agreement.Clause) int {
+	empty, _ := agreement.MarshalYAML(&agreement.Agreement{})
+	one, _ := agreement.MarshalYAML(&agreement.Agreement{Clauses: []agreement.Clause{c}})
+	return len(one) - len(empty)
 }
 
 func renumber(c *agreement.Clause, suffix string) {
