@@ -14,6 +14,7 @@ func (c Command) diff(args []string) int {
 	fs := c.flags("diff", "diff [--format text|markdown|json] [--exit-code] OLD NEW")
 	format := fs.String("format", "text", "output format: text, markdown or json")
 	exitCode := fs.Bool("exit-code", false, "exit 1 when the versions differ")
+	maxBytes := fs.Int64("max-bytes", agreement.DefaultMaxBytes, "refuse files larger than this (-1: no limit)")
 	if ok, code := parse(fs, args); !ok {
 		return code
 	}
@@ -35,7 +36,7 @@ func (c Command) diff(args []string) int {
 		if path == "/dev/null" { // git: the file is new, or deleted
 			return &agreement.Document{Name: path, Agreement: &agreement.Agreement{}}, ExitClean
 		}
-		doc, err := agreement.ReadFile(path)
+		doc, err := agreement.Loader{MaxBytes: *maxBytes}.ReadFile(path)
 		if err != nil {
 			fmt.Fprintf(c.Stderr, "entente diff: %v\n", err)
 			return nil, ExitFailure
