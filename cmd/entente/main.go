@@ -12,7 +12,6 @@ import (
 )
 
 func main() {
-	cli.TuneGC()
 	cmd := cli.Command{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, IsTerminal: cli.Terminal(os.Stdout)}
 	os.Exit(cmd.Main(os.Args))
 }
