@@ -396,6 +396,17 @@ func (c *checker) expiry() {
 	}
 }
 
+// Disputed reports whether another event of the same kind and party gives
+// a different date: reports that disagree.
+func (tl Timeline) Disputed(e Event) bool {
+	for _, o := range tl {
+		if o.Event == e.Event && o.Party == e.Party && o.Date != e.Date {
+			return true
+		}
+	}
+	return false
+}
+
 // kind returns the events of a kind (and party, when given).
 func (tl Timeline) kind(k EventKind, party string) []Event {
 	var out []Event

@@ -212,9 +212,8 @@ func (d *differ) popElem() {
 }
 
 var (
-	textValueType = reflect.TypeFor[Text]()
-	dateType      = reflect.TypeFor[Date]()
-	durType       = reflect.TypeFor[Duration]()
+	dateType = reflect.TypeFor[Date]()
+	durType  = reflect.TypeFor[Duration]()
 )
 
 // jsonOfValue renders a model value as the JSON-typed value the format
@@ -233,7 +232,7 @@ func absent(v reflect.Value) bool { return v.IsZero() }
 func (d *differ) value(o, n reflect.Value) {
 	t := o.Type()
 	switch {
-	case t == textValueType:
+	case t == textType:
 		ot, nt := textOf(o), textOf(n)
 		switch {
 		case ot.ByLanguage == nil && nt.ByLanguage == nil:

@@ -20,15 +20,8 @@ import (
 // testdata/err and the corpus under testdata/fuzz/FuzzParse. Run longer
 // with: go test ./agreement -run '^$' -fuzz FuzzParse -fuzztime 10m
 func FuzzParse(f *testing.F) {
-	for _, pattern := range []string{"../examples/agreements/*.yaml", "testdata/err/*.yaml"} {
-		files, _ := filepath.Glob(pattern)
-		for _, file := range files {
-			src, err := os.ReadFile(file)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(src)
-		}
+	for _, src := range seedFiles(f, "../examples/agreements/*.yaml", "testdata/err/*.yaml") {
+		f.Add(src)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc := agreement.Parse("fuzz.yaml", src)
@@ -68,15 +61,7 @@ func FuzzParse(f *testing.F) {
 //	go test ./agreement -run '^$' -fuzz FuzzDiff -fuzztime 10m
 func FuzzDiff(f *testing.F) {
 	// Small documents: the fuzzer mutates pairs of large ones slowly.
-	files, _ := filepath.Glob("../schema/testdata/corpus/*/*.yaml")
-	var srcs [][]byte
-	for _, file := range files {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
-		srcs = append(srcs, src)
-	}
+	srcs := seedFiles(f, "../schema/testdata/corpus/*/*.yaml")
 	for i := range srcs {
 		f.Add(srcs[i], srcs[(i+1)%len(srcs)])
 	}
@@ -163,15 +148,8 @@ func FuzzDuration(f *testing.F) {
 //
 //	go test ./agreement -run '^$' -fuzz FuzzFormat -fuzztime 10m
 func FuzzFormat(f *testing.F) {
-	for _, pattern := range []string{"../schema/testdata/corpus/*/*.yaml", "testdata/fmt/*.yaml", "../examples/agreements/ru-kp-2000.yaml"} {
-		files, _ := filepath.Glob(pattern)
-		for _, file := range files {
-			src, err := os.ReadFile(file)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(src)
-		}
+	for _, src := range seedFiles(f, "../schema/testdata/corpus/*/*.yaml", "testdata/fmt/*.yaml", "../examples/agreements/ru-kp-2000.yaml") {
+		f.Add(src)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		out, _ := agreement.Format("fuzz.yaml", src)
@@ -190,4 +168,23 @@ func FuzzFormat(f *testing.F) {
 			t.Fatalf("formatting twice differs from once:\n%s", cmp.Diff(string(out), string(again)))
 		}
 	})
+}
+
+// seedFiles reads the files matching the patterns, for a fuzz target's seeds.
+func seedFiles(f *testing.F, patterns ...string) [][]byte {
+	var out [][]byte
+	for _, pattern := range patterns {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			out = append(out, src)
+		}
+	}
+	if len(out) == 0 {
+		f.Fatalf("no seed files match %v", patterns)
+	}
+	return out
 }

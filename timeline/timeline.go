@@ -26,13 +26,7 @@ type entry struct {
 func entries(a *agreement.Agreement) []entry {
 	var out []entry
 	for _, e := range a.Timeline {
-		en := entry{event: e, label: eventLabel(a, e), preferred: e.Preferred}
-		for _, o := range a.Timeline {
-			if o.Event == e.Event && o.Party == e.Party && o.Date != e.Date {
-				en.conflict = true
-			}
-		}
-		out = append(out, en)
+		out = append(out, entry{event: e, label: eventLabel(a, e), preferred: e.Preferred, conflict: a.Timeline.Disputed(e)})
 	}
 	return out
 }

@@ -113,7 +113,7 @@ func run(w io.Writer, file string) error {
 		if e.Place != "" {
 			fmt.Fprintf(w, " in %s", e.Place)
 		}
-		if conflicting(a.Timeline, e) {
+		if a.Timeline.Disputed(e) {
 			if e.Preferred {
 				fmt.Fprint(w, " [reports differ; preferred]")
 			} else {
@@ -136,15 +136,4 @@ func run(w io.Writer, file string) error {
 		}
 	}
 	return nil
-}
-
-// conflicting reports whether another event of the same kind and party
-// gives a different date.
-func conflicting(tl agreement.Timeline, e agreement.Event) bool {
-	for _, o := range tl {
-		if o.Event == e.Event && o.Party == e.Party && o.Date != e.Date {
-			return true
-		}
-	}
-	return false
 }

@@ -207,13 +207,8 @@ func report(doc *agreement.Document, on agreement.Date) showReport {
 		r.Areas = append(r.Areas, showArea{Topic: area.Topic, Label: label, Summary: area.Summary})
 	}
 	for _, e := range a.Timeline {
-		se := showEvent{Date: e.Date.String(), Event: string(e.Event), Party: e.Party, Organ: e.Organ, Preferred: e.Preferred}
-		for _, o := range a.Timeline {
-			if o.Event == e.Event && o.Party == e.Party && o.Date != e.Date {
-				se.Conflict = true
-			}
-		}
-		r.Timeline = append(r.Timeline, se)
+		r.Timeline = append(r.Timeline, showEvent{Date: e.Date.String(), Event: string(e.Event), Party: e.Party,
+			Organ: e.Organ, Preferred: e.Preferred, Conflict: a.Timeline.Disputed(e)})
 	}
 	return r
 }

@@ -13,9 +13,6 @@ import (
 // Pos is a 1-based line and column.
 type Pos struct{ Line, Column int }
 
-// Span is where a value and, for a mapping entry, its key were written.
-type Span struct{ Key, Value Pos }
-
 // ProblemKind classifies what the decoder found wrong.
 type ProblemKind int
 
