@@ -24,7 +24,8 @@ type Document struct {
 	Source      []byte     // the bytes loaded
 	Agreement   *Agreement // nil only when the file could not be parsed at all
 	Diagnostics Diagnostics
-	root        *yamlnode.Node  // the node tree, where Lookup finds positions
+	tree        *yamlnode.Node  // the document node, with the comments around the value
+	root        *yamlnode.Node  // its value, where Lookup finds positions
 	spans       map[string]Span // positions kept by Compact, once root is dropped
 }
 
@@ -95,11 +96,12 @@ func (l Loader) Parse(name string, src []byte) *Document {
 		doc.Diagnostics = Diagnostics{tooLarge(name, int64(len(src)), max)}
 		return doc
 	}
-	root, serr := yamlnode.Parse(src)
+	tree, serr := yamlnode.ParseDocument(src)
 	if serr != nil {
 		doc.Diagnostics = Diagnostics{syntaxDiagnostic(name, serr)}
 		return doc
 	}
+	root := tree.Content[0]
 	if deep := tooDeep(root, 1); deep != nil {
 		doc.Diagnostics = Diagnostics{{File: name, Position: Position{deep.Line, deep.Column}, Rule: RuleTooDeep, Severity: Error,
 			Message: fmt.Sprintf("the document nests deeper than %d levels here; it is not decoded", MaxDepth),
@@ -108,7 +110,7 @@ func (l Loader) Parse(name string, src []byte) *Document {
 	}
 	a := new(Agreement)
 	problems := codec.Decode(root, a, decodeHooks)
-	doc.Agreement, doc.root = a, root
+	doc.Agreement, doc.root, doc.tree = a, root, tree
 	for _, p := range problems {
 		doc.Diagnostics = append(doc.Diagnostics, doc.problemDiagnostic(p))
 	}
@@ -468,7 +470,7 @@ func (d *Document) Compact() {
 			}
 		}
 	}
-	d.spans, d.root = kept, nil
+	d.spans, d.root, d.tree = kept, nil, nil
 	if len(d.Diagnostics) == 0 {
 		d.Source = nil
 	}
