@@ -70,6 +70,12 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(serr)
 		}
 		value, _ := codec.JSONValue(root)
+		b.Run(name+"/parse-full", func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				yamlnode.ParseDocument(src)
+			}
+		})
 		b.Run(name+"/parse", func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			for b.Loop() {

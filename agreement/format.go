@@ -25,7 +25,7 @@ import (
 // returned and the output is nil. Findings of the schema and the rules do
 // not stop formatting.
 func Format(name string, src []byte) ([]byte, Diagnostics) {
-	doc := Parse(name, src)
+	doc := Loader{}.parse(name, src, true)
 	var blocking Diagnostics
 	for _, d := range doc.Diagnostics {
 		if d.Rule == RuleSyntax || strings.HasPrefix(string(d.Rule), "load.") {

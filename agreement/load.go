@@ -24,7 +24,7 @@ type Document struct {
 	Source      []byte     // the bytes loaded
 	Agreement   *Agreement // nil only when the file could not be parsed at all
 	Diagnostics Diagnostics
-	tree        *yamlnode.Node  // the document node, with the comments around the value
+	tree        *yamlnode.Node  // the document node with its comments, kept for Format
 	root        *yamlnode.Node  // its value, where Lookup finds positions
 	spans       map[string]Span // positions kept by Compact, once root is dropped
 }
@@ -91,17 +91,30 @@ func Parse(name string, src []byte) *Document { return Loader{}.Parse(name, src)
 // position. When the source cannot be parsed at all, the document's
 // Agreement is nil.
 func (l Loader) Parse(name string, src []byte) *Document {
+	return l.parse(name, src, false)
+}
+
+// parse is Parse; with comments, it keeps the document's tree with the
+// comments in it, for Format.
+func (l Loader) parse(name string, src []byte, comments bool) *Document {
 	doc := &Document{Name: name, Source: src}
 	if max := l.maxBytes(); max > 0 && int64(len(src)) > max {
 		doc.Diagnostics = Diagnostics{tooLarge(name, int64(len(src)), max)}
 		return doc
 	}
-	tree, serr := yamlnode.ParseDocument(src)
+	var tree, root *yamlnode.Node
+	var serr *yamlnode.SyntaxError
+	if comments {
+		if tree, serr = yamlnode.ParseDocument(src); serr == nil {
+			root = tree.Content[0]
+		}
+	} else {
+		root, serr = yamlnode.Parse(src)
+	}
 	if serr != nil {
 		doc.Diagnostics = Diagnostics{syntaxDiagnostic(name, serr)}
 		return doc
 	}
-	root := tree.Content[0]
 	if deep := tooDeep(root, 1); deep != nil {
 		doc.Diagnostics = Diagnostics{{File: name, Position: Position{deep.Line, deep.Column}, Rule: RuleTooDeep, Severity: Error,
 			Message: fmt.Sprintf("the document nests deeper than %d levels here; it is not decoded", MaxDepth),
@@ -442,10 +455,22 @@ func MarshalJSON(a *Agreement) ([]byte, error) {
 // document's Agreement is no longer the whole agreement afterwards.
 func (d *Document) Compact() {
 	if a := d.Agreement; a != nil {
-		slim := &Agreement{Format: a.Format, ID: a.ID, Version: a.Version, Relations: a.Relations}
+		// The strings are copied: those of the model share memory with the
+		// whole text of the file, which is what Compact lets go.
+		c := strings.Clone
+		slim := &Agreement{Format: c(a.Format), ID: c(a.ID), Version: Version{
+			Label: c(a.Version.Label), Stage: Stage(c(string(a.Version.Stage))), Date: a.Version.Date, Base: c(a.Version.Base),
+		}}
+		for _, r := range a.Relations {
+			slim.Relations = append(slim.Relations, Relation{Type: RelationType(c(string(r.Type))), Agreement: c(r.Agreement), Note: c(r.Note)})
+		}
 		for _, r := range a.Preamble {
 			if len(r.Cites) > 0 {
-				slim.Preamble = append(slim.Preamble, Recital{Cites: r.Cites})
+				cites := make([]string, len(r.Cites))
+				for i, id := range r.Cites {
+					cites[i] = c(id)
+				}
+				slim.Preamble = append(slim.Preamble, Recital{Cites: cites})
 			} else {
 				slim.Preamble = append(slim.Preamble, Recital{})
 			}

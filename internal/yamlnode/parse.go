@@ -17,8 +17,15 @@ import (
 // of the module names one package for it; it never leaves internal/.
 type Node = yaml.Node
 
-// FlowStyle is the style of a collection written inline: [a, b].
-const FlowStyle = yaml.FlowStyle
+// Style is how a node was written: plain, quoted, inline.
+type Style = yaml.Style
+
+// Styles, re-exported.
+const (
+	FlowStyle         = yaml.FlowStyle // a collection written inline: [a, b]
+	SingleQuotedStyle = yaml.SingleQuotedStyle
+	DoubleQuotedStyle = yaml.DoubleQuotedStyle
+)
 
 // Node kinds, re-exported for the same reason.
 const (
@@ -51,7 +58,15 @@ func (e *SyntaxError) Error() string {
 // Parse parses src as exactly one YAML document (JSON is YAML here) and
 // returns the document's root value node. An empty document, one holding
 // only comments, and a stream of several documents are syntax errors.
+//
+// The nodes may or may not carry the comments written beside them: Parse
+// reads files in the plain style agreement files are written in with a
+// reader of its own, several times faster than the full parser, which
+// skips comments. Use ParseDocument to keep them.
 func Parse(src []byte) (*Node, *SyntaxError) {
+	if doc, ok := parseFast(src); ok {
+		return doc.Content[0], nil
+	}
 	doc, err := ParseDocument(src)
 	if err != nil {
 		return nil, err
@@ -59,8 +74,9 @@ func Parse(src []byte) (*Node, *SyntaxError) {
 	return doc.Content[0], nil
 }
 
-// ParseDocument is Parse, returning the document node, which holds the
-// comments before and after the document's value.
+// ParseDocument is Parse with the full parser, returning the document
+// node: every node carries its comments, and the document node those
+// before and after the document's value.
 func ParseDocument(src []byte) (*Node, *SyntaxError) {
 	var doc Node
 	err := yaml.Load(src, &doc)

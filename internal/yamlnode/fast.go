@@ -1,0 +1,951 @@
+package yamlnode
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// This file reads the part of YAML that agreement files are written in —
+// block mappings and lists, one-line flow lists of scalars, plain scalars
+// over one or more lines, one-line quoted scalars, comments — straight into
+// nodes. It gives up (ok is false) at anything else: anchors, tags, block
+// scalars, flow mappings, empty values, tabs, carriage returns, several
+// documents, characters outside the Basic Multilingual Plane. The caller
+// then parses the file with the full parser, which also reports every
+// error: this reader never judges a document wrong, it only declines it.
+//
+// Where it succeeds, its tree is the full parser's, comments aside: the
+// same kinds, styles, tags, values, lines and columns (FuzzFast and the
+// tests over the examples and the YAML test suite compare the two).
+
+const (
+	fastMaxDepth  = 200  // deeper collections go to the full parser
+	fastMaxKeyLen = 1000 // YAML limits an implicit key to 1024 characters
+	slabSize      = 256
+)
+
+type fastReader struct {
+	src   string // the file, converted once: every value is a substring of it
+	pos   int
+	line  int // 1-based line of pos
+	bol   int // offset where the line of pos begins
+	ascii bool
+	depth int
+
+	nodes []Node  // slab that nodes are cut from
+	stack []*Node // children of the collections being read
+	ptrs  []*Node // slab that Content slices are cut from
+	buf   []byte  // scratch for values that are not a substring of src
+}
+
+// parseFast reads src into a document node, or reports that src is
+// outside the subset it reads.
+func parseFast(src []byte) (doc *Node, ok bool) {
+	ascii, ok := fastText(src)
+	if !ok {
+		return nil, false
+	}
+	r := &fastReader{src: string(src), line: 1, ascii: ascii}
+	if !r.skipToContent() || r.atDocumentMarker() {
+		return nil, false
+	}
+	var root *Node
+	switch col := r.pos - r.bol; {
+	case r.atDash():
+		root, ok = r.sequence(col)
+	case r.atKey():
+		root, ok = r.mapping(col)
+	default:
+		return nil, false // a scalar or flow document is not an agreement
+	}
+	if !ok || r.pos < len(r.src) {
+		return nil, false
+	}
+	doc = r.node()
+	*doc = Node{Kind: DocumentNode, Line: root.Line, Column: root.Column}
+	doc.Content = r.content(1, root)
+	return doc, true
+}
+
+// fastText reports whether src holds only characters the reader handles
+// the way the full parser does — printable ASCII, line feeds, and two- and
+// three-byte UTF-8 other than C1 controls, line and paragraph separators,
+// byte-order marks, surrogates and non-characters — and whether it is
+// all ASCII.
+func fastText(src []byte) (ascii, ok bool) {
+	ascii = true
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' && c != '\n' || c == 0x7f {
+				return false, false
+			}
+			i++
+			continue
+		}
+		ascii = false
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError || size > 3 || r < 0xa0 || r == 0x2028 || r == 0x2029 ||
+			r == 0xfeff || r >= 0xfffe {
+			return false, false
+		}
+		i += size
+	}
+	return ascii, true
+}
+
+// node cuts a new node from the slab.
+func (r *fastReader) node() *Node {
+	if len(r.nodes) == 0 {
+		r.nodes = make([]Node, slabSize)
+	}
+	n := &r.nodes[0]
+	r.nodes = r.nodes[1:]
+	return n
+}
+
+// content moves the last n nodes of the stack, then last, into a Content
+// slice cut from the slab (nil last means none).
+func (r *fastReader) content(n int, last *Node) []*Node {
+	if last != nil {
+		r.stack = append(r.stack, last)
+	}
+	items := r.stack[len(r.stack)-n:]
+	if len(r.ptrs) < n {
+		r.ptrs = make([]*Node, max(n, slabSize))
+	}
+	c := r.ptrs[:n:n]
+	r.ptrs = r.ptrs[n:]
+	copy(c, items)
+	r.stack = r.stack[:len(r.stack)-n]
+	return c
+}
+
+func (r *fastReader) column(pos int) int {
+	if r.ascii {
+		return pos - r.bol + 1
+	}
+	return utf8.RuneCountInString(r.src[r.bol:pos]) + 1
+}
+
+func (r *fastReader) peek(i int) byte {
+	if r.pos+i < len(r.src) {
+		return r.src[r.pos+i]
+	}
+	return 0 // the end of the file; never in the text (fastText)
+}
+
+// blank reports whether c ends a token: a space, a line feed or the end.
+func blank(c byte) bool { return c == ' ' || c == '\n' || c == 0 }
+
+func (r *fastReader) atDash() bool { return r.peek(0) == '-' && blank(r.peek(1)) }
+
+func (r *fastReader) atDocumentMarker() bool {
+	if r.pos != r.bol {
+		return false
+	}
+	if c := r.peek(0); c == '%' {
+		return true
+	} else if (c == '-' || c == '.') && r.peek(1) == c && r.peek(2) == c && blank(r.peek(3)) {
+		return true
+	}
+	return false
+}
+
+// nextLine moves to the start of the next line; pos is at a line feed or
+// the end.
+func (r *fastReader) nextLine() {
+	if r.pos < len(r.src) {
+		r.pos++
+		r.line++
+		r.bol = r.pos
+	}
+}
+
+// toLineEnd moves to the line feed that ends the line, or the end.
+func (r *fastReader) toLineEnd() {
+	if i := strings.IndexByte(r.src[r.pos:], '\n'); i >= 0 {
+		r.pos += i
+	} else {
+		r.pos = len(r.src)
+	}
+}
+
+// skipToContent moves past blank and comment-only lines to the first
+// character of the next line with content, and reports whether there is
+// one. pos must be at the start of a line.
+func (r *fastReader) skipToContent() bool {
+	for r.pos < len(r.src) {
+		for r.peek(0) == ' ' {
+			r.pos++
+		}
+		switch r.peek(0) {
+		case '#':
+			r.toLineEnd()
+			r.nextLine()
+		case '\n':
+			r.nextLine()
+		case 0:
+			return false
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// endLine reads what may follow a value on its line — spaces and a
+// comment — and moves to the next line with content. It fails on anything
+// else.
+func (r *fastReader) endLine() bool {
+	for r.peek(0) == ' ' {
+		r.pos++
+	}
+	switch r.peek(0) {
+	case '#':
+		if r.pos == r.bol || r.src[r.pos-1] != ' ' {
+			return false // "#" right after a value is part of it, or an error
+		}
+		r.toLineEnd()
+	case '\n', 0:
+	default:
+		return false
+	}
+	r.nextLine()
+	r.skipToContent()
+	return true
+}
+
+// after checks where a collection entry ended: at the end of the file or
+// at a line no deeper than the collection's column col. It reports whether
+// the collection goes on (the next line is at col).
+func (r *fastReader) after(col int) (more, ok bool) {
+	if r.pos >= len(r.src) {
+		return false, true
+	}
+	if r.atDocumentMarker() {
+		return false, false
+	}
+	c := r.pos - r.bol
+	return c == col, c <= col
+}
+
+func (r *fastReader) enter() bool {
+	r.depth++
+	return r.depth <= fastMaxDepth
+}
+
+// mapping reads a block mapping whose keys are at column col; pos is at
+// its first key.
+func (r *fastReader) mapping(col int) (*Node, bool) {
+	if !r.enter() {
+		return nil, false
+	}
+	defer func() { r.depth-- }()
+	m := r.node()
+	*m = Node{Kind: MappingNode, Tag: "!!map", Line: r.line, Column: r.column(r.pos)}
+	n := 0
+	for {
+		key, ok := r.key()
+		if !ok {
+			return nil, false
+		}
+		value, ok := r.mappingValue(col)
+		if !ok {
+			return nil, false
+		}
+		r.stack = append(r.stack, key, value)
+		n += 2
+		more, ok := r.after(col)
+		if !ok {
+			return nil, false
+		}
+		if !more {
+			break
+		}
+		if r.atDash() {
+			return nil, false
+		}
+	}
+	m.Content = r.content(n, nil)
+	return m, true
+}
+
+// key reads a mapping key and the colon after it.
+func (r *fastReader) key() (*Node, bool) {
+	var key *Node
+	var ok bool
+	start := r.pos
+	switch r.peek(0) {
+	case '"', '\'':
+		key, ok = r.quoted(0, false)
+	default:
+		key, ok = r.plainKey()
+	}
+	if !ok || r.pos-start > fastMaxKeyLen {
+		return nil, false
+	}
+	for r.peek(0) == ' ' {
+		r.pos++
+	}
+	if r.peek(0) != ':' || !blank(r.peek(1)) {
+		return nil, false
+	}
+	r.pos++
+	return key, true
+}
+
+// atKey reports whether the line at pos starts with a key and a colon.
+func (r *fastReader) atKey() bool {
+	pos, line, bol, depth, nodes, stack := r.pos, r.line, r.bol, r.depth, r.nodes, len(r.stack)
+	_, ok := r.key()
+	r.pos, r.line, r.bol, r.depth, r.nodes, r.stack = pos, line, bol, depth, nodes, r.stack[:stack]
+	return ok
+}
+
+// mappingValue reads the value after a key's colon, in a mapping at
+// column col.
+func (r *fastReader) mappingValue(col int) (*Node, bool) {
+	for r.peek(0) == ' ' {
+		r.pos++
+	}
+	if c := r.peek(0); c == '#' || c == '\n' || c == 0 {
+		if !r.endLine() || r.pos >= len(r.src) || r.atDocumentMarker() {
+			return nil, false
+		}
+		switch c := r.pos - r.bol; {
+		case c > col:
+			return r.block(col)
+		case c == col && r.atDash():
+			return r.sequence(col)
+		}
+		return nil, false // an empty value
+	}
+	if r.atDash() {
+		return nil, false
+	}
+	return r.inline(col)
+}
+
+// block reads the collection or scalar that starts a line, deeper than
+// the collection at column parent.
+func (r *fastReader) block(parent int) (*Node, bool) {
+	col := r.pos - r.bol
+	switch {
+	case r.atDash():
+		return r.sequence(col)
+	case r.atKey():
+		return r.mapping(col)
+	}
+	return r.inline(parent)
+}
+
+// sequence reads a block sequence whose dashes are at column col; pos is
+// at its first dash.
+func (r *fastReader) sequence(col int) (*Node, bool) {
+	if !r.enter() {
+		return nil, false
+	}
+	defer func() { r.depth-- }()
+	s := r.node()
+	*s = Node{Kind: SequenceNode, Tag: "!!seq", Line: r.line, Column: r.column(r.pos)}
+	n := 0
+	for {
+		r.pos++ // the dash
+		for r.peek(0) == ' ' {
+			r.pos++
+		}
+		var item *Node
+		var ok bool
+		switch c := r.peek(0); {
+		case c == '#' || c == '\n' || c == 0:
+			if !r.endLine() || r.pos >= len(r.src) || r.atDocumentMarker() || r.pos-r.bol <= col {
+				return nil, false // an empty item
+			}
+			item, ok = r.block(col)
+		case r.atDash():
+			item, ok = r.sequence(r.pos - r.bol)
+		case r.atKey():
+			item, ok = r.mapping(r.pos - r.bol)
+		default:
+			item, ok = r.inline(col)
+		}
+		if !ok {
+			return nil, false
+		}
+		r.stack = append(r.stack, item)
+		n++
+		more, ok := r.after(col)
+		if !ok {
+			return nil, false
+		}
+		if !more || !r.atDash() {
+			break
+		}
+	}
+	s.Content = r.content(n, nil)
+	return s, true
+}
+
+// inline reads a value that starts after a key's colon or a dash, or on
+// a line of its own, in a collection at column parent, and what follows
+// it on its line.
+func (r *fastReader) inline(parent int) (*Node, bool) {
+	var n *Node
+	var ok bool
+	switch r.peek(0) {
+	case '"', '\'':
+		n, ok = r.quoted(parent, true)
+	case '[':
+		n, ok = r.flowSequence(parent)
+	default:
+		return r.plain(parent)
+	}
+	if !ok || !r.endLine() {
+		return nil, false
+	}
+	return n, true
+}
+
+// indicator reports whether c cannot start a plain scalar here (or starts
+// one the reader leaves to the full parser).
+func indicator(c byte) bool {
+	switch c {
+	case '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', ' ', '\n', 0:
+		return true
+	}
+	return false
+}
+
+// plainScalar makes a plain scalar node; a merge key ("<<") is left to the
+// full parser.
+func (r *fastReader) plainScalar(value string, line, col int) (*Node, bool) {
+	tag := resolve(value)
+	if tag == "!!merge" {
+		return nil, false
+	}
+	return r.scalar(0, tag, value, line, col), true
+}
+
+func (r *fastReader) scalar(style Style, tag, value string, line, col int) *Node {
+	n := r.node()
+	*n = Node{Kind: ScalarNode, Style: style, Tag: tag, Value: value, Line: line, Column: col}
+	return n
+}
+
+// plainKey reads a plain scalar that ends at ": " on its line.
+func (r *fastReader) plainKey() (*Node, bool) {
+	start := r.pos
+	if c := r.peek(0); indicator(c) && !(c == '-' && !blank(r.peek(1))) {
+		return nil, false
+	}
+	end := start
+	for {
+		c := r.peek(0)
+		if c == '\n' || c == 0 || c == ':' && blank(r.peek(1)) {
+			break
+		}
+		if c == '#' && r.src[r.pos-1] == ' ' {
+			return nil, false
+		}
+		r.pos++
+		if c != ' ' {
+			end = r.pos
+		}
+	}
+	if r.peek(0) != ':' {
+		return nil, false
+	}
+	return r.plainScalar(r.src[start:end], r.line, r.column(start))
+}
+
+// plain reads a plain scalar in block context, with the lines that
+// continue it (deeper than column parent), and moves to the next line
+// with content.
+func (r *fastReader) plain(parent int) (*Node, bool) {
+	start := r.pos
+	if c := r.peek(0); indicator(c) && !(c == '-' && !blank(r.peek(1))) {
+		return nil, false
+	}
+	line, col := r.line, r.column(start)
+	first, comment, ok := r.plainLine()
+	if !ok {
+		return nil, false
+	}
+	value := first
+	folded := false
+	for !comment {
+		// Look past blank lines for a deeper line that continues it.
+		save, saveLine, saveBol := r.pos, r.line, r.bol
+		breaks := 0
+		for {
+			r.nextLine()
+			for r.peek(0) == ' ' {
+				r.pos++
+			}
+			if r.peek(0) != '\n' || r.pos >= len(r.src) {
+				break
+			}
+			breaks++
+		}
+		if r.pos >= len(r.src) || r.pos-r.bol <= parent || r.peek(0) == '#' || r.atDocumentMarker() {
+			r.pos, r.line, r.bol = save, saveLine, saveBol
+			break
+		}
+		var more string
+		more, comment, ok = r.plainLine()
+		if !ok {
+			return nil, false
+		}
+		if !folded {
+			r.buf = append(r.buf[:0], first...)
+			folded = true
+		}
+		if breaks == 0 {
+			r.buf = append(r.buf, ' ')
+		}
+		for range breaks {
+			r.buf = append(r.buf, '\n')
+		}
+		r.buf = append(r.buf, more...)
+	}
+	if folded {
+		value = string(r.buf)
+	}
+	if !r.endLine() {
+		return nil, false
+	}
+	return r.plainScalar(value, line, col)
+}
+
+// plainLine reads the rest of a plain scalar's line, up to a comment or
+// the line's end, and reports whether a comment ended it. A ": " in it
+// would make it a key where none may be: the reader declines.
+func (r *fastReader) plainLine() (text string, comment, ok bool) {
+	start, end := r.pos, r.pos
+	for {
+		c := r.peek(0)
+		switch {
+		case c == '\n' || c == 0:
+			return r.src[start:end], false, true
+		case c == ':' && blank(r.peek(1)):
+			return "", false, false
+		case c == '#' && r.pos > start && r.src[r.pos-1] == ' ':
+			return r.src[start:end], true, true
+		}
+		r.pos++
+		if c != ' ' {
+			end = r.pos
+		}
+	}
+}
+
+// quoted reads a single- or double-quoted scalar. Its lines after the
+// first, if multiline allows them, must be deeper than column parent.
+func (r *fastReader) quoted(parent int, multiline bool) (*Node, bool) {
+	q := r.peek(0)
+	line, col := r.line, r.column(r.pos)
+	r.pos++
+	start := r.pos
+	plain := true // no escapes, no line breaks: the value is the text
+	for {
+		c := r.peek(0)
+		switch {
+		case c == 0:
+			return nil, false
+		case c == '\n':
+			if !multiline {
+				return nil, false
+			}
+			plain = false
+			r.nextLine()
+			for r.peek(0) == ' ' {
+				r.pos++
+			}
+			if c := r.peek(0); c != '\n' && (c == 0 || r.pos-r.bol <= parent) {
+				return nil, false
+			}
+			continue
+		case c == q && q == '\'' && r.peek(1) == '\'':
+			plain = false
+			r.pos++
+		case c == q:
+			raw := r.src[start:r.pos]
+			r.pos++ // the closing quote
+			style := SingleQuotedStyle
+			if q == '"' {
+				style = DoubleQuotedStyle
+			}
+			value := raw
+			if !plain {
+				var ok bool
+				if value, ok = r.cook(raw, q); !ok {
+					return nil, false
+				}
+			}
+			return r.scalar(style, "!!str", value, line, col), true
+		case c == '\\' && q == '"':
+			plain = false
+			r.pos++
+			if r.peek(0) == 0 {
+				return nil, false
+			}
+			if r.peek(0) == '\n' {
+				continue // an escaped line break, handled above
+			}
+		}
+		r.pos++
+	}
+}
+
+// cook turns the text between the quotes of a quoted scalar into its
+// value: it replaces escapes and folds line breaks. A line break becomes a
+// space, or, after blank lines, one line feed for each; the spaces around
+// it go. After a backslash, a line break is dropped.
+func (r *fastReader) cook(raw string, q byte) (string, bool) {
+	b := r.buf[:0]
+	keep := 0 // spaces before a line break are dropped back to here
+	// breaks moves i past a line break, the spaces and blank lines after
+	// it, and counts the blank lines.
+	breaks := func(i int) (int, int) {
+		n := 0
+		for i++; i < len(raw); i++ {
+			if raw[i] == '\n' {
+				n++
+			} else if raw[i] != ' ' {
+				break
+			}
+		}
+		return i - 1, n
+	}
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c == '\n':
+			for len(b) > keep && b[len(b)-1] == ' ' {
+				b = b[:len(b)-1]
+			}
+			var n int
+			i, n = breaks(i)
+			if n == 0 {
+				b = append(b, ' ')
+			}
+			for range n {
+				b = append(b, '\n')
+			}
+			keep = len(b)
+			continue
+		case q == '\'' && c == '\'':
+			b = append(b, '\'')
+			i++
+			keep = len(b)
+			continue
+		case q == '\'' || c != '\\':
+			b = append(b, c)
+			if c != ' ' {
+				keep = len(b)
+			}
+			continue
+		}
+		i++ // the backslash
+		var width int
+		switch raw[i] {
+		case '\n':
+			var n int
+			i, n = breaks(i)
+			for range n {
+				b = append(b, '\n')
+			}
+		case '0':
+			b = append(b, 0)
+		case 'a':
+			b = append(b, '\a')
+		case 'b':
+			b = append(b, '\b')
+		case 't':
+			b = append(b, '\t')
+		case 'n':
+			b = append(b, '\n')
+		case 'v':
+			b = append(b, '\v')
+		case 'f':
+			b = append(b, '\f')
+		case 'r':
+			b = append(b, '\r')
+		case 'e':
+			b = append(b, 0x1b)
+		case ' ', '"', '/', '\\':
+			b = append(b, raw[i])
+		case 'N':
+			b = utf8.AppendRune(b, 0x85)
+		case '_':
+			b = utf8.AppendRune(b, 0xa0)
+		case 'L':
+			b = utf8.AppendRune(b, 0x2028)
+		case 'P':
+			b = utf8.AppendRune(b, 0x2029)
+		case 'x':
+			width = 2
+		case 'u':
+			width = 4
+		case 'U':
+			width = 8
+		default:
+			return "", false
+		}
+		if width > 0 {
+			if i+width >= len(raw) {
+				return "", false
+			}
+			v, err := strconv.ParseUint(raw[i+1:i+1+width], 16, 32)
+			if err != nil || v >= 0xd800 && v <= 0xdfff || v > 0x10ffff {
+				return "", false
+			}
+			b = utf8.AppendRune(b, rune(v))
+			i += width
+		}
+		keep = len(b)
+	}
+	r.buf = b
+	return string(b), true
+}
+
+// flowSequence reads a flow sequence of one-line scalars, [a, "b", c d],
+// whose lines after the first are deeper than column parent.
+func (r *fastReader) flowSequence(parent int) (*Node, bool) {
+	s := r.node()
+	*s = Node{Kind: SequenceNode, Style: FlowStyle, Tag: "!!seq", Line: r.line, Column: r.column(r.pos)}
+	r.pos++
+	n := 0
+	for {
+		if !r.flowSpace(parent) {
+			return nil, false
+		}
+		if r.peek(0) == ']' && n == 0 {
+			break
+		}
+		var item *Node
+		var ok bool
+		switch r.peek(0) {
+		case '"', '\'':
+			item, ok = r.quoted(parent, true)
+		default:
+			item, ok = r.flowPlain()
+		}
+		if !ok {
+			return nil, false
+		}
+		r.stack = append(r.stack, item)
+		n++
+		if !r.flowSpace(parent) {
+			return nil, false
+		}
+		if r.peek(0) == ']' {
+			break
+		}
+		if r.peek(0) != ',' {
+			return nil, false
+		}
+		r.pos++
+	}
+	r.pos++ // the closing bracket
+	s.Content = r.content(n, nil)
+	return s, true
+}
+
+// flowSpace moves past spaces, line breaks and comments inside a flow
+// collection; a line it moves to must be deeper than column parent.
+func (r *fastReader) flowSpace(parent int) bool {
+	for {
+		switch r.peek(0) {
+		case ' ':
+			r.pos++
+		case '#':
+			if r.pos == r.bol || r.src[r.pos-1] != ' ' {
+				return false
+			}
+			r.toLineEnd()
+		case '\n':
+			r.nextLine()
+			for r.peek(0) == ' ' {
+				r.pos++
+			}
+			if r.pos-r.bol <= parent && r.peek(0) != '\n' {
+				return false
+			}
+		default:
+			return true
+		}
+	}
+}
+
+// flowPlain reads a plain scalar inside a flow sequence.
+func (r *fastReader) flowPlain() (*Node, bool) {
+	start := r.pos
+	if c := r.peek(0); indicator(c) && !(c == '-' && !blank(r.peek(1))) {
+		return nil, false
+	}
+	end := start
+	for {
+		c := r.peek(0)
+		switch c {
+		case ',', ']':
+			return r.plainScalar(r.src[start:end], r.line, r.column(start))
+		case '#':
+			if r.src[r.pos-1] == ' ' {
+				return r.plainScalar(r.src[start:end], r.line, r.column(start))
+			}
+			return nil, false
+		case '\n':
+			if r.flowScalarEnds() {
+				return r.plainScalar(r.src[start:end], r.line, r.column(start))
+			}
+			return nil, false
+		case 0, ':', '[', '{', '}':
+			return nil, false
+		}
+		r.pos++
+		if c != ' ' {
+			end = r.pos
+		}
+	}
+}
+
+// flowScalarEnds reports whether a plain scalar in a flow collection ends
+// at the line break at pos: whether the next character other than a space
+// or a line break is a comma or the closing bracket. Anything else would
+// continue the scalar on the next line, which the reader leaves to the
+// full parser.
+func (r *fastReader) flowScalarEnds() bool {
+	for i := r.pos; i < len(r.src); i++ {
+		switch r.src[i] {
+		case ' ', '\n':
+		case ',', ']':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// resolve gives a plain scalar the tag the full parser gives it: the
+// YAML 1.2 core schema with go-yaml's extras (timestamps, a leading "+",
+// underscores in numbers, 0b/0o/0x prefixes, "<<").
+func resolve(s string) string {
+	if s == "" {
+		return "!!null"
+	}
+	switch c := s[0]; {
+	case c == '.':
+		if tag, ok := keywords[s]; ok {
+			return tag
+		}
+		if _, err := strconv.ParseFloat(s, 64); err == nil {
+			return "!!float"
+		}
+	case c == '+' || c == '-' || c >= '0' && c <= '9':
+		if tag, ok := keywords[s]; ok {
+			return tag
+		}
+		if timestamp(s) {
+			return "!!timestamp"
+		}
+		plain := strings.ReplaceAll(s, "_", "")
+		if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
+			return "!!int"
+		}
+		if _, err := strconv.ParseUint(strings.TrimPrefix(plain, "+"), 0, 64); err == nil {
+			return "!!int"
+		}
+		if decimalFloat(plain) {
+			if _, err := strconv.ParseFloat(plain, 64); err == nil {
+				return "!!float"
+			}
+		}
+	case strings.IndexByte("yYnNtTfFoO~<", c) >= 0:
+		if tag, ok := keywords[s]; ok {
+			return tag
+		}
+	}
+	return "!!str"
+}
+
+var keywords = map[string]string{
+	"true": "!!bool", "True": "!!bool", "TRUE": "!!bool",
+	"false": "!!bool", "False": "!!bool", "FALSE": "!!bool",
+	"~": "!!null", "null": "!!null", "Null": "!!null", "NULL": "!!null",
+	".nan": "!!float", ".NaN": "!!float", ".NAN": "!!float",
+	".inf": "!!float", ".Inf": "!!float", ".INF": "!!float",
+	"+.inf": "!!float", "+.Inf": "!!float", "+.INF": "!!float",
+	"-.inf": "!!float", "-.Inf": "!!float", "-.INF": "!!float",
+	"-0": "!!float", "-0.0": "!!float",
+	"<<": "!!merge",
+}
+
+// timestamp reports whether s is a date or date-time in one of the forms
+// go-yaml reads as a timestamp.
+func timestamp(s string) bool {
+	if len(s) < 5 || s[4] != '-' {
+		return false
+	}
+	for i := range 4 {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	for _, layout := range timestampLayouts {
+		if _, err := time.Parse(layout, s); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+var timestampLayouts = []string{
+	"2006-1-2T15:4:5.999999999Z07:00",
+	"2006-1-2t15:4:5.999999999Z07:00",
+	"2006-1-2 15:4:5.999999999",
+	"2006-1-2",
+}
+
+// decimalFloat reports whether s is [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+func decimalFloat(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		i++
+	}
+	digits := func() int {
+		j := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i - j
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	} else {
+		if digits() == 0 {
+			return false
+		}
+		if i < len(s) && s[i] == '.' {
+			i++
+			digits()
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '-' || s[i] == '+') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}

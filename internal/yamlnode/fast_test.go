@@ -1,0 +1,201 @@
+package yamlnode
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	yaml "go.yaml.in/yaml/v4"
+)
+
+// full parses src with the full parser, as ParseDocument does.
+func full(src []byte) (*Node, error) {
+	var doc Node
+	if err := yaml.Load(src, &doc); err != nil {
+		return nil, err
+	}
+	return &doc, nil
+}
+
+// sameTree returns the first difference between two trees, comments
+// aside, or "".
+func sameTree(path string, a, b *Node) string {
+	switch {
+	case a.Kind != b.Kind:
+		return fmt.Sprintf("%s: kind %v, want %v", path, a.Kind, b.Kind)
+	case a.Style != b.Style:
+		return fmt.Sprintf("%s: style %v, want %v", path, a.Style, b.Style)
+	case a.Tag != b.Tag:
+		return fmt.Sprintf("%s: tag %q, want %q", path, a.Tag, b.Tag)
+	case a.Value != b.Value:
+		return fmt.Sprintf("%s: value %q, want %q", path, a.Value, b.Value)
+	case a.Anchor != b.Anchor || a.Alias != nil || b.Alias != nil:
+		return fmt.Sprintf("%s: anchor or alias", path)
+	case a.Line != b.Line || a.Column != b.Column:
+		return fmt.Sprintf("%s (%q): at %d:%d, want %d:%d", path, a.Value, a.Line, a.Column, b.Line, b.Column)
+	case len(a.Content) != len(b.Content):
+		return fmt.Sprintf("%s: %d children, want %d", path, len(a.Content), len(b.Content))
+	}
+	for i := range a.Content {
+		if d := sameTree(fmt.Sprintf("%s/%d", path, i), a.Content[i], b.Content[i]); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// checkFast fails when the fast reader accepts src and its tree is not
+// the full parser's, and reports whether it accepted src.
+func checkFast(t *testing.T, name string, src []byte) bool {
+	t.Helper()
+	got, ok := parseFast(src)
+	if !ok {
+		return false
+	}
+	want, err := full(src)
+	if err != nil {
+		t.Errorf("%s: the fast reader accepted what the full parser rejects (%v):\n%s", name, err, src)
+		return true
+	}
+	if d := sameTree("", got, want); d != "" {
+		t.Errorf("%s: %s\n%s", name, d, src)
+	}
+	return true
+}
+
+var fastCases = []struct {
+	src    string
+	accept bool // the fast reader must read it (not fall back)
+}{
+	{"a: 1\nb: two\n", true},
+	{"a: x\n  - y\n  z\n", true},
+	{"a  : b  \n", true},
+	{"- - a\n  - b\n- c: d\n  e: f\n", true},
+	{"a:\n  b\n   c\n", true},
+	{"a: \"x\"  # c\n", true},
+	{"# head\n\n  a: 1\n", true},
+	{"k:\n- x\n- y\nz: w\n", true},
+	{"k: [a, \"b\", c d, 'e''f']\nl: []\n", true},
+	{"é: ab\nb: \"é\\u00e9\\x41\\t\\\\\"\n", true},
+	{"a: one\n  two\n\n  three\n\n\n  four # c\nb: x\n", true},
+	{"a: 2025-01-17\nb: 012\nc: 0x1F\nd: 1_000\ne: +1\nf: -0\ng: .5\nh: 1e3\ni: .inf\nj: ~\nk: yes\nl: True\nn: 1.\n", true},
+	{"\"quoted key\": 1\n'single': 2\n", true},
+	{"a:\n  - b: 1\n    c:\n      - d\n      - e\n  - f\n", true},
+	{"a: b:c\nd: e#f\ng: h # i\n", true},
+	{"a: [x, -y, a - b]\n", true},
+	{"a: 'it''s'\n", true},
+	// Outside the subset: the full parser reads these.
+	{"a: &x 1\nb: *x\n", false},
+	{"a: !!str 1\n", false},
+	{"a: |\n  text\n", false},
+	{"a: >-\n  text\n", false},
+	{"a: {b: c}\n", false},
+	{"a:\nb: 1\n", false},
+	{"a: 1\r\n", false},
+	{"a:\t1\n", false},
+	{"--- \na: 1\n", false},
+	{"a: 1\n---\nb: 2\n", false},
+	{"a: \"two\n  lines\"\n", true},
+	{"a: \"x  \\\n   y\"\nb: 'one  \n\n  two '\nc: \"a\\ \n  b\"\nd: \"e\\\n\n  f\"\n", true},
+	{"- \"x\n  y\"\n- [\"p\n   q\", r]\n", true},
+	{"a: \"two\nlines\"\n", false},
+	{"\"a\n b\": c\n", false},
+	{"a: [b,\n  c, # comment\n\n  d\n  ]\n", true},
+	{"a: [b,\nc]\n", false},
+	{"a: [b\n  c]\n", false},
+	{"<<: x\n", false},
+	{"a: 😀\n", false},
+	{"just a scalar\n", false},
+	{"", false},
+	{"# only a comment\n", false},
+	// Errors: the fast reader declines, the full parser reports them.
+	{"a: b: c\n", false},
+	{"a: b\n  # c\n  d\n", false},
+	{"a: \"x\" y\n", false},
+	{"a: 1\n- b\n", false},
+	{"a:\n  b: 1\n c: 2\n", false},
+	{"a: \"\\q\"\n", false},
+	{"a: \"\\ud800\"\n", false},
+	{"- a\nb: c\n", false},
+	{"a: [b, ]\n", false},
+}
+
+func TestFastMatchesFull(t *testing.T) {
+	for _, c := range fastCases {
+		if got := checkFast(t, fmt.Sprintf("%q", c.src), []byte(c.src)); got != c.accept {
+			t.Errorf("%q: fast reader accepted = %v, want %v", c.src, got, c.accept)
+		}
+	}
+}
+
+// TestFastReadsEveryExample: the fast reader must read the files this
+// project writes (it is the fast path only if it is taken), and read them
+// as the full parser does.
+func TestFastReadsEveryExample(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/agreements/*.yaml")
+	more, _ := filepath.Glob("../../schema/testdata/corpus/*/*.yaml")
+	if len(files) < 5 {
+		t.Fatalf("found %d examples", len(files))
+	}
+	for _, f := range append(files, more...) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !checkFast(t, f, src) && !strings.Contains(f, "corpus") {
+			t.Errorf("%s: the fast reader declined an example", f)
+		}
+	}
+}
+
+// TestFastOnTestSuite runs the fast reader over the YAML test suite: where
+// it reads a case, it must read it as the full parser does, and it must
+// never accept an invalid one.
+func TestFastOnTestSuite(t *testing.T) {
+	root := "../../../shared/yaml-test-suite"
+	if _, err := os.Stat(root); err != nil {
+		t.Skipf("the YAML test suite is not beside the repository at %s: %v", root, err)
+	}
+	accepted := 0
+	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.Name() != "in.yaml" {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if checkFast(t, path, src) {
+			accepted++
+			if _, err := os.Stat(filepath.Join(filepath.Dir(path), "error")); err == nil {
+				t.Errorf("%s: the fast reader accepted an invalid case", path)
+			}
+		}
+		return nil
+	})
+	t.Logf("the fast reader read %d cases of the suite", accepted)
+	if accepted < 20 {
+		t.Errorf("the fast reader read only %d cases of the suite", accepted)
+	}
+}
+
+// FuzzFast: whatever the input, a tree the fast reader gives is the full
+// parser's. Run for longer with
+//
+//	go test ./internal/yamlnode -run '^$' -fuzz FuzzFast -fuzztime 10m
+func FuzzFast(f *testing.F) {
+	for _, c := range fastCases {
+		f.Add([]byte(c.src))
+	}
+	files, _ := filepath.Glob("../../examples/agreements/*.yaml")
+	for _, file := range files {
+		if src, err := os.ReadFile(file); err == nil && len(src) < 4000 {
+			f.Add(src)
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkFast(t, "input", src)
+	})
+}
