@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 
 	"github.com/entente-go/entente/agreement"
 )
@@ -32,31 +34,42 @@ func (c Command) diff(args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	load := func(path string) (*agreement.Document, int) {
+	load := func(path string, stderr io.Writer) (*agreement.Document, int) {
 		if path == "/dev/null" { // git: the file is new, or deleted
 			return &agreement.Document{Name: path, Agreement: &agreement.Agreement{}}, ExitClean
 		}
 		doc, err := agreement.Loader{MaxBytes: *maxBytes}.ReadFile(path)
 		if err != nil {
-			fmt.Fprintf(c.Stderr, "entente diff: %v\n", err)
+			fmt.Fprintf(stderr, "entente diff: %v\n", err)
 			return nil, ExitFailure
 		}
 		if doc.Diagnostics.HasErrors() {
 			for _, d := range doc.Diagnostics.Errors() {
-				writeText(c.Stderr, doc.Source, d, false)
+				writeText(stderr, doc.Source, d, false)
 			}
-			fmt.Fprintf(c.Stderr, "entente diff: %s has errors\n", path)
+			fmt.Fprintf(stderr, "entente diff: %s has errors\n", path)
 			return nil, ExitProblems
 		}
 		return doc, ExitClean
 	}
-	old, code := load(oldPath)
+	// The two files load side by side; their errors are written in order.
+	var old *agreement.Document
+	var oldCode int
+	var oldErr, newErr bytes.Buffer
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		old, oldCode = load(oldPath, &oldErr)
+	}()
+	new, newCode := load(newPath, &newErr)
+	<-loaded
+	c.Stderr.Write(oldErr.Bytes())
+	c.Stderr.Write(newErr.Bytes())
 	if old == nil {
-		return code
+		return oldCode
 	}
-	new, code := load(newPath)
 	if new == nil {
-		return code
+		return newCode
 	}
 	cs := agreement.DiffDocuments(old, new)
 	if name != "" && *format == "text" {

@@ -1,7 +1,6 @@
 package codec
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -136,8 +135,7 @@ func Find(root *yamlnode.Node, path string) (key, value *yamlnode.Node, ok bool)
 			}
 			want := path[1:end]
 			path = path[end+1:]
-			keys := ElemKeys(NodeIDs(value))
-			i := slices.Index(keys, want)
+			i := elemIndex(value, want)
 			if i < 0 {
 				return nil, nil, false
 			}

@@ -27,23 +27,56 @@ func ElemKeys(ids []string) []string {
 	return keys
 }
 
+// elemIndex returns the index of the element of seq that ElemKeys names
+// key, or -1, without naming the others: the first element with that id,
+// or the element at that index if it is named by its index.
+func elemIndex(seq *yamlnode.Node, key string) int {
+	if isPathSafe(key) {
+		for i, item := range seq.Content {
+			if nodeID(item) == key {
+				return i
+			}
+		}
+		return -1
+	}
+	i, err := strconv.Atoi(key)
+	if err != nil || strconv.Itoa(i) != key || i >= len(seq.Content) {
+		return -1
+	}
+	id := nodeID(seq.Content[i])
+	if !isPathSafe(id) {
+		return i
+	}
+	for _, earlier := range seq.Content[:i] {
+		if nodeID(earlier) == id {
+			return i // a repeated id: named by its index
+		}
+	}
+	return -1
+}
+
 // NodeIDs returns the id of each element of a sequence node: the value of
 // its "id" key when the element is a mapping with a scalar id.
 func NodeIDs(seq *yamlnode.Node) []string {
 	ids := make([]string, len(seq.Content))
 	for i, item := range seq.Content {
-		if item.Kind != yamlnode.MappingNode {
-			continue
-		}
-		for j := 0; j+1 < len(item.Content); j += 2 {
-			k, v := item.Content[j], item.Content[j+1]
-			if k.Kind == yamlnode.ScalarNode && k.Value == "id" && v.Kind == yamlnode.ScalarNode {
-				ids[i] = v.Value
-				break
-			}
-		}
+		ids[i] = nodeID(item)
 	}
 	return ids
+}
+
+// nodeID is the value of a mapping's scalar "id", or "".
+func nodeID(item *yamlnode.Node) string {
+	if item.Kind != yamlnode.MappingNode {
+		return ""
+	}
+	for j := 0; j+1 < len(item.Content); j += 2 {
+		k, v := item.Content[j], item.Content[j+1]
+		if k.Kind == yamlnode.ScalarNode && k.Value == "id" && v.Kind == yamlnode.ScalarNode {
+			return v.Value
+		}
+	}
+	return ""
 }
 
 // isPathSafe reports whether an id can stand in brackets without making
