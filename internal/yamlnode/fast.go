@@ -400,6 +400,8 @@ func (r *fastReader) inline(parent int) (*Node, bool) {
 		n, ok = r.quoted(parent, true)
 	case '[':
 		n, ok = r.flowSequence(parent)
+	case '|', '>':
+		return r.blockScalar(parent)
 	default:
 		return r.plain(parent)
 	}
@@ -407,6 +409,122 @@ func (r *fastReader) inline(parent int) (*Node, bool) {
 		return nil, false
 	}
 	return n, true
+}
+
+// blockScalar reads a literal (|) or folded (>) block scalar whose lines
+// are deeper than column parent, with an optional chomping indicator (+ or
+// -) but no indentation indicator; a folded one must have no line deeper
+// than its first. It moves to the next line with content.
+func (r *fastReader) blockScalar(parent int) (*Node, bool) {
+	if !strings.HasSuffix(r.src, "\n") {
+		return nil, false // the full parser counts the end as a line break
+	}
+	literal := r.peek(0) == '|'
+	line, col := r.line, r.column(r.pos)
+	r.pos++
+	chomp := byte(0)
+	if c := r.peek(0); c == '+' || c == '-' {
+		chomp = c
+		r.pos++
+	}
+	if !blank(r.peek(0)) {
+		return nil, false // an indentation indicator, or an error
+	}
+	for r.peek(0) == ' ' {
+		r.pos++
+	}
+	if r.peek(0) == '#' {
+		if r.src[r.pos-1] != ' ' {
+			return nil, false
+		}
+		r.toLineEnd()
+	}
+	if r.peek(0) != '\n' {
+		return nil, false
+	}
+	r.nextLine()
+	// The indentation is that of the first line with content; blank lines
+	// before it may not be longer.
+	indent, longest, sp := -1, 0, 0
+scan:
+	for i := r.pos; i < len(r.src); i++ {
+		switch r.src[i] {
+		case ' ':
+			sp++
+		case '\n':
+			longest, sp = max(longest, sp), 0
+		default:
+			indent = sp
+			break scan
+		}
+	}
+	if indent <= parent || indent < longest {
+		return nil, false // empty, or an odd layout: left to the full parser
+	}
+	b := r.buf[:0]
+	breaks := 0   // line breaks since the last line with content
+	text := false // a line with content has been read
+	for r.pos < len(r.src) {
+		sp := 0
+		for sp < indent && r.peek(0) == ' ' {
+			r.pos++
+			sp++
+		}
+		if r.peek(0) == '\n' {
+			breaks++
+			r.nextLine()
+			continue
+		}
+		if sp < indent {
+			break // a shallower line: the scalar has ended
+		}
+		start := r.pos
+		r.toLineEnd()
+		if r.pos == len(r.src) {
+			return nil, false // no line break at the end of the file
+		}
+		if !literal && r.src[start] == ' ' {
+			return nil, false // a deeper line in a folded scalar
+		}
+		switch {
+		case text && !literal && breaks == 1:
+			b = append(b, ' ')
+		case text && !literal:
+			breaks--
+			fallthrough
+		default:
+			for range breaks {
+				b = append(b, '\n')
+			}
+		}
+		b = append(b, r.src[start:r.pos]...)
+		text = true
+		r.nextLine()
+		breaks = 1
+	}
+	if !text {
+		return nil, false
+	}
+	switch chomp {
+	case '-':
+	case '+':
+		for range breaks {
+			b = append(b, '\n')
+		}
+	default:
+		b = append(b, '\n')
+	}
+	r.buf = b
+	value := string(b)
+	// pos is on the line that ended the scalar, past some of its
+	// indentation: find the next content from the line's start.
+	r.pos = r.bol
+	r.skipToContent()
+	style := LiteralStyle
+	if !literal {
+		style = FoldedStyle
+	}
+	return r.scalar(style, "!!str", value, line, col), true
 }
 
 // indicator reports whether c cannot start a plain scalar here (or starts
@@ -784,7 +902,7 @@ func (r *fastReader) flowSpace(parent int) bool {
 // flowPlain reads a plain scalar inside a flow sequence.
 func (r *fastReader) flowPlain() (*Node, bool) {
 	start := r.pos
-	if c := r.peek(0); indicator(c) && !(c == '-' && !blank(r.peek(1))) {
+	if c := r.peek(0); indicator(c) && !(c == '-' && !blank(r.peek(1)) && !strings.ContainsRune(",[]{}", rune(r.peek(1)))) {
 		return nil, false
 	}
 	end := start

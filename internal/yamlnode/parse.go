@@ -25,6 +25,8 @@ const (
 	FlowStyle         = yaml.FlowStyle // a collection written inline: [a, b]
 	SingleQuotedStyle = yaml.SingleQuotedStyle
 	DoubleQuotedStyle = yaml.DoubleQuotedStyle
+	LiteralStyle      = yaml.LiteralStyle
+	FoldedStyle       = yaml.FoldedStyle
 )
 
 // Node kinds, re-exported for the same reason.
