@@ -49,4 +49,3 @@ func sameTree(path string, a, b *Node) string {
 	}
 	return ""
 }
-
