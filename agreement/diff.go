@@ -103,12 +103,13 @@ func Diff(old, new *Agreement) *ChangeSet {
 // the positions of its value in both files.
 func DiffDocuments(old, new *Document) *ChangeSet {
 	cs := Diff(old.Agreement, new.Agreement)
+	oldLookup, newLookup := old.lookup(), new.lookup()
 	for i := range cs.Changes {
 		c := &cs.Changes[i]
-		if span, ok := old.Lookup(pathOf(c.Steps, false)); ok && c.Op != Added {
+		if span, ok := oldLookup(pathOf(c.Steps, false)); ok && c.Op != Added {
 			c.OldPos = orKey(span)
 		}
-		if span, ok := new.Lookup(pathOf(c.Steps, true)); ok && c.Op != Removed {
+		if span, ok := newLookup(pathOf(c.Steps, true)); ok && c.Op != Removed {
 			c.NewPos = orKey(span)
 		}
 	}

@@ -41,7 +41,10 @@ func (d *Document) Lookup(path string) (Span, bool) {
 		s, ok := d.spans[path]
 		return s, ok
 	}
-	key, value, ok := codec.Find(d.root, path)
+	return spanOf(codec.Find(d.root, path))
+}
+
+func spanOf(key, value *yamlnode.Node, ok bool) (Span, bool) {
 	if !ok {
 		return Span{}, false
 	}
@@ -50,6 +53,16 @@ func (d *Document) Lookup(path string) (Span, bool) {
 		s.Key = Position{key.Line, key.Column}
 	}
 	return s, true
+}
+
+// lookup returns Lookup for many paths in a row: each list on the way is
+// indexed once, so that finding every change of a large diff stays linear.
+func (d *Document) lookup() func(path string) (Span, bool) {
+	if d.root == nil {
+		return d.Lookup
+	}
+	f := codec.NewFinder(d.root)
+	return func(path string) (Span, bool) { return spanOf(f.Find(path)) }
 }
 
 // Loader loads agreements with settings other than the defaults. The zero

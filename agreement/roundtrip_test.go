@@ -100,11 +100,11 @@ func TestMarshalIdempotent(t *testing.T) {
 	}
 }
 
-// TestFastReaderOnWrittenFiles: what MarshalYAML writes is read by the
-// loader's fast YAML reader exactly as by the full parser — and, for
-// agreements of ordinary strings, read by it at all, so that files written
-// in the canonical style take the fast path. Strings YAML cannot hold
-// plainly (several lines, a tab, an emoji) may send a file to the full
+// TestFastReaderOnWrittenFiles: what MarshalYAML and MarshalJSON write is
+// read by the loader's fast YAML reader exactly as by the full parser —
+// and, for agreements of ordinary strings, read by it at all, so that
+// files in the canonical style and JSON files take the fast path. Strings
+// YAML cannot hold plainly (a tab, an emoji) may send a file to the full
 // parser.
 func TestFastReaderOnWrittenFiles(t *testing.T) {
 	read := 0
@@ -123,7 +123,7 @@ func TestFastReaderOnWrittenFiles(t *testing.T) {
 			}
 			if ok {
 				read++
-			} else if !tricky && src[0] != '{' {
+			} else if !tricky {
 				t.Errorf("seed %d: the fast reader declined a file of ordinary strings:\n%s", seed, src)
 			}
 		}

@@ -122,6 +122,43 @@ func deref(n *yamlnode.Node) *yamlnode.Node {
 // list elements by the key ElemKeys gives them. ok is false when the path
 // does not lead anywhere in the tree.
 func Find(root *yamlnode.Node, path string) (key, value *yamlnode.Node, ok bool) {
+	return find(root, path, elemIndex)
+}
+
+// Finder is Find for many paths in one tree: it keeps the keys of each
+// list it passes through, so that a lookup costs the length of its path,
+// not of the lists on it. It is not safe for concurrent use.
+type Finder struct {
+	root *yamlnode.Node
+	keys map[*yamlnode.Node]map[string]int
+}
+
+// NewFinder returns a Finder for the tree at root.
+func NewFinder(root *yamlnode.Node) *Finder {
+	return &Finder{root: root, keys: map[*yamlnode.Node]map[string]int{}}
+}
+
+// Find is Find in the finder's tree.
+func (f *Finder) Find(path string) (key, value *yamlnode.Node, ok bool) {
+	return find(f.root, path, f.index)
+}
+
+func (f *Finder) index(seq *yamlnode.Node, key string) int {
+	keys, ok := f.keys[seq]
+	if !ok {
+		keys = map[string]int{}
+		for i, k := range ElemKeys(NodeIDs(seq)) {
+			keys[k] = i
+		}
+		f.keys[seq] = keys
+	}
+	if i, ok := keys[key]; ok {
+		return i
+	}
+	return -1
+}
+
+func find(root *yamlnode.Node, path string, index func(seq *yamlnode.Node, key string) int) (key, value *yamlnode.Node, ok bool) {
 	value = deref(root)
 	for path != "" {
 		switch path[0] {
@@ -135,7 +172,7 @@ func Find(root *yamlnode.Node, path string) (key, value *yamlnode.Node, ok bool)
 			}
 			want := path[1:end]
 			path = path[end+1:]
-			i := elemIndex(value, want)
+			i := index(value, want)
 			if i < 0 {
 				return nil, nil, false
 			}

@@ -8,8 +8,8 @@ import (
 	"github.com/entente-go/entente/internal/yamlnode"
 )
 
-// TestElemIndexAgreesWithElemKeys: finding one element by its key gives
-// the element ElemKeys names so, for lists with repeated, numeric, empty
+// TestElemIndexAgreesWithElemKeys: finding one element by its key, with
+// or without a Finder, gives the element ElemKeys names so, for lists with repeated, numeric, empty
 // and bracketed ids and elements without one.
 func TestElemIndexAgreesWithElemKeys(t *testing.T) {
 	pool := []string{"a", "b", "art-1", "1", "0", "007", "", "x[1]", "none"}
@@ -27,9 +27,14 @@ func TestElemIndexAgreesWithElemKeys(t *testing.T) {
 			}})
 		}
 		keys := ElemKeys(NodeIDs(seq))
+		finder := NewFinder(seq)
 		for _, key := range append(slices.Clone(pool), "2", "3", "9", "-1", "+1", "01") {
-			if got, want := elemIndex(seq, key), slices.Index(keys, key); got != want {
+			want := slices.Index(keys, key)
+			if got := elemIndex(seq, key); got != want {
 				t.Fatalf("round %d: keys %q: elemIndex(%q) = %d, want %d", round, keys, key, got, want)
+			}
+			if got := finder.index(seq, key); got != want {
+				t.Fatalf("round %d: keys %q: Finder.index(%q) = %d, want %d", round, keys, key, got, want)
 			}
 		}
 	}

@@ -8,13 +8,15 @@ import (
 )
 
 // This file reads the part of YAML that agreement files are written in —
-// block mappings and lists, one-line flow lists of scalars, plain scalars
-// over one or more lines, one-line quoted scalars, comments — straight into
-// nodes. It gives up (ok is false) at anything else: anchors, tags, block
-// scalars, flow mappings, empty values, tabs, carriage returns, several
-// documents, characters outside the Basic Multilingual Plane. The caller
-// then parses the file with the full parser, which also reports every
-// error: this reader never judges a document wrong, it only declines it.
+// block mappings and lists, flow collections (and so JSON), plain and
+// quoted scalars over one or more lines, literal and folded block scalars,
+// comments — straight into nodes. It gives up (ok is false) at anything
+// else: anchors, aliases, tags, explicit keys, empty values, indentation
+// indicators, tabs, carriage returns, directives and several documents,
+// characters outside the Basic Multilingual Plane, and a few layouts
+// YAML allows but nobody writes. The caller then parses the file with the
+// full parser, which also reports every error: this reader never judges a
+// document wrong, it only declines it.
 //
 // Where it succeeds, its tree is the full parser's, comments aside: the
 // same kinds, styles, tags, values, lines and columns (FuzzFast and the
@@ -57,8 +59,12 @@ func parseFast(src []byte) (doc *Node, ok bool) {
 		root, ok = r.sequence(col)
 	case r.atKey():
 		root, ok = r.mapping(col)
+	case r.peek(0) == '{' || r.peek(0) == '[':
+		if root, ok = r.flow(-1); ok {
+			ok = r.endLine()
+		}
 	default:
-		return nil, false // a scalar or flow document is not an agreement
+		return nil, false // a scalar document is not an agreement
 	}
 	if !ok || r.pos < len(r.src) {
 		return nil, false
@@ -398,8 +404,8 @@ func (r *fastReader) inline(parent int) (*Node, bool) {
 	switch r.peek(0) {
 	case '"', '\'':
 		n, ok = r.quoted(parent, true)
-	case '[':
-		n, ok = r.flowSequence(parent)
+	case '[', '{':
+		n, ok = r.flow(parent)
 	case '|', '>':
 		return r.blockScalar(parent)
 	default:
@@ -830,28 +836,41 @@ func (r *fastReader) cook(raw string, q byte) (string, bool) {
 	return string(b), true
 }
 
-// flowSequence reads a flow sequence of one-line scalars, [a, "b", c d],
-// whose lines after the first are deeper than column parent.
-func (r *fastReader) flowSequence(parent int) (*Node, bool) {
-	s := r.node()
-	*s = Node{Kind: SequenceNode, Style: FlowStyle, Tag: "!!seq", Line: r.line, Column: r.column(r.pos)}
+// flow reads a flow collection — [a, "b", c d] or {a: 1, "b": [c]}, as
+// JSON is written — whose lines after the first are deeper than column
+// parent.
+func (r *fastReader) flow(parent int) (*Node, bool) {
+	if !r.enter() {
+		return nil, false
+	}
+	defer func() { r.depth-- }()
+	c := r.node()
+	*c = Node{Kind: SequenceNode, Style: FlowStyle, Tag: "!!seq", Line: r.line, Column: r.column(r.pos)}
+	end := byte(']')
+	if r.peek(0) == '{' {
+		c.Kind, c.Tag, end = MappingNode, "!!map", '}'
+	}
 	r.pos++
 	n := 0
 	for {
 		if !r.flowSpace(parent) {
 			return nil, false
 		}
-		if r.peek(0) == ']' && n == 0 {
+		if r.peek(0) == end && n == 0 {
 			break
 		}
-		var item *Node
-		var ok bool
-		switch r.peek(0) {
-		case '"', '\'':
-			item, ok = r.quoted(parent, true)
-		default:
-			item, ok = r.flowPlain()
+		if end == '}' {
+			key, ok := r.flowKey(parent)
+			if !ok {
+				return nil, false
+			}
+			r.stack = append(r.stack, key)
+			n++
+			if !r.flowSpace(parent) {
+				return nil, false
+			}
 		}
+		item, ok := r.flowItem(parent)
 		if !ok {
 			return nil, false
 		}
@@ -860,7 +879,7 @@ func (r *fastReader) flowSequence(parent int) (*Node, bool) {
 		if !r.flowSpace(parent) {
 			return nil, false
 		}
-		if r.peek(0) == ']' {
+		if r.peek(0) == end {
 			break
 		}
 		if r.peek(0) != ',' {
@@ -869,8 +888,63 @@ func (r *fastReader) flowSequence(parent int) (*Node, bool) {
 		r.pos++
 	}
 	r.pos++ // the closing bracket
-	s.Content = r.content(n, nil)
-	return s, true
+	c.Content = r.content(n, nil)
+	return c, true
+}
+
+// flowItem reads a value inside a flow collection.
+func (r *fastReader) flowItem(parent int) (*Node, bool) {
+	switch r.peek(0) {
+	case '"', '\'':
+		return r.quoted(parent, true)
+	case '[', '{':
+		return r.flow(parent)
+	}
+	return r.flowPlain()
+}
+
+// flowKey reads a key of a flow mapping and its colon: a quoted key, which
+// the colon may follow at once ({"a":1}), or a plain one followed by ": ".
+func (r *fastReader) flowKey(parent int) (*Node, bool) {
+	var key *Node
+	var ok bool
+	start := r.pos
+	if c := r.peek(0); c == '"' || c == '\'' {
+		key, ok = r.quoted(parent, false)
+		for ok && r.peek(0) == ' ' {
+			r.pos++
+		}
+		ok = ok && r.peek(0) == ':'
+	} else {
+		key, ok = r.flowPlainKey()
+	}
+	if !ok || r.pos-start > fastMaxKeyLen {
+		return nil, false
+	}
+	r.pos++ // the colon
+	return key, true
+}
+
+// flowPlainKey reads a plain key in a flow mapping, up to ": ".
+func (r *fastReader) flowPlainKey() (*Node, bool) {
+	start := r.pos
+	if c := r.peek(0); indicator(c) && !(c == '-' && !blank(r.peek(1)) && !strings.ContainsRune(",[]{}", rune(r.peek(1)))) {
+		return nil, false
+	}
+	end := start
+	for {
+		c := r.peek(0)
+		switch {
+		case c == ':' && r.peek(1) == ' ':
+			return r.plainScalar(r.src[start:end], r.line, r.column(start))
+		case c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == '#' || c == ':' || c == '\n' || c == 0:
+			return nil, false
+		}
+		r.pos++
+		if c != ' ' {
+			end = r.pos
+		}
+	}
 }
 
 // flowSpace moves past spaces, line breaks and comments inside a flow
@@ -890,7 +964,7 @@ func (r *fastReader) flowSpace(parent int) bool {
 			for r.peek(0) == ' ' {
 				r.pos++
 			}
-			if r.pos-r.bol <= parent && r.peek(0) != '\n' {
+			if r.pos-r.bol <= parent && r.peek(0) != '\n' || r.atDocumentMarker() {
 				return false
 			}
 		default:
@@ -909,7 +983,7 @@ func (r *fastReader) flowPlain() (*Node, bool) {
 	for {
 		c := r.peek(0)
 		switch c {
-		case ',', ']':
+		case ',', ']', '}':
 			return r.plainScalar(r.src[start:end], r.line, r.column(start))
 		case '#':
 			if r.src[r.pos-1] == ' ' {
@@ -921,7 +995,7 @@ func (r *fastReader) flowPlain() (*Node, bool) {
 				return r.plainScalar(r.src[start:end], r.line, r.column(start))
 			}
 			return nil, false
-		case 0, ':', '[', '{', '}':
+		case 0, ':', '[', '{':
 			return nil, false
 		}
 		r.pos++
@@ -940,7 +1014,7 @@ func (r *fastReader) flowScalarEnds() bool {
 	for i := r.pos; i < len(r.src); i++ {
 		switch r.src[i] {
 		case ' ', '\n':
-		case ',', ']':
+		case ',', ']', '}':
 			return true
 		default:
 			return false
