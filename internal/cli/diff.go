@@ -34,6 +34,9 @@ func (c Command) diff(args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
+	if c.Getenv != nil { // the real command, not a test
+		tuneGC()
+	}
 	load := func(path string, stderr io.Writer) (*agreement.Document, int) {
 		if path == "/dev/null" { // git: the file is new, or deleted
 			return &agreement.Document{Name: path, Agreement: &agreement.Agreement{}}, ExitClean
