@@ -2,6 +2,7 @@ package agreement
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"strings"
 	"testing"
@@ -94,8 +95,20 @@ func BenchmarkLoad(b *testing.B) {
 		})
 		b.Run(name+"/schema", func(b *testing.B) {
 			for b.Loop() {
-				if _, err := schema.Validate(value); err != nil {
-					b.Fatal(err)
+				if !quickSchema().ValidNode(root) {
+					b.Fatal("the quick check does not vouch for the input")
+				}
+			}
+		})
+		// The path of a file with a violation: the JSON-typed value, then
+		// the library, which validates the whole of it.
+		broken := maps.Clone(value.(map[string]any))
+		broken["unknown_field"] = true
+		b.Run(name+"/schema-with-a-violation", func(b *testing.B) {
+			for b.Loop() {
+				codec.JSONValue(root)
+				if vs, err := schema.Validate(broken); err != nil || len(vs) != 1 {
+					b.Fatal(vs, err)
 				}
 			}
 		})

@@ -3,11 +3,20 @@ package agreement
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/internal/quickschema"
 	"github.com/entente-go/entente/internal/yamlnode"
 	"github.com/entente-go/entente/schema"
 )
+
+// quickSchema is the schema compiled for the quick check (nil if it uses
+// a keyword the check does not know; a test rules that out).
+var quickSchema = sync.OnceValue(func() *quickschema.Schema {
+	q, _ := quickschema.Compile(schema.JSON())
+	return q
+})
 
 var schemaRules = map[schema.Kind]Rule{
 	schema.Required:             RuleSchemaRequired,
@@ -27,6 +36,9 @@ var schemaRules = map[schema.Kind]Rule{
 // A violation at a path where the decoder already reported a problem is
 // the same fault seen twice, and is dropped.
 func (d *Document) checkSchema(root *yamlnode.Node) {
+	if q := quickSchema(); q != nil && q.ValidNode(root) {
+		return // certainly valid: no value to build, no violation to find
+	}
 	value, ok := codec.JSONValue(root)
 	if !ok {
 		return // the decoder has reported the expansion limit

@@ -1,11 +1,13 @@
 package schema
 
+import "github.com/entente-go/entente/internal/quickschema"
+
 // For the tests of package schema_test: the quick reading and the library
 // on their own.
 
 func QuickValid(v any) bool {
 	q, err := quick()
-	return err == nil && q.valid(v)
+	return err == nil && q.Valid(v)
 }
 
 func LibraryValidate(v any) ([]Violation, error) {
@@ -17,7 +19,7 @@ func LibraryValidate(v any) ([]Violation, error) {
 }
 
 func Matcher(pattern string) func(string) bool {
-	m, err := matcher(pattern)
+	m, err := quickschema.Matcher(pattern)
 	if err != nil {
 		panic(err)
 	}

@@ -83,7 +83,7 @@ func Validate(v any) ([]Violation, error) {
 	if err != nil {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
-	if q, err := quick(); err == nil && q.valid(v) {
+	if q, err := quick(); err == nil && q.Valid(v) {
 		return nil, nil
 	}
 	return validate(s, v)
