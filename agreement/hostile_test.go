@@ -54,6 +54,15 @@ func laughs(levels int) string {
 
 // TestHostileInputs loads inputs written to hurt, each within bounds of
 // time and memory, and checks what entente says about them.
+// manyKeys writes n distinct keys for a flow mapping.
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "k%d: v, ", i)
+	}
+	return strings.TrimSuffix(b.String(), ", ")
+}
+
 func TestHostileInputs(t *testing.T) {
 	const sec = time.Second
 	const mib = 1 << 20
@@ -72,6 +81,8 @@ func TestHostileInputs(t *testing.T) {
 		{"nesting past the limit", header + "notes: " + strings.Repeat("[", 500) + strings.Repeat("]", 500) + "\n", agreement.Loader{}, agreement.RuleTooDeep},
 		{"over the size limit", header + "notes: " + strings.Repeat("a", 2000) + "\n", agreement.Loader{MaxBytes: 1000}, agreement.RuleTooLarge},
 		{"a very long line", header + "notes: " + strings.Repeat("word ", 400_000) + "\n", agreement.Loader{}, ""},
+		{"a long line of many values, not ASCII", header + "x_list: [" + strings.Repeat("é, ", 300_000) + "é]\n", agreement.Loader{}, agreement.RuleUnknownField},
+		{"a mapping of many unknown keys", header + "term: {duration: P1Y, " + manyKeys(100_000) + "}\n", agreement.Loader{}, agreement.RuleUnknownField},
 		{"a huge quoted scalar", header + "notes: \"" + strings.Repeat("\\u00e9", 500_000) + "\"\n", agreement.Loader{}, ""},
 		{"many duplicate keys", header + strings.Repeat("title: T\n", 5000), agreement.Loader{}, agreement.RuleTooMany},
 		{"not UTF-8", header + "notes: \xff\xfe\xfd\n", agreement.Loader{}, agreement.RuleSyntax},

@@ -51,8 +51,9 @@ func (d *Document) checkSchema(root *yamlnode.Node) {
 	for _, diag := range d.Diagnostics {
 		seen[diag.Path] = true
 	}
+	locator := codec.NewLocator(root)
 	for _, v := range violations {
-		key, node, path, _ := codec.Locate(root, v.Location)
+		key, node, path, _ := locator.Locate(v.Location)
 		pos := Position{node.Line, node.Column}
 		diag := Diagnostic{File: d.Name, Rule: schemaRules[v.Kind], Severity: Error, Message: v.Message}
 		switch v.Kind {

@@ -81,33 +81,68 @@ func jsonValue(n *yamlnode.Node, budget *int, aliased bool, depth int) (any, boo
 // When a step does not resolve (a property that is missing), it stops at
 // the deepest node reached, and ok is false.
 func Locate(root *yamlnode.Node, tokens []string) (key, value *yamlnode.Node, path string, ok bool) {
-	value = deref(root)
+	return NewLocator(root).Locate(tokens)
+}
+
+// Locator is Locate for many locations in one tree: it indexes each
+// mapping and list it passes through once, so that a thousand findings in
+// one long list cost the list's length once, not a thousand times. It is
+// not safe for concurrent use.
+type Locator struct {
+	root  *yamlnode.Node
+	props map[*yamlnode.Node]map[string]int // a mapping's keys: the first entry's index
+	keys  map[*yamlnode.Node][]string       // a list's element keys (ElemKeys)
+}
+
+// NewLocator returns a Locator for the tree at root.
+func NewLocator(root *yamlnode.Node) *Locator {
+	return &Locator{root: root, props: map[*yamlnode.Node]map[string]int{}, keys: map[*yamlnode.Node][]string{}}
+}
+
+// Locate is Locate in the locator's tree.
+func (l *Locator) Locate(tokens []string) (key, value *yamlnode.Node, path string, ok bool) {
+	value = deref(l.root)
 	for _, tok := range tokens {
 		switch value.Kind {
 		case yamlnode.MappingNode:
-			found := false
-			for i := 0; i+1 < len(value.Content); i += 2 {
-				if k := deref(value.Content[i]); k.Value == tok {
-					key, value, found = k, deref(value.Content[i+1]), true
-					break
+			props, seen := l.props[value]
+			if !seen {
+				props = make(map[string]int, len(value.Content)/2)
+				for i := 0; i+1 < len(value.Content); i += 2 {
+					if k := deref(value.Content[i]).Value; !has(props, k) {
+						props[k] = i
+					}
 				}
+				l.props[value] = props
 			}
+			i, found := props[tok]
 			if !found {
 				return key, value, path, false
 			}
+			key, value = deref(value.Content[i]), deref(value.Content[i+1])
 			path = join(path, tok)
 		case yamlnode.SequenceNode:
 			i, err := strconv.Atoi(tok)
 			if err != nil || i < 0 || i >= len(value.Content) {
 				return key, value, path, false
 			}
-			path = Index(path, ElemKeys(NodeIDs(value))[i])
+			keys, seen := l.keys[value]
+			if !seen {
+				keys = ElemKeys(NodeIDs(value))
+				l.keys[value] = keys
+			}
+			path = Index(path, keys[i])
 			key, value = nil, deref(value.Content[i])
 		default:
 			return key, value, path, false
 		}
 	}
 	return key, value, path, true
+}
+
+func has(m map[string]int, k string) bool {
+	_, ok := m[k]
+	return ok
 }
 
 func deref(n *yamlnode.Node) *yamlnode.Node {

@@ -34,6 +34,9 @@ type fastReader struct {
 	line  int // 1-based line of pos
 	bol   int // offset where the line of pos begins
 	ascii bool
+	// counted is the last column counted outside ASCII: at pos on the line
+	// starting at bol.
+	counted struct{ bol, pos, col int }
 	depth int
 
 	nodes []Node  // slab that nodes are cut from
@@ -129,11 +132,19 @@ func (r *fastReader) content(n int, last *Node) []*Node {
 	return c
 }
 
+// column returns the 1-based column of pos on the current line, in
+// characters. Outside ASCII it counts on from the last position asked on
+// the same line, so that a long line of many values costs its length once.
 func (r *fastReader) column(pos int) int {
 	if r.ascii {
 		return pos - r.bol + 1
 	}
-	return utf8.RuneCountInString(r.src[r.bol:pos]) + 1
+	if r.counted.bol != r.bol || r.counted.pos > pos || r.counted.col == 0 {
+		r.counted.bol, r.counted.pos, r.counted.col = r.bol, r.bol, 1
+	}
+	r.counted.col += utf8.RuneCountInString(r.src[r.counted.pos:pos])
+	r.counted.pos = pos
+	return r.counted.col
 }
 
 func (r *fastReader) peek(i int) byte {
