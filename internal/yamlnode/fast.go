@@ -37,7 +37,7 @@ type fastReader struct {
 	// counted is the last column counted outside ASCII: at pos on the line
 	// starting at bol.
 	counted struct{ bol, pos, col int }
-	depth int
+	depth   int
 
 	nodes []Node  // slab that nodes are cut from
 	stack []*Node // children of the collections being read
