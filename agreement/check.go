@@ -26,6 +26,8 @@ type checker struct {
 
 	reported map[string]bool // paths with a diagnostic already
 	brokenAt map[string]bool // the same, with every prefix of each path
+
+	listKeys map[*yamlnode.Node][]string // element keys of lists a path was written through
 }
 
 func (d *Document) checkSemantics(root *yamlnode.Node, tax *topics.Taxonomy) {
@@ -45,7 +47,7 @@ func (d *Document) checkSemantics(root *yamlnode.Node, tax *topics.Taxonomy) {
 	c.cooperation()
 	c.term()
 	c.timeline()
-	c.empties(root, make([]string, 0, 16))
+	c.empties(root, make([]treeStep, 0, 16))
 }
 
 // report adds a diagnostic at the value of path, or at the nearest
@@ -533,24 +535,51 @@ func (c *checker) conflicts() {
 
 // empties flags empty strings and empty lists or mappings anywhere in the
 // document: they say nothing and are usually a slip. The path is kept as
-// a stack of segments and joined only when there is something to report.
-func (c *checker) empties(n *yamlnode.Node, stack []string) {
+// a stack of steps and written only when there is something to report.
+func (c *checker) empties(n *yamlnode.Node, stack []treeStep) {
 	switch n.Kind {
 	case yamlnode.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			c.emptyValue(n.Content[i+1], append(stack, "."+n.Content[i].Value))
+			c.emptyValue(n.Content[i+1], append(stack, treeStep{field: n.Content[i].Value}))
 		}
 	case yamlnode.SequenceNode:
-		var keys []string
 		for i, item := range n.Content {
 			if isEmptyNode(item) || item.Kind == yamlnode.MappingNode || item.Kind == yamlnode.SequenceNode {
-				if keys == nil {
-					keys = codec.ElemKeys(codec.NodeIDs(n))
-				}
-				c.emptyValue(item, append(stack, "["+keys[i]+"]"))
+				c.emptyValue(item, append(stack, treeStep{list: n, index: i}))
 			}
 		}
 	}
+}
+
+// treeStep is one step of a path in the tree: a field, or an element of
+// a list, named (when the path is written) as ElemKeys names it.
+type treeStep struct {
+	field string
+	list  *yamlnode.Node
+	index int
+}
+
+func (c *checker) pathOfSteps(stack []treeStep) string {
+	var b strings.Builder
+	for _, s := range stack {
+		if s.list != nil {
+			keys, ok := c.listKeys[s.list]
+			if !ok {
+				if c.listKeys == nil {
+					c.listKeys = map[*yamlnode.Node][]string{}
+				}
+				keys = codec.ElemKeys(codec.NodeIDs(s.list))
+				c.listKeys[s.list] = keys
+			}
+			b.WriteString("[" + keys[s.index] + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(s.field)
+	}
+	return b.String()
 }
 
 func isEmptyNode(v *yamlnode.Node) bool {
@@ -563,12 +592,12 @@ func isEmptyNode(v *yamlnode.Node) bool {
 	return false
 }
 
-func (c *checker) emptyValue(v *yamlnode.Node, stack []string) {
+func (c *checker) emptyValue(v *yamlnode.Node, stack []treeStep) {
 	if !isEmptyNode(v) {
 		c.empties(v, stack)
 		return
 	}
-	path := strings.TrimPrefix(strings.Join(stack, ""), ".")
+	path := c.pathOfSteps(stack)
 	if v.Kind == yamlnode.ScalarNode {
 		c.emptyAt(v, path, "the value is empty", "write a value or remove the key")
 	} else {

@@ -83,6 +83,7 @@ func TestHostileInputs(t *testing.T) {
 		{"a very long line", header + "notes: " + strings.Repeat("word ", 400_000) + "\n", agreement.Loader{}, ""},
 		{"a long line of many values, not ASCII", header + "x_list: [" + strings.Repeat("é, ", 300_000) + "é]\n", agreement.Loader{}, agreement.RuleUnknownField},
 		{"a mapping of many unknown keys", header + "term: {duration: P1Y, " + manyKeys(100_000) + "}\n", agreement.Loader{}, agreement.RuleUnknownField},
+		{"a long list of empty strings", header + "contexts: [" + strings.Repeat("'', ", 100_000) + "'']\n", agreement.Loader{}, agreement.RuleSchemaPattern},
 		{"a huge quoted scalar", header + "notes: \"" + strings.Repeat("\\u00e9", 500_000) + "\"\n", agreement.Loader{}, ""},
 		{"many duplicate keys", header + strings.Repeat("title: T\n", 5000), agreement.Loader{}, agreement.RuleTooMany},
 		{"not UTF-8", header + "notes: \xff\xfe\xfd\n", agreement.Loader{}, agreement.RuleSyntax},
