@@ -249,20 +249,29 @@ func (r *fastReader) after(col int) (more, ok bool) {
 	return c == col, c <= col
 }
 
-func (r *fastReader) enter() bool {
+// open makes the node of a collection that starts at pos, one level
+// deeper than the one around it, or returns nil past the depth limit. The
+// caller defers close.
+func (r *fastReader) open(kind Kind, tag string) *Node {
 	r.depth++
-	return r.depth <= fastMaxDepth
+	if r.depth > fastMaxDepth {
+		return nil
+	}
+	n := r.node()
+	*n = Node{Kind: kind, Tag: tag, Line: r.line, Column: r.column(r.pos)}
+	return n
 }
+
+func (r *fastReader) close() { r.depth-- }
 
 // mapping reads a block mapping whose keys are at column col; pos is at
 // its first key.
 func (r *fastReader) mapping(col int) (*Node, bool) {
-	if !r.enter() {
+	m := r.open(MappingNode, "!!map")
+	defer r.close()
+	if m == nil {
 		return nil, false
 	}
-	defer func() { r.depth-- }()
-	m := r.node()
-	*m = Node{Kind: MappingNode, Tag: "!!map", Line: r.line, Column: r.column(r.pos)}
 	n := 0
 	for {
 		key, ok := r.key()
@@ -362,12 +371,11 @@ func (r *fastReader) block(parent int) (*Node, bool) {
 // sequence reads a block sequence whose dashes are at column col; pos is
 // at its first dash.
 func (r *fastReader) sequence(col int) (*Node, bool) {
-	if !r.enter() {
+	s := r.open(SequenceNode, "!!seq")
+	defer r.close()
+	if s == nil {
 		return nil, false
 	}
-	defer func() { r.depth-- }()
-	s := r.node()
-	*s = Node{Kind: SequenceNode, Tag: "!!seq", Line: r.line, Column: r.column(r.pos)}
 	n := 0
 	for {
 		r.pos++ // the dash
@@ -544,6 +552,17 @@ scan:
 	return r.scalar(style, "!!str", value, line, col), true
 }
 
+// plainStarts reports whether a plain scalar starts at pos: not at an
+// indicator, but for a dash not followed by a space (nor, in a flow
+// collection, by a flow indicator).
+func (r *fastReader) plainStarts(inFlow bool) bool {
+	c, next := r.peek(0), r.peek(1)
+	if c == '-' {
+		return !blank(next) && !(inFlow && strings.IndexByte(",[]{}", next) >= 0)
+	}
+	return !indicator(c)
+}
+
 // indicator reports whether c cannot start a plain scalar here (or starts
 // one the reader leaves to the full parser).
 func indicator(c byte) bool {
@@ -573,7 +592,7 @@ func (r *fastReader) scalar(style Style, tag, value string, line, col int) *Node
 // plainKey reads a plain scalar that ends at ": " on its line.
 func (r *fastReader) plainKey() (*Node, bool) {
 	start := r.pos
-	if c := r.peek(0); indicator(c) && !(c == '-' && !blank(r.peek(1))) {
+	if !r.plainStarts(false) {
 		return nil, false
 	}
 	end := start
@@ -601,7 +620,7 @@ func (r *fastReader) plainKey() (*Node, bool) {
 // with content.
 func (r *fastReader) plain(parent int) (*Node, bool) {
 	start := r.pos
-	if c := r.peek(0); indicator(c) && !(c == '-' && !blank(r.peek(1))) {
+	if !r.plainStarts(false) {
 		return nil, false
 	}
 	line, col := r.line, r.column(start)
@@ -793,34 +812,6 @@ func (r *fastReader) cook(raw string, q byte) (string, bool) {
 			for range n {
 				b = append(b, '\n')
 			}
-		case '0':
-			b = append(b, 0)
-		case 'a':
-			b = append(b, '\a')
-		case 'b':
-			b = append(b, '\b')
-		case 't':
-			b = append(b, '\t')
-		case 'n':
-			b = append(b, '\n')
-		case 'v':
-			b = append(b, '\v')
-		case 'f':
-			b = append(b, '\f')
-		case 'r':
-			b = append(b, '\r')
-		case 'e':
-			b = append(b, 0x1b)
-		case ' ', '"', '/', '\\':
-			b = append(b, raw[i])
-		case 'N':
-			b = utf8.AppendRune(b, 0x85)
-		case '_':
-			b = utf8.AppendRune(b, 0xa0)
-		case 'L':
-			b = utf8.AppendRune(b, 0x2028)
-		case 'P':
-			b = utf8.AppendRune(b, 0x2029)
 		case 'x':
 			width = 2
 		case 'u':
@@ -828,7 +819,11 @@ func (r *fastReader) cook(raw string, q byte) (string, bool) {
 		case 'U':
 			width = 8
 		default:
-			return "", false
+			e, ok := escapes[raw[i]]
+			if !ok {
+				return "", false
+			}
+			b = utf8.AppendRune(b, e)
 		}
 		if width > 0 {
 			if i+width >= len(raw) {
@@ -847,20 +842,26 @@ func (r *fastReader) cook(raw string, q byte) (string, bool) {
 	return string(b), true
 }
 
+// escapes are the one-character escapes of double-quoted scalars.
+var escapes = map[byte]rune{
+	'0': 0, 'a': '\a', 'b': '\b', 't': '\t', 'n': '\n', 'v': '\v', 'f': '\f', 'r': '\r', 'e': 0x1b,
+	' ': ' ', '"': '"', '/': '/', '\\': '\\', 'N': 0x85, '_': 0xa0, 'L': 0x2028, 'P': 0x2029,
+}
+
 // flow reads a flow collection — [a, "b", c d] or {a: 1, "b": [c]}, as
 // JSON is written — whose lines after the first are deeper than column
 // parent.
 func (r *fastReader) flow(parent int) (*Node, bool) {
-	if !r.enter() {
+	kind, tag, end := SequenceNode, "!!seq", byte(']')
+	if r.peek(0) == '{' {
+		kind, tag, end = MappingNode, "!!map", '}'
+	}
+	c := r.open(kind, tag)
+	defer r.close()
+	if c == nil {
 		return nil, false
 	}
-	defer func() { r.depth-- }()
-	c := r.node()
-	*c = Node{Kind: SequenceNode, Style: FlowStyle, Tag: "!!seq", Line: r.line, Column: r.column(r.pos)}
-	end := byte(']')
-	if r.peek(0) == '{' {
-		c.Kind, c.Tag, end = MappingNode, "!!map", '}'
-	}
+	c.Style = FlowStyle
 	r.pos++
 	n := 0
 	for {
@@ -939,7 +940,7 @@ func (r *fastReader) flowKey(parent int) (*Node, bool) {
 // flowPlainKey reads a plain key in a flow mapping, up to ": ".
 func (r *fastReader) flowPlainKey() (*Node, bool) {
 	start := r.pos
-	if c := r.peek(0); indicator(c) && !(c == '-' && !blank(r.peek(1)) && !strings.ContainsRune(",[]{}", rune(r.peek(1)))) {
+	if !r.plainStarts(true) {
 		return nil, false
 	}
 	end := start
@@ -987,7 +988,7 @@ func (r *fastReader) flowSpace(parent int) bool {
 // flowPlain reads a plain scalar inside a flow sequence.
 func (r *fastReader) flowPlain() (*Node, bool) {
 	start := r.pos
-	if c := r.peek(0); indicator(c) && !(c == '-' && !blank(r.peek(1)) && !strings.ContainsRune(",[]{}", rune(r.peek(1)))) {
+	if !r.plainStarts(true) {
 		return nil, false
 	}
 	end := start

@@ -17,6 +17,9 @@ import (
 // of the module names one package for it; it never leaves internal/.
 type Node = yaml.Node
 
+// Kind is the kind of a node: document, mapping, sequence, scalar, alias.
+type Kind = yaml.Kind
+
 // Style is how a node was written: plain, quoted, inline.
 type Style = yaml.Style
 
