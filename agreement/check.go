@@ -43,7 +43,7 @@ func (d *Document) checkSemantics(root *yamlnode.Node, tax *topics.Taxonomy) {
 	c.ids()
 	c.parties()
 	c.codes()
-	c.clauses("clauses", c.a.Clauses)
+	c.clauses(func() string { return "clauses" }, c.a.Clauses)
 	c.cooperation()
 	c.term()
 	c.timeline()
@@ -80,20 +80,41 @@ func parentPath(p string) string {
 	return p[:i]
 }
 
-// elems returns the path of each element of a list, named as the decoder
-// names them.
-func elems[T any](path string, list []T, id func(T) string) []string {
-	ids := make([]string, len(list))
-	if id != nil {
-		for i, x := range list {
-			ids[i] = id(x)
+// elemPaths names the elements of a list at base as the decoder names
+// them, when asked: most checks find nothing and never ask, so neither the
+// keys nor the paths are built for them.
+type elemPaths struct {
+	base func() string
+	n    int
+	id   func(i int) string // the i-th element's id, or nil
+	keys []string
+}
+
+func (e *elemPaths) path(i int) string {
+	if e.keys == nil {
+		ids := make([]string, e.n)
+		if e.id != nil {
+			for k := range ids {
+				ids[k] = e.id(k)
+			}
 		}
+		e.keys = codec.ElemKeys(ids)
 	}
-	keys := codec.ElemKeys(ids)
-	for i, k := range keys {
-		keys[i] = codec.Index(path, k)
+	return codec.Index(e.base(), e.keys[i])
+}
+
+// all returns every path, for a check that reports at most elements.
+func (e *elemPaths) all() []string {
+	out := make([]string, e.n)
+	for i := range out {
+		out[i] = e.path(i)
 	}
-	return keys
+	return out
+}
+
+// elems returns the paths of the elements of a list at a fixed base.
+func elems[T any](base string, list []T, id func(T) string) *elemPaths {
+	return &elemPaths{base: func() string { return base }, n: len(list), id: func(i int) string { return id(list[i]) }}
 }
 
 func partyID(p Party) string   { return p.ID }
@@ -103,30 +124,37 @@ func clauseID(c Clause) string { return c.ID }
 // ids checks that party, clause and source ids are unique (clause ids
 // across every depth, since references name clauses by id alone).
 func (c *checker) ids() {
-	unique := func(seen map[string]bool, id, path, what string) {
+	unique := func(seen map[string]bool, id string, paths *elemPaths, i int, what string) {
 		if id == "" {
 			return
 		}
 		if seen[id] {
-			c.report(Error, RuleDuplicateID, path+".id", fmt.Sprintf("%s id %q is used twice", what, id), "ids must be unique")
+			c.report(Error, RuleDuplicateID, paths.path(i)+".id", fmt.Sprintf("%s id %q is used twice", what, id), "ids must be unique")
 			return
 		}
 		seen[id] = true
 	}
-	for i, path := range elems("parties", c.a.Parties, partyID) {
-		unique(c.partyIDs, c.a.Parties[i].ID, path, "party")
+	paths := elems("parties", c.a.Parties, partyID)
+	for i, p := range c.a.Parties {
+		unique(c.partyIDs, p.ID, paths, i, "party")
 	}
-	for i, path := range elems("sources", c.a.Sources, sourceID) {
-		unique(c.sourceIDs, c.a.Sources[i].ID, path, "source")
+	paths = elems("sources", c.a.Sources, sourceID)
+	for i, s := range c.a.Sources {
+		unique(c.sourceIDs, s.ID, paths, i, "source")
 	}
-	var walk func(string, []Clause)
-	walk = func(base string, cs []Clause) {
-		for i, path := range elems(base, cs, clauseID) {
-			unique(c.clauseIDs, cs[i].ID, path, "clause")
-			walk(path+".clauses", cs[i].Clauses)
+	c.clauseIDsIn(func() string { return "clauses" }, c.a.Clauses, unique)
+}
+
+// clauseIDsIn runs unique over the clauses of a list and those nested in
+// them.
+func (c *checker) clauseIDsIn(base func() string, cs []Clause, unique func(map[string]bool, string, *elemPaths, int, string)) {
+	paths := &elemPaths{base: base, n: len(cs), id: func(i int) string { return cs[i].ID }}
+	for i, cl := range cs {
+		unique(c.clauseIDs, cl.ID, paths, i, "clause")
+		if len(cl.Clauses) > 0 {
+			c.clauseIDsIn(func() string { return paths.path(i) + ".clauses" }, cl.Clauses, unique)
 		}
 	}
-	walk("clauses", c.a.Clauses)
 }
 
 // The reference checks take the path as a function: it is built only
@@ -175,7 +203,7 @@ func (c *checker) suggest(id string, known map[string]bool, what string) string 
 }
 
 func (c *checker) parties() {
-	for i, path := range elems("parties", c.a.Parties, partyID) {
+	for i, path := range elems("parties", c.a.Parties, partyID).all() {
 		p := c.a.Parties[i]
 		switch p.Kind {
 		case parties.KindState, parties.KindSubnational:
@@ -245,36 +273,38 @@ func at(format string, args ...any) func() string {
 
 func fixed(path string) func() string { return func() string { return path } }
 
-func (c *checker) clauses(base string, cs []Clause) {
-	paths := elems(base, cs, clauseID)
-	nums := map[string]string{} // num -> path of the first clause with it
+func (c *checker) clauses(base func() string, cs []Clause) {
+	paths := &elemPaths{base: base, n: len(cs), id: func(i int) string { return cs[i].ID }}
+	nums := map[string]int{} // num -> index of the first clause with it
 	var numeric []int
-	for i, path := range paths {
-		cl := cs[i]
+	for i, cl := range cs {
+		path := func() string { return paths.path(i) }
 		for j, code := range cl.Topics {
-			c.topic(at("%s.topics[%d]", path, j), code)
+			c.topic(func() string { return fmt.Sprintf("%s.topics[%d]", path(), j) }, code)
 		}
 		for j, ref := range cl.Refs {
-			c.clause(at("%s.refs[%d]", path, j), ref)
+			c.clause(func() string { return fmt.Sprintf("%s.refs[%d]", path(), j) }, ref)
 		}
-		c.text(fixed(path+".text"), cl.Text)
+		c.text(func() string { return path() + ".text" }, cl.Text)
 		for j, cm := range cl.Commitments {
 			if cm.By != "each" && cm.By != "all" {
-				c.party(at("%s.commitments[%d].by", path, j), cm.By)
+				c.party(func() string { return fmt.Sprintf("%s.commitments[%d].by", path(), j) }, cm.By)
 			}
-			c.party(at("%s.commitments[%d].towards", path, j), cm.Towards)
+			c.party(func() string { return fmt.Sprintf("%s.commitments[%d].towards", path(), j) }, cm.Towards)
 		}
 		if cl.Num != "" {
 			if first, dup := nums[cl.Num]; dup {
-				c.report(Error, RuleClauseNumber, path+".num", fmt.Sprintf("number %q is also given to %s", cl.Num, first), "number each clause once")
+				c.report(Error, RuleClauseNumber, path()+".num", fmt.Sprintf("number %q is also given to %s", cl.Num, paths.path(first)), "number each clause once")
 			} else {
-				nums[cl.Num] = path
+				nums[cl.Num] = i
 				if n, err := strconv.Atoi(cl.Num); err == nil {
 					numeric = append(numeric, n)
 				}
 			}
 		}
-		c.clauses(path+".clauses", cl.Clauses)
+		if len(cl.Clauses) > 0 {
+			c.clauses(func() string { return path() + ".clauses" }, cl.Clauses)
+		}
 	}
 	if c.a.Excerpt || len(numeric) < 2 {
 		return
@@ -282,7 +312,7 @@ func (c *checker) clauses(base string, cs []Clause) {
 	slices.Sort(numeric)
 	for i := 1; i < len(numeric); i++ {
 		if numeric[i] != numeric[i-1]+1 {
-			c.report(Warning, RuleClauseGap, base, fmt.Sprintf("clause numbers jump from %d to %d", numeric[i-1], numeric[i]),
+			c.report(Warning, RuleClauseGap, base(), fmt.Sprintf("clause numbers jump from %d to %d", numeric[i-1], numeric[i]),
 				"add the missing clauses, or mark the document excerpt: true")
 			return
 		}
