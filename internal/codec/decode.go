@@ -109,41 +109,52 @@ func (d *Decoder) Resolve(n *yamlnode.Node) *yamlnode.Node {
 // Value decodes n into v; seg is the path segment that leads to it from
 // the value being decoded (".name" or "[key]", or "" at the root).
 func (d *Decoder) Value(n *yamlnode.Node, v reflect.Value, seg string) {
+	// No defers: this runs for every value, and the steps are undone in
+	// order on every way out (nothing here panics).
 	if seg != "" {
 		d.stack = append(d.stack, seg)
-		defer func() { d.stack = d.stack[:len(d.stack)-1] }()
 	}
-	if d.depth++; d.depth > MaxDepth {
-		d.depth--
+	d.depth++
+	switch {
+	case d.depth > MaxDepth:
 		if !d.stopped {
 			d.stopped = true
 			d.Report(Unsupported, n, "", fmt.Sprintf("the value nests deeper than %d levels (through aliases?); decoding stopped", MaxDepth), "")
 		}
+	case n.Kind == yamlnode.AliasNode:
+		d.alias(n, v)
+	default:
+		if n = d.Resolve(n); n != nil {
+			d.Into(n, v)
+		}
+	}
+	d.depth--
+	if seg != "" {
+		d.stack = d.stack[:len(d.stack)-1]
+	}
+}
+
+// alias decodes the value an alias refers to, unless that value contains
+// the alias.
+func (d *Decoder) alias(n *yamlnode.Node, v reflect.Value) {
+	target := n.Alias
+	for target != nil && target.Kind == yamlnode.AliasNode {
+		target = target.Alias
+	}
+	if d.active[target] {
+		d.Report(Unsupported, n, "", "the alias refers to a value that contains it: a cycle", "write the value out")
 		return
 	}
-	defer func() { d.depth-- }()
-	if n.Kind == yamlnode.AliasNode {
-		target := n.Alias
-		for target != nil && target.Kind == yamlnode.AliasNode {
-			target = target.Alias
-		}
-		if d.active[target] {
-			d.Report(Unsupported, n, "", "the alias refers to a value that contains it: a cycle", "write the value out")
-			return
-		}
-		if d.active == nil {
-			d.active = map[*yamlnode.Node]bool{}
-		}
-		d.active[target] = true
-		defer delete(d.active, target)
-		d.inAlias++
-		defer func() { d.inAlias-- }()
+	if d.active == nil {
+		d.active = map[*yamlnode.Node]bool{}
 	}
-	n = d.Resolve(n)
-	if n == nil {
-		return
+	d.active[target] = true
+	d.inAlias++
+	if n = d.Resolve(n); n != nil {
+		d.Into(n, v)
 	}
-	d.Into(n, v)
+	d.inAlias--
+	delete(d.active, target)
 }
 
 // Into decodes the resolved node n into v without recording its position
