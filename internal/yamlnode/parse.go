@@ -2,6 +2,13 @@
 // and column of every key and value, and turns the parser's errors into
 // positioned values. It is the only place that knows the YAML library's
 // error types.
+//
+// Two readers build the tree. A reader of its own (fast.go) reads the
+// plain style agreement files are written in, several times faster than
+// the YAML library, and declines anything else; the library reads what it
+// declines, reports every syntax error, and reads every file whose
+// comments are wanted (ParseDocument). FastAgrees lets tests hold the two
+// to the same trees.
 package yamlnode
 
 import (
