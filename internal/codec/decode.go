@@ -47,7 +47,7 @@ const maxAliased = 100_000
 // Decoder holds the state of one decode: problems, the path being
 // decoded and the budget of nodes.
 type Decoder struct {
-	Hooks    map[reflect.Type]Hook
+	hooks    []hookFor // a few: compared in turn, cheaper than hashing each type
 	Problems []Problem
 	stack    []string // the path, in segments (".name", "[key]"), joined only to report
 	aliased  int      // nodes visited through aliases
@@ -57,6 +57,11 @@ type Decoder struct {
 	active   map[*yamlnode.Node]bool // alias targets being decoded, to catch cycles
 }
 
+type hookFor struct {
+	t    reflect.Type
+	hook Hook
+}
+
 // MaxDepth bounds the nesting the decoder follows, aliases included.
 const MaxDepth = 100
 
@@ -64,7 +69,10 @@ const MaxDepth = 100
 // found. Paths are built only for problems: a clean document costs no
 // string building.
 func Decode(root *yamlnode.Node, out any, hooks map[reflect.Type]Hook) []Problem {
-	d := &Decoder{Hooks: hooks, stack: make([]string, 0, 16)}
+	d := &Decoder{stack: make([]string, 0, 16)}
+	for t, h := range hooks {
+		d.hooks = append(d.hooks, hookFor{t, h})
+	}
 	d.Value(root, reflect.ValueOf(out).Elem(), "")
 	return d.Problems
 }
@@ -160,9 +168,14 @@ func (d *Decoder) alias(n *yamlnode.Node, v reflect.Value) {
 // Into decodes the resolved node n into v without recording its position
 // again; hooks use it to decode a node as another type.
 func (d *Decoder) Into(n *yamlnode.Node, v reflect.Value) {
-	if hook, ok := d.Hooks[v.Type()]; ok {
-		hook(d, n, v)
-		return
+	if len(d.hooks) > 0 {
+		t := v.Type()
+		for _, h := range d.hooks {
+			if h.t == t {
+				h.hook(d, n, v)
+				return
+			}
+		}
 	}
 	if n.Kind == yamlnode.ScalarNode && n.Tag == "!!null" && v.Kind() != reflect.Pointer {
 		d.Report(NullValue, n, "", "value is missing (null)", "give a value or remove the key")
