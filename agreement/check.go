@@ -27,11 +27,11 @@ type checker struct {
 	reported map[string]bool // paths with a diagnostic already
 	brokenAt map[string]bool // the same, with every prefix of each path
 
-	listKeys map[*yamlnode.Node][]string // element keys of lists a path was written through
+	tree *codec.Tree // where findings are looked up
 }
 
-func (d *Document) checkSemantics(root *yamlnode.Node, tax *topics.Taxonomy) {
-	c := &checker{doc: d, a: d.Agreement, topics: tax,
+func (d *Document) checkSemantics(tree *codec.Tree, root *yamlnode.Node, tax *topics.Taxonomy) {
+	c := &checker{doc: d, a: d.Agreement, topics: tax, tree: tree,
 		partyIDs: map[string]bool{}, clauseIDs: map[string]bool{}, sourceIDs: map[string]bool{},
 		reported: map[string]bool{}, brokenAt: map[string]bool{}}
 	for _, diag := range d.Diagnostics {
@@ -59,7 +59,7 @@ func (c *checker) report(sev Severity, rule Rule, path, msg, hint string) {
 	}
 	c.reported[path] = true
 	for p := path; ; p = parentPath(p) {
-		if span, ok := d.Lookup(p); ok {
+		if span, ok := spanOf(c.tree.Find(p)); ok {
 			d.Diagnostics = append(d.Diagnostics, Diagnostic{File: d.Name, Position: span.Value, Path: path,
 				Rule: rule, Severity: sev, Message: msg, Hint: hint})
 			return
@@ -593,15 +593,7 @@ func (c *checker) pathOfSteps(stack []treeStep) string {
 	var b strings.Builder
 	for _, s := range stack {
 		if s.list != nil {
-			keys, ok := c.listKeys[s.list]
-			if !ok {
-				if c.listKeys == nil {
-					c.listKeys = map[*yamlnode.Node][]string{}
-				}
-				keys = codec.ElemKeys(codec.NodeIDs(s.list))
-				c.listKeys[s.list] = keys
-			}
-			b.WriteString("[" + keys[s.index] + "]")
+			b.WriteString("[" + c.tree.Keys(s.list)[s.index] + "]")
 			continue
 		}
 		if b.Len() > 0 {

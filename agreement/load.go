@@ -61,8 +61,8 @@ func (d *Document) lookup() func(path string) (Span, bool) {
 	if d.root == nil {
 		return d.Lookup
 	}
-	f := codec.NewFinder(d.root)
-	return func(path string) (Span, bool) { return spanOf(f.Find(path)) }
+	t := codec.NewTree(d.root)
+	return func(path string) (Span, bool) { return spanOf(t.Find(path)) }
 }
 
 // Loader loads agreements with settings other than the defaults. The zero
@@ -137,19 +137,20 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 	a := new(Agreement)
 	problems := codec.Decode(root, a, decodeHooks)
 	doc.Agreement, doc.root, doc.tree = a, root, tree
+	index := codec.NewTree(root) // one index for the positions of every finding
 	for _, p := range problems {
-		doc.Diagnostics = append(doc.Diagnostics, doc.problemDiagnostic(p))
+		doc.Diagnostics = append(doc.Diagnostics, doc.problemDiagnostic(index, p))
 	}
 	if a.Format != "" && a.Format != FormatV1 {
 		doc.report(Error, RuleFormat, "format", fmt.Sprintf("format %q is not one this version reads", a.Format),
 			fmt.Sprintf("write format: %s", FormatV1))
 	}
-	doc.checkSchema(root)
+	doc.checkSchema(index, root)
 	tax := l.Topics
 	if tax == nil {
 		tax = topics.Builtin()
 	}
-	doc.checkSemantics(root, tax)
+	doc.checkSemantics(index, root, tax)
 	doc.Diagnostics.Sort()
 	doc.Diagnostics = capped(name, doc.Diagnostics)
 	return doc
@@ -401,13 +402,13 @@ var problemRules = map[codec.ProblemKind]Rule{
 	codec.Unsupported:  RuleUnsupported,
 }
 
-func (doc *Document) problemDiagnostic(p codec.Problem) Diagnostic {
+func (doc *Document) problemDiagnostic(index *codec.Tree, p codec.Problem) Diagnostic {
 	d := Diagnostic{
 		File: doc.Name, Position: Position(p.Pos), Path: p.Path, Rule: problemRules[p.Kind],
 		Severity: Error, Message: p.Message, Hint: p.Hint,
 	}
 	if p.Kind == codec.DuplicateKey {
-		if first, ok := doc.Lookup(p.Path); ok {
+		if first, ok := spanOf(index.Find(p.Path)); ok {
 			d.Related = []Related{{Position: first.Key, Message: "first given here"}}
 		}
 	}

@@ -35,7 +35,7 @@ var schemaRules = map[schema.Kind]Rule{
 // schema and reports each violation at the line and column it concerns.
 // A violation at a path where the decoder already reported a problem is
 // the same fault seen twice, and is dropped.
-func (d *Document) checkSchema(root *yamlnode.Node) {
+func (d *Document) checkSchema(tree *codec.Tree, root *yamlnode.Node) {
 	if q := quickSchema(); q != nil && q.ValidNode(root) {
 		return // certainly valid: no value to build, no violation to find
 	}
@@ -51,9 +51,8 @@ func (d *Document) checkSchema(root *yamlnode.Node) {
 	for _, diag := range d.Diagnostics {
 		seen[diag.Path] = true
 	}
-	locator := codec.NewLocator(root)
 	for _, v := range violations {
-		key, node, path, _ := locator.Locate(v.Location)
+		key, node, path, _ := tree.Locate(v.Location)
 		pos := Position{node.Line, node.Column}
 		diag := Diagnostic{File: d.Name, Rule: schemaRules[v.Kind], Severity: Error, Message: v.Message}
 		switch v.Kind {

@@ -81,42 +81,105 @@ func jsonValue(n *yamlnode.Node, budget *int, aliased bool, depth int) (any, boo
 // When a step does not resolve (a property that is missing), it stops at
 // the deepest node reached, and ok is false.
 func Locate(root *yamlnode.Node, tokens []string) (key, value *yamlnode.Node, path string, ok bool) {
-	return NewLocator(root).Locate(tokens)
+	return (&Tree{root: root}).Locate(tokens)
 }
 
-// Locator is Locate for many locations in one tree: it indexes each
-// mapping and list it passes through once, so that a thousand findings in
-// one long list cost the list's length once, not a thousand times. It is
-// not safe for concurrent use.
-type Locator struct {
+// Find returns the key node and the value node at a path written as in
+// diagnostics (clauses[art-3].commitments[0].by): field names after dots,
+// list elements by the key ElemKeys gives them. ok is false when the path
+// does not lead anywhere in the tree.
+func Find(root *yamlnode.Node, path string) (key, value *yamlnode.Node, ok bool) {
+	return (&Tree{root: root}).Find(path)
+}
+
+// Tree is a node tree indexed for many lookups, by path (Find) or by
+// JSON-pointer location (Locate): each mapping and list a lookup passes
+// through is indexed once, so that a thousand findings in one long list
+// cost the list's length once, not a thousand times. It is not safe for
+// concurrent use. The zero Tree over a root (as the functions Find and
+// Locate use it) keeps no index: it scans, and allocates nothing for a
+// single lookup.
+type Tree struct {
 	root  *yamlnode.Node
 	props map[*yamlnode.Node]map[string]int // a mapping's keys: the first entry's index
 	keys  map[*yamlnode.Node][]string       // a list's element keys (ElemKeys)
+	elems map[*yamlnode.Node]map[string]int // a list's element keys: the element's index
 }
 
-// NewLocator returns a Locator for the tree at root.
-func NewLocator(root *yamlnode.Node) *Locator {
-	return &Locator{root: root, props: map[*yamlnode.Node]map[string]int{}, keys: map[*yamlnode.Node][]string{}}
+// NewTree returns the tree at root, indexed as lookups need it.
+func NewTree(root *yamlnode.Node) *Tree {
+	return &Tree{root: root, props: map[*yamlnode.Node]map[string]int{},
+		keys: map[*yamlnode.Node][]string{}, elems: map[*yamlnode.Node]map[string]int{}}
 }
 
-// Locate is Locate in the locator's tree.
-func (l *Locator) Locate(tokens []string) (key, value *yamlnode.Node, path string, ok bool) {
-	value = deref(l.root)
+// Keys returns the element keys of a list node of the tree, as ElemKeys
+// names them. The slice is shared: do not change it.
+func (t *Tree) Keys(seq *yamlnode.Node) []string {
+	if t.keys == nil {
+		return ElemKeys(NodeIDs(seq))
+	}
+	keys, ok := t.keys[seq]
+	if !ok {
+		keys = ElemKeys(NodeIDs(seq))
+		t.keys[seq] = keys
+	}
+	return keys
+}
+
+// prop returns the index in m.Content of the first entry with key name,
+// or -1.
+func (t *Tree) prop(m *yamlnode.Node, name string) int {
+	if t.props == nil {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if deref(m.Content[i]).Value == name {
+				return i
+			}
+		}
+		return -1
+	}
+	props, ok := t.props[m]
+	if !ok {
+		props = make(map[string]int, len(m.Content)/2)
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if k := deref(m.Content[i]).Value; !has(props, k) {
+				props[k] = i
+			}
+		}
+		t.props[m] = props
+	}
+	if i, ok := props[name]; ok {
+		return i
+	}
+	return -1
+}
+
+// elem returns the index of the element of seq that Keys names key, or -1.
+func (t *Tree) elem(seq *yamlnode.Node, key string) int {
+	if t.elems == nil {
+		return elemIndex(seq, key)
+	}
+	elems, ok := t.elems[seq]
+	if !ok {
+		elems = map[string]int{}
+		for i, k := range t.Keys(seq) {
+			elems[k] = i
+		}
+		t.elems[seq] = elems
+	}
+	if i, ok := elems[key]; ok {
+		return i
+	}
+	return -1
+}
+
+// Locate is Locate in the tree.
+func (t *Tree) Locate(tokens []string) (key, value *yamlnode.Node, path string, ok bool) {
+	value = deref(t.root)
 	for _, tok := range tokens {
 		switch value.Kind {
 		case yamlnode.MappingNode:
-			props, seen := l.props[value]
-			if !seen {
-				props = make(map[string]int, len(value.Content)/2)
-				for i := 0; i+1 < len(value.Content); i += 2 {
-					if k := deref(value.Content[i]).Value; !has(props, k) {
-						props[k] = i
-					}
-				}
-				l.props[value] = props
-			}
-			i, found := props[tok]
-			if !found {
+			i := t.prop(value, tok)
+			if i < 0 {
 				return key, value, path, false
 			}
 			key, value = deref(value.Content[i]), deref(value.Content[i+1])
@@ -126,12 +189,7 @@ func (l *Locator) Locate(tokens []string) (key, value *yamlnode.Node, path strin
 			if err != nil || i < 0 || i >= len(value.Content) {
 				return key, value, path, false
 			}
-			keys, seen := l.keys[value]
-			if !seen {
-				keys = ElemKeys(NodeIDs(value))
-				l.keys[value] = keys
-			}
-			path = Index(path, keys[i])
+			path = Index(path, t.Keys(value)[i])
 			key, value = nil, deref(value.Content[i])
 		default:
 			return key, value, path, false
@@ -140,61 +198,9 @@ func (l *Locator) Locate(tokens []string) (key, value *yamlnode.Node, path strin
 	return key, value, path, true
 }
 
-func has(m map[string]int, k string) bool {
-	_, ok := m[k]
-	return ok
-}
-
-func deref(n *yamlnode.Node) *yamlnode.Node {
-	for depth := 0; n.Kind == yamlnode.AliasNode && n.Alias != nil && depth < 100; depth++ {
-		n = n.Alias
-	}
-	return n
-}
-
-// Find returns the key node and the value node at a path written as in
-// diagnostics (clauses[art-3].commitments[0].by): field names after dots,
-// list elements by the key ElemKeys gives them. ok is false when the path
-// does not lead anywhere in the tree.
-func Find(root *yamlnode.Node, path string) (key, value *yamlnode.Node, ok bool) {
-	return find(root, path, elemIndex)
-}
-
-// Finder is Find for many paths in one tree: it keeps the keys of each
-// list it passes through, so that a lookup costs the length of its path,
-// not of the lists on it. It is not safe for concurrent use.
-type Finder struct {
-	root *yamlnode.Node
-	keys map[*yamlnode.Node]map[string]int
-}
-
-// NewFinder returns a Finder for the tree at root.
-func NewFinder(root *yamlnode.Node) *Finder {
-	return &Finder{root: root, keys: map[*yamlnode.Node]map[string]int{}}
-}
-
-// Find is Find in the finder's tree.
-func (f *Finder) Find(path string) (key, value *yamlnode.Node, ok bool) {
-	return find(f.root, path, f.index)
-}
-
-func (f *Finder) index(seq *yamlnode.Node, key string) int {
-	keys, ok := f.keys[seq]
-	if !ok {
-		keys = map[string]int{}
-		for i, k := range ElemKeys(NodeIDs(seq)) {
-			keys[k] = i
-		}
-		f.keys[seq] = keys
-	}
-	if i, ok := keys[key]; ok {
-		return i
-	}
-	return -1
-}
-
-func find(root *yamlnode.Node, path string, index func(seq *yamlnode.Node, key string) int) (key, value *yamlnode.Node, ok bool) {
-	value = deref(root)
+// Find is Find in the tree.
+func (t *Tree) Find(path string) (key, value *yamlnode.Node, ok bool) {
+	value = deref(t.root)
 	for path != "" {
 		switch path[0] {
 		case '.':
@@ -205,9 +211,8 @@ func find(root *yamlnode.Node, path string, index func(seq *yamlnode.Node, key s
 			if end < 0 || value.Kind != yamlnode.SequenceNode {
 				return nil, nil, false
 			}
-			want := path[1:end]
+			i := t.elem(value, path[1:end])
 			path = path[end+1:]
-			i := index(value, want)
 			if i < 0 {
 				return nil, nil, false
 			}
@@ -223,16 +228,23 @@ func find(root *yamlnode.Node, path string, index func(seq *yamlnode.Node, key s
 		if value.Kind != yamlnode.MappingNode {
 			return nil, nil, false
 		}
-		found := false
-		for i := 0; i+1 < len(value.Content); i += 2 {
-			if k := deref(value.Content[i]); k.Value == name {
-				key, value, found = k, deref(value.Content[i+1]), true
-				break
-			}
-		}
-		if !found {
+		i := t.prop(value, name)
+		if i < 0 {
 			return nil, nil, false
 		}
+		key, value = deref(value.Content[i]), deref(value.Content[i+1])
 	}
 	return key, value, true
+}
+
+func has(m map[string]int, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+func deref(n *yamlnode.Node) *yamlnode.Node {
+	for depth := 0; n.Kind == yamlnode.AliasNode && n.Alias != nil && depth < 100; depth++ {
+		n = n.Alias
+	}
+	return n
 }

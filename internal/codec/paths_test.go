@@ -8,10 +8,10 @@ import (
 	"github.com/entente-go/entente/internal/yamlnode"
 )
 
-// TestElemIndexAgreesWithElemKeys: finding one element by its key, with
-// or without a Finder, gives the element ElemKeys names so, for lists with repeated, numeric, empty
+// TestFindAgreesWithElemKeys: finding one element by its key, indexed or
+// by a scan, gives the element ElemKeys names so, for lists with repeated, numeric, empty
 // and bracketed ids and elements without one.
-func TestElemIndexAgreesWithElemKeys(t *testing.T) {
+func TestFindAgreesWithElemKeys(t *testing.T) {
 	pool := []string{"a", "b", "art-1", "1", "0", "007", "", "x[1]", "none"}
 	r := rand.New(rand.NewPCG(7, 8))
 	for round := range 500 {
@@ -27,14 +27,18 @@ func TestElemIndexAgreesWithElemKeys(t *testing.T) {
 			}})
 		}
 		keys := ElemKeys(NodeIDs(seq))
-		finder := NewFinder(seq)
+		tree := NewTree(seq)
 		for _, key := range append(slices.Clone(pool), "2", "3", "9", "-1", "+1", "01") {
 			want := slices.Index(keys, key)
+			if got := tree.elem(seq, key); got != want {
+				t.Fatalf("round %d: keys %q: Tree.elem(%q) = %d, want %d", round, keys, key, got, want)
+			}
 			if got := elemIndex(seq, key); got != want {
 				t.Fatalf("round %d: keys %q: elemIndex(%q) = %d, want %d", round, keys, key, got, want)
 			}
-			if got := finder.index(seq, key); got != want {
-				t.Fatalf("round %d: keys %q: Finder.index(%q) = %d, want %d", round, keys, key, got, want)
+			_, value, ok := tree.Find("[" + key + "]")
+			if ok != (want >= 0) || ok && value != seq.Content[want] {
+				t.Fatalf("round %d: keys %q: Find([%s]) = %v, want element %d", round, keys, key, ok, want)
 			}
 		}
 	}
