@@ -83,15 +83,7 @@ func Validate(v any) ([]Violation, error) {
 	if err != nil {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
-	if q, err := quick(); err == nil && q.Valid(v) {
-		return nil, nil
-	}
-	return validate(s, v)
-}
-
-// validate checks v with the library, and describes every violation.
-func validate(s *jsonschema.Schema, v any) ([]Violation, error) {
-	err := s.Validate(v)
+	err = s.Validate(v)
 	if err == nil {
 		return nil, nil
 	}

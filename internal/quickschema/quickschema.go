@@ -1,16 +1,15 @@
-// Package quickschema checks values against a JSON Schema that uses only
-// a few keywords — type, properties, required, additionalProperties,
-// propertyNames, items, minItems, minLength, enum and const of strings,
-// pattern, format "uri", anyOf, and $ref inside the document — and can
-// only say "valid": when it cannot vouch for a value (the value breaks the
-// schema, or holds something the check does not know, such as a number),
-// the caller validates it with the JSON-Schema library, which describes
-// every violation. A valid file, the common case, is so checked many times
-// faster, without building the library's error tree or, for a YAML tree,
-// the JSON-typed value at all.
+// Package quickschema checks a YAML node tree against a JSON Schema that
+// uses only a few keywords — type, properties, required,
+// additionalProperties, propertyNames, items, minItems, minLength, enum
+// and const of strings, pattern, format "uri", anyOf, and $ref inside the
+// document — and can only say "valid": when it cannot vouch for a tree
+// (it breaks the schema, or holds something the check does not follow),
+// the caller builds the JSON-typed value and validates it with the
+// JSON-Schema library (package schema), which describes every violation.
+// A valid file, the common case, is so checked many times faster, without
+// the JSON-typed value or the library's error tree.
 //
-// The tests of packages schema and agreement hold its verdicts to the
-// library's.
+// Its tests hold its verdicts to the library's.
 package quickschema
 
 import (
@@ -74,11 +73,6 @@ func Compile(doc []byte) (*Schema, error) {
 	}
 	return &Schema{root: root}, nil
 }
-
-// Valid reports whether v, a JSON-typed value (map[string]any, []any,
-// string, bool, nil), certainly meets the schema. False means "not
-// certain".
-func (s *Schema) Valid(v any) bool { return s.root.valid(v) }
 
 // ValidNode reports whether the JSON-typed value of the tree at n (as
 // codec.JSONValue makes it) certainly meets the schema, without making
@@ -266,68 +260,9 @@ func count(v any) (int, error) {
 	return int(f), nil
 }
 
-// valid reports whether v certainly meets the rule; false means "not
-// certain": v breaks it, or holds a value this reading does not know.
-func (r *rule) valid(v any) bool {
-	if r.target != nil && !r.target.valid(v) {
-		return false
-	}
-	if len(r.types) > 0 && !contains(r.types, typeOf(v)) {
-		return false
-	}
-	switch v := v.(type) {
-	case map[string]any:
-		for _, name := range r.required {
-			if _, ok := v[name]; !ok {
-				return false
-			}
-		}
-		for name, x := range v {
-			if r.names != nil && !r.names.valid(name) {
-				return false
-			}
-			if p, ok := r.properties[name]; ok {
-				if !p.valid(x) {
-					return false
-				}
-			} else if r.closed || r.additional != nil && !r.additional.valid(x) {
-				return false
-			}
-		}
-	case []any:
-		if len(v) < r.minItems {
-			return false
-		}
-		if r.items != nil {
-			for _, x := range v {
-				if !r.items.valid(x) {
-					return false
-				}
-			}
-		}
-	case string:
-		if !r.validString(v) {
-			return false
-		}
-	case bool, nil:
-		if r.enum != nil || r.constant != nil {
-			return false
-		}
-	default:
-		return false // a number, or no JSON value at all: the library judges it
-	}
-	if len(r.anyOf) > 0 {
-		for _, b := range r.anyOf {
-			if b.valid(v) {
-				return true
-			}
-		}
-		return false
-	}
-	return true
-}
-
-// validNode is valid for the JSON-typed value of a node tree.
+// validNode reports whether the JSON-typed value of the tree at n
+// certainly meets the rule; false means "not certain": it breaks the rule,
+// or holds something this check does not follow.
 func (r *rule) validNode(n *yamlnode.Node) bool {
 	if n.Kind == yamlnode.AliasNode {
 		return false
@@ -371,7 +306,7 @@ func (r *rule) validNode(n *yamlnode.Node) bool {
 				return false // a key JSONValue would take from an alias or a collection
 			}
 			name := k.Value
-			if r.names != nil && !r.names.valid(name) {
+			if r.names != nil && !r.names.validName(name) {
 				return false
 			}
 			if p, ok := r.properties[name]; ok {
@@ -413,6 +348,25 @@ func (r *rule) validNode(n *yamlnode.Node) bool {
 	return true
 }
 
+// validName checks a property name, a string, against the rule.
+func (r *rule) validName(name string) bool {
+	if r.target != nil && !r.target.validName(name) {
+		return false
+	}
+	if len(r.types) > 0 && !contains(r.types, "string") || !r.validString(name) {
+		return false
+	}
+	if len(r.anyOf) > 0 {
+		for _, b := range r.anyOf {
+			if b.validName(name) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
 func hasKey(m *yamlnode.Node, name string) bool {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Kind == yamlnode.ScalarNode && m.Content[i].Value == name {
@@ -434,22 +388,6 @@ func (r *rule) validString(v string) bool {
 		return false
 	}
 	return !r.uri || absoluteURL(v)
-}
-
-func typeOf(v any) string {
-	switch v.(type) {
-	case map[string]any:
-		return "object"
-	case []any:
-		return "array"
-	case string:
-		return "string"
-	case bool:
-		return "boolean"
-	case nil:
-		return "null"
-	}
-	return ""
 }
 
 func contains(list []string, s string) bool {
