@@ -124,22 +124,30 @@ func (f *fullDisk) Write(p []byte) (int, error) {
 	return f.File.Write(p)
 }
 
+// failingWrite copies the messy example into a temporary folder and makes
+// fmt -w create its temporary file with create; it returns the copy and
+// its bytes.
+func failingWrite(t *testing.T, create func(dir, pattern string) (tempFile, error)) (path string, before []byte) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "messy.yaml")
+	copyFile(t, "../../agreement/testdata/fmt/messy.yaml", path)
+	before, _ = os.ReadFile(path)
+	saved := createTemp
+	t.Cleanup(func() { createTemp = saved })
+	createTemp = create
+	return path, before
+}
+
 // TestFmtFullDisk: when the disk fills up while writing, the original is
 // untouched, no temporary file is left, and the command fails.
 func TestFmtFullDisk(t *testing.T) {
-	dir := t.TempDir()
-	messy := filepath.Join(dir, "messy.yaml")
-	copyFile(t, "../../agreement/testdata/fmt/messy.yaml", messy)
-	before, _ := os.ReadFile(messy)
-	saved := createTemp
-	defer func() { createTemp = saved }()
-	createTemp = func(dir, pattern string) (tempFile, error) {
+	messy, before := failingWrite(t, func(dir, pattern string) (tempFile, error) {
 		f, err := os.CreateTemp(dir, pattern)
 		if err != nil {
 			return nil, err
 		}
 		return &fullDisk{File: f, room: 64}, nil
-	}
+	})
 	code, _, errOut := run("fmt", "-w", messy)
 	if code != ExitFailure || !strings.Contains(errOut, "no space left") {
 		t.Errorf("exit %d, %q; want %d and the error", code, errOut, ExitFailure)
@@ -147,7 +155,7 @@ func TestFmtFullDisk(t *testing.T) {
 	if after, _ := os.ReadFile(messy); string(after) != string(before) {
 		t.Error("the original changed")
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+	if entries, _ := os.ReadDir(filepath.Dir(messy)); len(entries) != 1 {
 		t.Errorf("left behind: %v", entries)
 	}
 }
@@ -155,15 +163,9 @@ func TestFmtFullDisk(t *testing.T) {
 // TestFmtCannotCreateTemp: when no temporary file can be made (a
 // read-only folder, as root cannot be shown one), the original stays.
 func TestFmtCannotCreateTemp(t *testing.T) {
-	dir := t.TempDir()
-	messy := filepath.Join(dir, "messy.yaml")
-	copyFile(t, "../../agreement/testdata/fmt/messy.yaml", messy)
-	before, _ := os.ReadFile(messy)
-	saved := createTemp
-	defer func() { createTemp = saved }()
-	createTemp = func(dir, pattern string) (tempFile, error) {
+	messy, before := failingWrite(t, func(dir, pattern string) (tempFile, error) {
 		return nil, &os.PathError{Op: "open", Path: dir, Err: syscall.EACCES}
-	}
+	})
 	if code, _, errOut := run("fmt", "-w", messy); code != ExitFailure || !strings.Contains(errOut, "permission denied") {
 		t.Errorf("exit %d, %q", code, errOut)
 	}
