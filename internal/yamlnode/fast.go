@@ -55,16 +55,16 @@ func parseFast(src []byte) (doc *Node, ok bool) {
 		return nil, false
 	}
 	var root *Node
-	switch col := r.pos - r.bol; {
-	case r.atDash():
+	col := r.pos - r.bol
+	if r.atDash() {
 		root, ok = r.sequence(col)
-	case r.atKey():
-		root, ok = r.mapping(col)
-	case r.peek(0) == '{' || r.peek(0) == '[':
+	} else if key, isKey := r.tryKey(); isKey {
+		root, ok = r.mapping(col, key)
+	} else if c := r.peek(0); c == '{' || c == '[' {
 		if root, ok = r.flow(-1); ok {
 			ok = r.endLine()
 		}
-	default:
+	} else {
 		return nil, false // a scalar document is not an agreement
 	}
 	if !ok || r.pos < len(r.src) {
@@ -262,20 +262,17 @@ func (r *fastReader) open(kind Kind, tag string) *Node {
 
 func (r *fastReader) close() { r.depth-- }
 
-// mapping reads a block mapping whose keys are at column col; pos is at
-// its first key.
-func (r *fastReader) mapping(col int) (*Node, bool) {
+// mapping reads a block mapping whose keys are at column col; its first
+// key has been read, and pos is past the key's colon.
+func (r *fastReader) mapping(col int, key *Node) (*Node, bool) {
 	m := r.open(MappingNode, "!!map")
 	defer r.close()
 	if m == nil {
 		return nil, false
 	}
+	m.Line, m.Column = key.Line, key.Column
 	n := 0
 	for {
-		key, ok := r.key()
-		if !ok {
-			return nil, false
-		}
 		value, ok := r.mappingValue(col)
 		if !ok {
 			return nil, false
@@ -290,6 +287,9 @@ func (r *fastReader) mapping(col int) (*Node, bool) {
 			break
 		}
 		if r.atDash() {
+			return nil, false
+		}
+		if key, ok = r.key(); !ok {
 			return nil, false
 		}
 	}
@@ -321,12 +321,15 @@ func (r *fastReader) key() (*Node, bool) {
 	return key, true
 }
 
-// atKey reports whether the line at pos starts with a key and a colon.
-func (r *fastReader) atKey() bool {
-	pos, line, bol, depth, nodes, stack := r.pos, r.line, r.bol, r.depth, r.nodes, len(r.stack)
-	_, ok := r.key()
-	r.pos, r.line, r.bol, r.depth, r.nodes, r.stack = pos, line, bol, depth, nodes, r.stack[:stack]
-	return ok
+// tryKey reads a key and its colon if the line at pos starts with them,
+// and otherwise leaves pos where it was. (A key is read within its line.)
+func (r *fastReader) tryKey() (*Node, bool) {
+	pos := r.pos
+	key, ok := r.key()
+	if !ok {
+		r.pos = pos
+	}
+	return key, ok
 }
 
 // mappingValue reads the value after a key's colon, in a mapping at
@@ -357,11 +360,11 @@ func (r *fastReader) mappingValue(col int) (*Node, bool) {
 // the collection at column parent.
 func (r *fastReader) block(parent int) (*Node, bool) {
 	col := r.pos - r.bol
-	switch {
-	case r.atDash():
+	if r.atDash() {
 		return r.sequence(col)
-	case r.atKey():
-		return r.mapping(col)
+	}
+	if key, ok := r.tryKey(); ok {
+		return r.mapping(col, key)
 	}
 	return r.inline(parent)
 }
@@ -390,10 +393,13 @@ func (r *fastReader) sequence(col int) (*Node, bool) {
 			item, ok = r.block(col)
 		case r.atDash():
 			item, ok = r.sequence(r.pos - r.bol)
-		case r.atKey():
-			item, ok = r.mapping(r.pos - r.bol)
 		default:
-			item, ok = r.inline(col)
+			itemCol := r.pos - r.bol
+			if key, isKey := r.tryKey(); isKey {
+				item, ok = r.mapping(itemCol, key)
+			} else {
+				item, ok = r.inline(col)
+			}
 		}
 		if !ok {
 			return nil, false
