@@ -119,7 +119,6 @@ func elems[T any](base string, list []T, id func(T) string) *elemPaths {
 
 func partyID(p Party) string   { return p.ID }
 func sourceID(s Source) string { return s.ID }
-func clauseID(c Clause) string { return c.ID }
 
 // ids checks that party, clause and source ids are unique (clause ids
 // across every depth, since references name clauses by id alone).
@@ -270,8 +269,6 @@ func (c *checker) text(at func() string, t Text) {
 func at(format string, args ...any) func() string {
 	return func() string { return fmt.Sprintf(format, args...) }
 }
-
-func fixed(path string) func() string { return func() string { return path } }
 
 func (c *checker) clauses(base func() string, cs []Clause) {
 	paths := &elemPaths{base: base, n: len(cs), id: func(i int) string { return cs[i].ID }}

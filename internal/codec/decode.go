@@ -77,9 +77,6 @@ func Decode(root *yamlnode.Node, out any, hooks map[reflect.Type]Hook) []Problem
 	return d.Problems
 }
 
-// Path returns the path of the value being decoded.
-func (d *Decoder) Path() string { return strings.TrimPrefix(strings.Join(d.stack, ""), ".") }
-
 // Report records a problem at n, at the current path and segment seg
 // beneath it ("" for the current value itself).
 func (d *Decoder) Report(kind ProblemKind, n *yamlnode.Node, seg, msg, hint string) {

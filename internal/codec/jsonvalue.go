@@ -75,15 +75,6 @@ func jsonValue(n *yamlnode.Node, budget *int, aliased bool, depth int) (any, boo
 	return nil, true
 }
 
-// Locate follows a JSON-pointer location from root. It returns the key
-// node of the last step (nil when the last step is a list index or there
-// are no steps), the value node reached, and the document path with ids.
-// When a step does not resolve (a property that is missing), it stops at
-// the deepest node reached, and ok is false.
-func Locate(root *yamlnode.Node, tokens []string) (key, value *yamlnode.Node, path string, ok bool) {
-	return (&Tree{root: root}).Locate(tokens)
-}
-
 // Find returns the key node and the value node at a path written as in
 // diagnostics (clauses[art-3].commitments[0].by): field names after dots,
 // list elements by the key ElemKeys gives them. ok is false when the path
@@ -96,9 +87,9 @@ func Find(root *yamlnode.Node, path string) (key, value *yamlnode.Node, ok bool)
 // JSON-pointer location (Locate): each mapping and list a lookup passes
 // through is indexed once, so that a thousand findings in one long list
 // cost the list's length once, not a thousand times. It is not safe for
-// concurrent use. The zero Tree over a root (as the functions Find and
-// Locate use it) keeps no index: it scans, and allocates nothing for a
-// single lookup.
+// concurrent use. A Tree made without NewTree (as the function Find makes
+// one) keeps no index: it scans, and allocates nothing for a single
+// lookup.
 type Tree struct {
 	root  *yamlnode.Node
 	props map[*yamlnode.Node]map[string]int // a mapping's keys: the first entry's index
@@ -172,7 +163,11 @@ func (t *Tree) elem(seq *yamlnode.Node, key string) int {
 	return -1
 }
 
-// Locate is Locate in the tree.
+// Locate follows a JSON-pointer location from the root. It returns the
+// key node of the last step (nil when the last step is a list index or
+// there are no steps), the value node reached, and the document path with
+// ids. When a step does not resolve (a property that is missing), it stops
+// at the deepest node reached, and ok is false.
 func (t *Tree) Locate(tokens []string) (key, value *yamlnode.Node, path string, ok bool) {
 	value = deref(t.root)
 	for _, tok := range tokens {

@@ -10,12 +10,3 @@ func Name(code string) (string, bool) {
 	n, ok := names[code]
 	return n, ok
 }
-
-// Codes returns every ISO 639-1 code, in no particular order.
-func Codes() []string {
-	out := make([]string, 0, len(names))
-	for c := range names {
-		out = append(out, c)
-	}
-	return out
-}
