@@ -76,7 +76,7 @@ func Apply(changes []Change, old *Agreement) (*Agreement, error) {
 		}
 	}
 	a := new(Agreement)
-	for _, p := range codec.Decode(root, a, decodeHooks) {
+	for _, p := range decode(root, a) {
 		if p.Kind == codec.InvalidValue {
 			continue // a value outside its enumeration, kept as the model holds it
 		}

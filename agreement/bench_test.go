@@ -85,6 +85,11 @@ func BenchmarkLoad(b *testing.B) {
 		})
 		b.Run(name+"/decode", func(b *testing.B) {
 			for b.Loop() {
+				decode(root, new(Agreement))
+			}
+		})
+		b.Run(name+"/decode-reflective", func(b *testing.B) {
+			for b.Loop() {
 				codec.Decode(root, new(Agreement), decodeHooks)
 			}
 		})
@@ -126,7 +131,7 @@ func BenchmarkLoad(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			for b.Loop() {
 				r, _ := yamlnode.Parse(src)
-				codec.Decode(r, new(Agreement), decodeHooks)
+				decode(r, new(Agreement))
 			}
 		})
 		b.Run(name+"/load", func(b *testing.B) {

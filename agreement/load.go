@@ -135,7 +135,7 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 		return doc
 	}
 	a := new(Agreement)
-	problems := codec.Decode(root, a, decodeHooks)
+	problems := decode(root, a)
 	doc.Agreement, doc.root, doc.tree = a, root, tree
 	index := codec.NewTree(root) // one index for the positions of every finding
 	for _, p := range problems {
@@ -196,7 +196,13 @@ func tooDeep(n *yamlnode.Node, depth int) *yamlnode.Node {
 	if depth > MaxDepth {
 		return n
 	}
+	if depth == MaxDepth && len(n.Content) > 0 {
+		return n.Content[0]
+	}
 	for _, c := range n.Content {
+		if len(c.Content) == 0 {
+			continue // a scalar, an alias or an empty collection: no deeper
+		}
 		if d := tooDeep(c, depth+1); d != nil {
 			return d
 		}
@@ -420,6 +426,33 @@ var (
 	decodeHooks = map[reflect.Type]codec.Hook{textType: decodeText}
 	encodeHooks = map[reflect.Type]codec.EncodeHook{textType: encodeText}
 )
+
+// typedDecode is the typed decoder of an Agreement, which decode_gen.go
+// sets. Without it (delete the file when a change to the model stops it
+// compiling, then write it again with go generate), documents are decoded
+// by reflection alone.
+var typedDecode func(d *codec.Decoder, n *yamlnode.Node, a *Agreement)
+
+//go:generate go test -run TestDecodersGenerated -update
+
+// decode decodes root into a and returns the problems found.
+func decode(root *yamlnode.Node, a *Agreement) []codec.Problem {
+	if typedDecode == nil {
+		return codec.Decode(root, a, decodeHooks)
+	}
+	d := codec.NewDecoder(decodeHooks)
+	typedDecode(d, root, a)
+	return d.Problems
+}
+
+// decodeTextAt is decodeText for the typed decoders.
+func decodeTextAt(d *codec.Decoder, n *yamlnode.Node, seg string, t *Text) {
+	if d.Simple(n) {
+		t.Plain = n.Value
+		return
+	}
+	d.Reflect(n, seg, t)
+}
 
 // decodeText reads a Text written as a string or as a mapping of
 // language to string.

@@ -69,10 +69,7 @@ const MaxDepth = 100
 // found. Paths are built only for problems: a clean document costs no
 // string building.
 func Decode(root *yamlnode.Node, out any, hooks map[reflect.Type]Hook) []Problem {
-	d := &Decoder{stack: make([]string, 0, 16)}
-	for t, h := range hooks {
-		d.hooks = append(d.hooks, hookFor{t, h})
-	}
+	d := NewDecoder(hooks)
 	d.Value(root, reflect.ValueOf(out).Elem(), "")
 	return d.Problems
 }
@@ -116,10 +113,7 @@ func (d *Decoder) Resolve(n *yamlnode.Node) *yamlnode.Node {
 func (d *Decoder) Value(n *yamlnode.Node, v reflect.Value, seg string) {
 	// No defers: this runs for every value, and the steps are undone in
 	// order on every way out (nothing here panics).
-	if seg != "" {
-		d.stack = append(d.stack, seg)
-	}
-	d.depth++
+	d.push(seg)
 	switch {
 	case d.depth > MaxDepth:
 		if !d.stopped {
@@ -133,17 +127,16 @@ func (d *Decoder) Value(n *yamlnode.Node, v reflect.Value, seg string) {
 			d.Into(n, v)
 		}
 	}
-	d.depth--
-	if seg != "" {
-		d.stack = d.stack[:len(d.stack)-1]
-	}
+	d.pop(seg)
 }
 
 // alias decodes the value an alias refers to, unless that value contains
 // the alias.
 func (d *Decoder) alias(n *yamlnode.Node, v reflect.Value) {
+	// An alias of an alias cannot be written in YAML, but a tree built
+	// by hand may hold one, or a ring of them: Resolve reports those.
 	target := n.Alias
-	for target != nil && target.Kind == yamlnode.AliasNode {
+	for i := 0; target != nil && target.Kind == yamlnode.AliasNode && i <= 100; i++ {
 		target = target.Alias
 	}
 	if d.active[target] {
@@ -184,11 +177,7 @@ func (d *Decoder) Into(n *yamlnode.Node, v reflect.Value) {
 				return
 			}
 			if err := tu.UnmarshalText([]byte(n.Value)); err != nil {
-				hint := ""
-				if h, ok := err.(interface{ Hint() string }); ok {
-					hint = h.Hint()
-				}
-				d.Report(InvalidValue, n, "", err.Error(), hint)
+				d.reportText(n, err)
 			}
 			return
 		}
@@ -263,18 +252,12 @@ func (d *Decoder) structValue(n *yamlnode.Node, v reflect.Value) {
 		}
 		fi, known := si.byName[name]
 		if !known {
-			msg := fmt.Sprintf("unknown field %q", name)
-			d.Report(UnknownField, k, "."+name, msg, Suggest(name, si.names))
+			d.Unknown(k, name, v.Type())
 			continue
 		}
-		if bit := uint64(1) << (fi % 64); seen&bit != 0 && fi < 64 {
-			d.Report(DuplicateKey, k, "."+name, fmt.Sprintf("key %q is given twice in this mapping", name), "remove one of them; the later one is ignored")
-			continue
-		} else {
-			seen |= bit
+		if d.Once(&seen, fi, k, name) {
+			d.Value(val, v.Field(si.fields[fi].index), si.segs[fi])
 		}
-		f := si.fields[fi]
-		d.Value(val, v.Field(f.index), si.segs[fi])
 	}
 }
 
@@ -310,6 +293,13 @@ func (d *Decoder) sliceValue(n *yamlnode.Node, v reflect.Value) {
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	d.elements(n, func(i int, item *yamlnode.Node) { d.Value(item, s.Index(i), "") })
+	v.Set(s)
+}
+
+// elements decodes the elements of list n with each, so that the paths
+// of the problems found inside an element name it.
+func (d *Decoder) elements(n *yamlnode.Node, each func(i int, item *yamlnode.Node)) {
 	// An element's segment is "[id]" or "[index]"; it is made only when
 	// something inside the element is reported, so the stack holds a
 	// placeholder that the list's keys replace on demand.
@@ -318,7 +308,7 @@ func (d *Decoder) sliceValue(n *yamlnode.Node, v reflect.Value) {
 		d.stack = append(d.stack, "")
 		mark := len(d.stack) - 1
 		before := len(d.Problems)
-		d.Value(item, s.Index(i), "")
+		each(i, item)
 		d.stack = d.stack[:mark]
 		if len(d.Problems) > before {
 			// Rebuild the paths of the problems found inside the element.
@@ -328,7 +318,6 @@ func (d *Decoder) sliceValue(n *yamlnode.Node, v reflect.Value) {
 			}
 		}
 	}
-	v.Set(s)
 }
 
 // lazyKeys works out a list's element keys the first time one is needed.
