@@ -26,8 +26,8 @@ import (
 
 // rule is one schema (object) of the document, compiled.
 type rule struct {
-	types      []string // JSON types allowed; empty means any
-	properties map[string]*rule
+	types      kindSet // JSON types allowed; none means any
+	properties propTable
 	required   []string
 	additional *rule // for properties not listed; nil with closed
 	closed     bool  // additionalProperties: false
@@ -99,38 +99,40 @@ func (c *compiler) rule(v any) (*rule, error) {
 		var err error
 		switch k {
 		case "type":
+			var names []string
 			switch t := v.(type) {
 			case string:
-				r.types = []string{t}
+				names = []string{t}
 			case []any:
 				for _, x := range t {
 					s, ok := x.(string)
 					if !ok {
 						return nil, fmt.Errorf("type %v", t)
 					}
-					r.types = append(r.types, s)
+					names = append(names, s)
 				}
 			default:
 				return nil, fmt.Errorf("type %v", v)
 			}
-			for _, t := range r.types {
-				switch t {
-				case "object", "array", "string", "boolean", "null":
-				default:
+			for _, t := range names {
+				k, ok := kindNamed[t]
+				if !ok {
 					return nil, fmt.Errorf("type %q is not known here", t)
 				}
+				r.types |= k
 			}
 		case "properties":
 			props, ok := v.(map[string]any)
 			if !ok {
 				return nil, fmt.Errorf("properties %v", v)
 			}
-			r.properties = map[string]*rule{}
+			byName := map[string]*rule{}
 			for name, p := range props {
-				if r.properties[name], err = c.rule(p); err != nil {
+				if byName[name], err = c.rule(p); err != nil {
 					return nil, err
 				}
 			}
+			r.properties = newPropTable(byName)
 		case "required":
 			list, ok := v.([]any)
 			if !ok {
@@ -270,31 +272,30 @@ func (r *rule) validNode(n *yamlnode.Node) bool {
 	if r.target != nil && !r.target.validNode(n) {
 		return false
 	}
-	var str string // the value, for a string
-	kind := ""
+	var kind kindSet
 	switch n.Kind {
 	case yamlnode.MappingNode:
-		kind = "object"
+		kind = object
 	case yamlnode.SequenceNode:
-		kind = "array"
+		kind = array
 	case yamlnode.ScalarNode:
-		kind, str = "string", n.Value
+		kind = str
 		switch n.Tag {
 		case "!!null":
-			kind = "null"
+			kind = null
 		case "!!bool":
 			if _, err := strconv.ParseBool(n.Value); err == nil {
-				kind = "boolean"
+				kind = boolean
 			}
 		}
 	default:
 		return false
 	}
-	if len(r.types) > 0 && !contains(r.types, kind) {
+	if r.types != 0 && r.types&kind == 0 {
 		return false
 	}
 	switch kind {
-	case "object":
+	case object:
 		for _, name := range r.required {
 			if !hasKey(n, name) {
 				return false
@@ -309,7 +310,7 @@ func (r *rule) validNode(n *yamlnode.Node) bool {
 			if r.names != nil && !r.names.validName(name) {
 				return false
 			}
-			if p, ok := r.properties[name]; ok {
+			if p := r.properties.find(name); p != nil {
 				if !p.validNode(v) {
 					return false
 				}
@@ -317,7 +318,7 @@ func (r *rule) validNode(n *yamlnode.Node) bool {
 				return false
 			}
 		}
-	case "array":
+	case array:
 		if len(n.Content) < r.minItems {
 			return false
 		}
@@ -328,8 +329,8 @@ func (r *rule) validNode(n *yamlnode.Node) bool {
 				}
 			}
 		}
-	case "string":
-		if !r.validString(str) {
+	case str:
+		if !r.validString(n.Value) {
 			return false
 		}
 	default:
@@ -353,7 +354,7 @@ func (r *rule) validName(name string) bool {
 	if r.target != nil && !r.target.validName(name) {
 		return false
 	}
-	if len(r.types) > 0 && !contains(r.types, "string") || !r.validString(name) {
+	if r.types != 0 && r.types&str == 0 || !r.validString(name) {
 		return false
 	}
 	if len(r.anyOf) > 0 {
@@ -388,15 +389,6 @@ func (r *rule) validString(v string) bool {
 		return false
 	}
 	return !r.uri || absoluteURL(v)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // absoluteURL reports whether s is certainly an absolute URL as the
