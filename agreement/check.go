@@ -604,6 +604,9 @@ func (c *checker) pathOfSteps(stack []treeStep) string {
 func isEmptyNode(v *yamlnode.Node) bool {
 	switch v.Kind {
 	case yamlnode.ScalarNode:
+		if s := v.Value; s != "" && s[0] > ' ' && s[0] < 0x80 {
+			return false // starts with a character that is not a space
+		}
 		return v.Tag == "!!str" && strings.TrimSpace(v.Value) == ""
 	case yamlnode.SequenceNode, yamlnode.MappingNode:
 		return len(v.Content) == 0

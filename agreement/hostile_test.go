@@ -182,3 +182,35 @@ func TestYAMLTestSuite(t *testing.T) {
 	}
 	t.Logf("%d cases, %d invalid: %d rejected as syntax errors, the rest with positioned findings", len(cases), invalid, rejected)
 }
+
+// TestDepthBound: values nested exactly MaxDepth deep load; one level
+// more is reported at the first value past the bound. (The root mapping
+// is level 1 and notes' value level 2.)
+func TestDepthBound(t *testing.T) {
+	line := strings.Count(header, "\n") + 1
+	for _, tc := range []struct {
+		lists  int
+		inner  string
+		column int // of the diagnostic; 0 for none
+	}{
+		{agreement.MaxDepth - 1, "", 0},    // the innermost list at level 100
+		{agreement.MaxDepth, "", 107},      // at level 101: the 100th bracket
+		{agreement.MaxDepth - 2, "x", 0},   // the scalar at level 100
+		{agreement.MaxDepth - 1, "x", 107}, // at level 101
+	} {
+		src := header + "notes: " + strings.Repeat("[", tc.lists) + tc.inner + strings.Repeat("]", tc.lists) + "\n"
+		doc := agreement.Parse("deep.yaml", []byte(src))
+		var got int
+		for _, d := range doc.Diagnostics {
+			if d.Rule == agreement.RuleTooDeep {
+				if d.Position.Line != line {
+					t.Errorf("%d lists around %q: reported on line %d, want %d", tc.lists, tc.inner, d.Position.Line, line)
+				}
+				got = d.Position.Column
+			}
+		}
+		if got != tc.column {
+			t.Errorf("%d lists around %q: too deep at column %d, want %d (0: not reported)", tc.lists, tc.inner, got, tc.column)
+		}
+	}
+}
