@@ -474,19 +474,27 @@ var stage = map[EventKind]int{
 
 func (c *checker) timeline() {
 	tl := c.a.Timeline
+	stages := make([]int, len(tl)) // each event's stage, or -1
+	for i, e := range tl {
+		if s, ok := stage[e.Event]; ok {
+			stages[i] = s
+		} else {
+			stages[i] = -1
+		}
+	}
 	for i, e := range tl {
 		c.party(at("timeline[%d].party", i), e.Party)
 		for j, id := range e.Sources {
 			c.source(at("timeline[%d].sources[%d]", i, j), id)
 		}
 		// Every event of an earlier stage must not come after this one.
-		si, ok := stage[e.Event]
-		if !ok {
+		si := stages[i]
+		if si < 0 {
 			continue
 		}
-		for _, o := range tl {
-			so, ok := stage[o.Event]
-			if !ok || so >= si || !e.Date.DefinitelyBefore(o.Date) {
+		for k, o := range tl {
+			so := stages[k]
+			if so < 0 || so >= si || !e.Date.DefinitelyBefore(o.Date) {
 				continue
 			}
 			if (e.Party != "" && o.Party != "" && e.Party != o.Party) && so == 2 && si == 2 {

@@ -83,9 +83,16 @@ type Country struct {
 // Letters are matched without regard to case.
 func LookupCountry(code string) (Country, bool) {
 	code = strings.ToUpper(code)
-	for _, c := range countries {
-		if c.Alpha2 == code || c.Alpha3 == code || c.Numeric == code {
-			return c, true
+	if len(code) == 2 { // the table is sorted by alpha-2 code
+		i, found := slices.BinarySearchFunc(countries[:], code, func(c Country, code string) int { return strings.Compare(c.Alpha2, code) })
+		if found {
+			return countries[i], true
+		}
+		return Country{}, false
+	}
+	for i := range countries {
+		if c := &countries[i]; c.Alpha3 == code || c.Numeric == code {
+			return *c, true
 		}
 	}
 	return Country{}, false

@@ -3,6 +3,8 @@ package parties_test
 import (
 	"fmt"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/entente-go/entente/parties"
@@ -48,6 +50,18 @@ func TestCountriesTable(t *testing.T) {
 		}
 		if len(c.Alpha2) != 2 || len(c.Alpha3) != 3 || len(c.Numeric) != 3 || c.Name == "" {
 			t.Errorf("malformed entry %+v", c)
+		}
+	}
+	// LookupCountry searches the alpha-2 codes in order: every entry is
+	// found by each of its codes, in either case.
+	if !slices.IsSortedFunc(cs, func(a, b parties.Country) int { return strings.Compare(a.Alpha2, b.Alpha2) }) {
+		t.Error("the table is not sorted by alpha-2 code")
+	}
+	for _, c := range cs {
+		for _, code := range []string{c.Alpha2, c.Alpha3, c.Numeric, strings.ToLower(c.Alpha2), strings.ToLower(c.Alpha3)} {
+			if got, ok := parties.LookupCountry(code); !ok || got != c {
+				t.Errorf("LookupCountry(%q) = %+v, %v", code, got, ok)
+			}
 		}
 	}
 }
