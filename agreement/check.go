@@ -30,7 +30,11 @@ type checker struct {
 	tree *codec.Tree // where findings are looked up
 }
 
-func (d *Document) checkSemantics(tree *codec.Tree, root *yamlnode.Node, tax *topics.Taxonomy) {
+// checkSemantics runs the semantic rules on the decoded agreement and its
+// tree. blanks says whether the tree may hold blank strings or empty
+// collections; when the reader knows it holds none, the walk that looks
+// for them is skipped.
+func (d *Document) checkSemantics(tree *codec.Tree, root *yamlnode.Node, tax *topics.Taxonomy, blanks bool) {
 	c := &checker{doc: d, a: d.Agreement, topics: tax, tree: tree,
 		partyIDs: map[string]bool{}, clauseIDs: map[string]bool{}, sourceIDs: map[string]bool{},
 		reported: map[string]bool{}, brokenAt: map[string]bool{}}
@@ -47,7 +51,9 @@ func (d *Document) checkSemantics(tree *codec.Tree, root *yamlnode.Node, tax *to
 	c.cooperation()
 	c.term()
 	c.timeline()
-	c.empties(root, make([]treeStep, 0, 16))
+	if blanks {
+		c.empties(root, make([]treeStep, 0, 16))
+	}
 }
 
 // report adds a diagnostic at the value of path, or at the nearest

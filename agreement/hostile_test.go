@@ -214,3 +214,19 @@ func TestDepthBound(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankValuesFound: the walk for blank values is skipped only when
+// the reader saw none, so a file whose one blank value is a string, or
+// one empty list, still gets its warning.
+func TestBlankValuesFound(t *testing.T) {
+	for _, tail := range []string{`notes: "  "`, `notes: ""`, `short_title: ' '`, `contexts: []`, `notes: "\t"`} {
+		doc := agreement.Parse("blank.yaml", []byte(header+tail+"\n"))
+		found := false
+		for _, d := range doc.Diagnostics {
+			found = found || d.Rule == agreement.RuleEmpty
+		}
+		if !found {
+			t.Errorf("%s: no %s among %v", tail, agreement.RuleEmpty, doc.Diagnostics)
+		}
+	}
+}

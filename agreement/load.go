@@ -116,19 +116,20 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 		return doc
 	}
 	var tree, root *yamlnode.Node
+	var shape yamlnode.Shape // what the reader learnt of the tree, if anything
 	var serr *yamlnode.SyntaxError
 	if comments {
 		if tree, serr = yamlnode.ParseDocument(src); serr == nil {
 			root = tree.Content[0]
 		}
 	} else {
-		root, serr = yamlnode.Parse(src)
+		root, shape, serr = yamlnode.ParseShape(src)
 	}
 	if serr != nil {
 		doc.Diagnostics = Diagnostics{syntaxDiagnostic(name, serr)}
 		return doc
 	}
-	if deep := tooDeep(root, 1); deep != nil {
+	if deep := tooDeepIn(root, shape); deep != nil {
 		doc.Diagnostics = Diagnostics{{File: name, Position: Position{deep.Line, deep.Column}, Rule: RuleTooDeep, Severity: Error,
 			Message: fmt.Sprintf("the document nests deeper than %d levels here; it is not decoded", MaxDepth),
 			Hint:    "agreements nest clauses a few levels deep; flatten the structure"}}
@@ -150,7 +151,7 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 	if tax == nil {
 		tax = topics.Builtin()
 	}
-	doc.checkSemantics(index, root, tax)
+	doc.checkSemantics(index, root, tax, !shape.Known || shape.Blanks)
 	doc.Diagnostics.Sort()
 	doc.Diagnostics = capped(name, doc.Diagnostics)
 	return doc
@@ -189,6 +190,16 @@ func tooLarge(name string, size, max int64) Diagnostic {
 	return Diagnostic{File: name, Position: Position{1, 1}, Rule: RuleTooLarge, Severity: Error,
 		Message: fmt.Sprintf("the file is %d bytes, over the limit of %d; it is not parsed", size, max),
 		Hint:    "split the file, or raise the limit (entente validate --max-bytes)"}
+}
+
+// tooDeepIn returns the first node deeper than MaxDepth, or nil. The walk
+// is spared when the reader learnt, as it built the tree, that it is not
+// that deep.
+func tooDeepIn(root *yamlnode.Node, shape yamlnode.Shape) *yamlnode.Node {
+	if shape.Known && shape.MaxDepth <= MaxDepth {
+		return nil
+	}
+	return tooDeep(root, 1)
 }
 
 // tooDeep returns the first node deeper than MaxDepth, or nil.

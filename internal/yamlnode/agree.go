@@ -2,6 +2,7 @@ package yamlnode
 
 import (
 	"fmt"
+	"strings"
 
 	yaml "go.yaml.in/yaml/v4"
 )
@@ -12,7 +13,7 @@ import (
 // the same. It is for tests: those of the packages that write YAML check
 // with it that what they write is read the same both ways.
 func FastAgrees(src []byte) (read bool, difference string) {
-	got, ok := parseFast(src)
+	got, shape, ok := parseFast(src)
 	if !ok {
 		return false, ""
 	}
@@ -20,7 +21,37 @@ func FastAgrees(src []byte) (read bool, difference string) {
 	if err := yaml.Load(src, &want); err != nil {
 		return true, fmt.Sprintf("the fast reader read what the full parser rejects: %v", err)
 	}
-	return true, sameTree("", got, &want)
+	if d := sameTree("", got, &want); d != "" {
+		return true, d
+	}
+	return true, shapeHolds(got, shape)
+}
+
+// shapeHolds returns how the tree at doc breaks what shape says of it,
+// or "".
+func shapeHolds(doc *Node, shape Shape) string {
+	depth, blanks := 0, false
+	var walk func(n *Node, level int)
+	walk = func(n *Node, level int) {
+		depth = max(depth, level)
+		if n.Kind == ScalarNode && strings.TrimSpace(n.Value) == "" ||
+			(n.Kind == MappingNode || n.Kind == SequenceNode) && len(n.Content) == 0 {
+			blanks = true
+		}
+		for _, c := range n.Content {
+			walk(c, level+1)
+		}
+	}
+	walk(doc.Content[0], 1)
+	switch {
+	case !shape.Known:
+		return "the shape is not known"
+	case depth > shape.MaxDepth:
+		return fmt.Sprintf("a node is %d levels deep, past the shape's %d", depth, shape.MaxDepth)
+	case blanks && !shape.Blanks:
+		return "a value is blank or empty, and the shape says none is"
+	}
+	return ""
 }
 
 // sameTree returns the first difference between two trees, comments

@@ -36,6 +36,7 @@ type fastReader struct {
 	// starting at bol.
 	counted struct{ bol, pos, col int }
 	depth   int
+	shape   Shape // what is learnt of the tree while it is read
 
 	nodes []Node  // slab that nodes are cut from
 	stack []*Node // children of the collections being read
@@ -45,14 +46,14 @@ type fastReader struct {
 
 // parseFast reads src into a document node, or reports that src is
 // outside the subset it reads.
-func parseFast(src []byte) (doc *Node, ok bool) {
+func parseFast(src []byte) (doc *Node, shape Shape, ok bool) {
 	ascii, ok := fastText(src)
 	if !ok {
-		return nil, false
+		return nil, Shape{}, false
 	}
 	r := &fastReader{src: string(src), line: 1, ascii: ascii}
 	if !r.skipToContent() || r.atDocumentMarker() {
-		return nil, false
+		return nil, Shape{}, false
 	}
 	var root *Node
 	col := r.pos - r.bol
@@ -65,15 +66,30 @@ func parseFast(src []byte) (doc *Node, ok bool) {
 			ok = r.endLine()
 		}
 	} else {
-		return nil, false // a scalar document is not an agreement
+		return nil, Shape{}, false // a scalar document is not an agreement
 	}
 	if !ok || r.pos < len(r.src) {
-		return nil, false
+		return nil, Shape{}, false
 	}
 	doc = r.node()
 	*doc = Node{Kind: DocumentNode, Line: root.Line, Column: root.Column}
 	doc.Content = r.content(1, root)
-	return doc, true
+	r.shape.Known = true
+	return doc, r.shape, true
+}
+
+// noteBlanks records in the shape whether a collection of these
+// children is empty or holds a scalar that is empty or only white space,
+// as strings.TrimSpace sees it.
+func (r *fastReader) noteBlanks(children []*Node) {
+	if len(children) == 0 {
+		r.shape.Blanks = true
+	}
+	for _, c := range children {
+		if v := c.Value; c.Kind == ScalarNode && (v == "" || v[0] <= ' ' || v[0] >= utf8.RuneSelf) && strings.TrimSpace(v) == "" {
+			r.shape.Blanks = true
+		}
+	}
 }
 
 // fastText reports whether src holds only characters the reader handles
@@ -126,6 +142,7 @@ func (r *fastReader) content(n int, last *Node) []*Node {
 	c := r.ptrs[:n:n]
 	r.ptrs = r.ptrs[n:]
 	copy(c, items)
+	r.noteBlanks(c)
 	r.stack = r.stack[:len(r.stack)-n]
 	return c
 }
@@ -255,6 +272,8 @@ func (r *fastReader) open(kind Kind, tag string) *Node {
 	if r.depth > fastMaxDepth {
 		return nil
 	}
+	// A collection's children are one level deeper than it.
+	r.shape.MaxDepth = max(r.shape.MaxDepth, r.depth+1)
 	n := r.node()
 	*n = Node{Kind: kind, Tag: tag, Line: r.line, Column: r.column(r.pos)}
 	return n

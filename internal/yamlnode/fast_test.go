@@ -24,6 +24,11 @@ var fastCases = []struct {
 	accept bool // the fast reader must read it (not fall back)
 }{
 	{"a: 1\nb: two\n", true},
+	// Blank values, which the shape must own to.
+	{"a: \"\"\n", true},
+	{"a: '  '\n", true},
+	{"a: [x, \" \"]\n", true},
+	{"a: {b: \"\\t\"}\n", true},
 	{"a: x\n  - y\n  z\n", true},
 	{"a  : b  \n", true},
 	{"- - a\n  - b\n- c: d\n  e: f\n", true},

@@ -76,14 +76,33 @@ func (e *SyntaxError) Error() string {
 // reader of its own, several times faster than the full parser, which
 // skips comments. Use ParseDocument to keep them.
 func Parse(src []byte) (*Node, *SyntaxError) {
-	if doc, ok := parseFast(src); ok {
-		return doc.Content[0], nil
+	root, _, err := ParseShape(src)
+	return root, err
+}
+
+// Shape is what the reader of its own learns of a tree while building
+// it, so that the tree's users can spare themselves a walk. Of a tree the
+// full parser builds nothing is known.
+type Shape struct {
+	Known bool // whether the fields below hold
+	// MaxDepth bounds the nesting: no node is more than MaxDepth levels
+	// deep, the root being level 1.
+	MaxDepth int
+	// Blanks is false when no collection is empty and no scalar is empty
+	// or only white space.
+	Blanks bool
+}
+
+// ParseShape is Parse, also returning the shape of the tree.
+func ParseShape(src []byte) (*Node, Shape, *SyntaxError) {
+	if doc, shape, ok := parseFast(src); ok {
+		return doc.Content[0], shape, nil
 	}
 	doc, err := ParseDocument(src)
 	if err != nil {
-		return nil, err
+		return nil, Shape{}, err
 	}
-	return doc.Content[0], nil
+	return doc.Content[0], Shape{}, nil
 }
 
 // ParseDocument is Parse with the full parser, returning the document
