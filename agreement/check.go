@@ -36,7 +36,7 @@ type checker struct {
 // for them is skipped.
 func (d *Document) checkSemantics(tree *codec.Tree, root *yamlnode.Node, tax *topics.Taxonomy, blanks bool) {
 	c := &checker{doc: d, a: d.Agreement, topics: tax, tree: tree,
-		partyIDs: map[string]bool{}, clauseIDs: map[string]bool{}, sourceIDs: map[string]bool{},
+		partyIDs: map[string]bool{}, clauseIDs: make(map[string]bool, countClauses(d.Agreement.Clauses)), sourceIDs: map[string]bool{},
 		reported: map[string]bool{}, brokenAt: map[string]bool{}}
 	for _, diag := range d.Diagnostics {
 		c.reported[diag.Path] = true
@@ -109,6 +109,13 @@ func (e *elemPaths) path(i int) string {
 	return codec.Index(e.base(), e.keys[i])
 }
 
+// under returns the path of a field of the i-th element, as a function for
+// a nested check's base. Only what it captures is kept: a check's own
+// per-element closures stay on the stack.
+func (e *elemPaths) under(i int, field string) func() string {
+	return func() string { return e.path(i) + field }
+}
+
 // all returns every path, for a check that reports at most elements.
 func (e *elemPaths) all() []string {
 	out := make([]string, e.n)
@@ -150,14 +157,24 @@ func (c *checker) ids() {
 	c.clauseIDsIn(func() string { return "clauses" }, c.a.Clauses, unique)
 }
 
+// countClauses counts the clauses of a list and those nested in them, to
+// size the set of their ids once.
+func countClauses(cs []Clause) int {
+	n := len(cs)
+	for i := range cs {
+		n += countClauses(cs[i].Clauses)
+	}
+	return n
+}
+
 // clauseIDsIn runs unique over the clauses of a list and those nested in
 // them.
 func (c *checker) clauseIDsIn(base func() string, cs []Clause, unique func(map[string]bool, string, *elemPaths, int, string)) {
 	paths := &elemPaths{base: base, n: len(cs), id: func(i int) string { return cs[i].ID }}
-	for i, cl := range cs {
-		unique(c.clauseIDs, cl.ID, paths, i, "clause")
-		if len(cl.Clauses) > 0 {
-			c.clauseIDsIn(func() string { return paths.path(i) + ".clauses" }, cl.Clauses, unique)
+	for i := range cs {
+		unique(c.clauseIDs, cs[i].ID, paths, i, "clause")
+		if len(cs[i].Clauses) > 0 {
+			c.clauseIDsIn(paths.under(i, ".clauses"), cs[i].Clauses, unique)
 		}
 	}
 }
@@ -278,9 +295,10 @@ func at(format string, args ...any) func() string {
 
 func (c *checker) clauses(base func() string, cs []Clause) {
 	paths := &elemPaths{base: base, n: len(cs), id: func(i int) string { return cs[i].ID }}
-	nums := map[string]int{} // num -> index of the first clause with it
+	nums := make(map[string]int, len(cs)) // num -> index of the first clause with it
 	var numeric []int
-	for i, cl := range cs {
+	for i := range cs {
+		cl := &cs[i]
 		path := func() string { return paths.path(i) }
 		for j, code := range cl.Topics {
 			c.topic(func() string { return fmt.Sprintf("%s.topics[%d]", path(), j) }, code)
@@ -306,7 +324,7 @@ func (c *checker) clauses(base func() string, cs []Clause) {
 			}
 		}
 		if len(cl.Clauses) > 0 {
-			c.clauses(func() string { return path() + ".clauses" }, cl.Clauses)
+			c.clauses(paths.under(i, ".clauses"), cl.Clauses)
 		}
 	}
 	if c.a.Excerpt || len(numeric) < 2 {
