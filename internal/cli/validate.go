@@ -72,9 +72,7 @@ func (c Command) validate(args []string) int {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 		return ExitFailure
 	}
-	if c.Getenv != nil { // the real command, not a test
-		tuneGC()
-	}
+	c.tuneGC()
 	loaded, err := loadAll(agreement.Loader{MaxBytes: *maxBytes}, files, *jobs)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
