@@ -124,7 +124,7 @@ func BenchmarkLoad(b *testing.B) {
 		b.Run(name+"/rules", func(b *testing.B) {
 			for b.Loop() {
 				d := &Document{Name: doc.Name, Agreement: doc.Agreement, root: doc.root}
-				d.checkSemantics(codec.NewTree(root), root, topics.Builtin(), true)
+				d.checkSemantics(codec.NewTree(root), topics.Builtin(), true)
 			}
 		})
 		b.Run(name+"/load-without-schema-and-rules", func(b *testing.B) {

@@ -34,7 +34,7 @@ type checker struct {
 // tree. blanks says whether the tree may hold blank strings or empty
 // collections; when the reader knows it holds none, the walk that looks
 // for them is skipped.
-func (d *Document) checkSemantics(tree *codec.Tree, root *yamlnode.Node, tax *topics.Taxonomy, blanks bool) {
+func (d *Document) checkSemantics(tree *codec.Tree, tax *topics.Taxonomy, blanks bool) {
 	c := &checker{doc: d, a: d.Agreement, topics: tax, tree: tree,
 		partyIDs: map[string]bool{}, clauseIDs: make(map[string]bool, countClauses(d.Agreement.Clauses)), sourceIDs: map[string]bool{},
 		reported: map[string]bool{}, brokenAt: map[string]bool{}}
@@ -52,7 +52,7 @@ func (d *Document) checkSemantics(tree *codec.Tree, root *yamlnode.Node, tax *to
 	c.term()
 	c.timeline()
 	if blanks {
-		c.empties(root, make([]treeStep, 0, 16))
+		c.empties(tree.Root(), make([]treeStep, 0, 16))
 	}
 }
 

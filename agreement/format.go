@@ -35,7 +35,7 @@ func Format(name string, src []byte) ([]byte, Diagnostics) {
 	if len(blocking) > 0 || doc.Agreement == nil {
 		return nil, blocking
 	}
-	srcDoc := doc.tree // parsed once, by Parse
+	srcDoc := doc.commented // parsed once, by parse
 	out := &yamlnode.Node{Kind: yamlnode.DocumentNode, Content: []*yamlnode.Node{codec.Encode(doc.Agreement, encodeHooks)}}
 	comments := map[string]*comment{}
 	collect(srcDoc.Content[0], "", comments)

@@ -24,7 +24,7 @@ type Document struct {
 	Source      []byte     // the bytes loaded
 	Agreement   *Agreement // nil only when the file could not be parsed at all
 	Diagnostics Diagnostics
-	tree        *yamlnode.Node  // the document node with its comments, kept for Format
+	commented   *yamlnode.Node  // the document node with its comments, kept for Format
 	root        *yamlnode.Node  // its value, where Lookup finds positions
 	spans       map[string]Span // positions kept by Compact, once root is dropped
 }
@@ -115,12 +115,12 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 		doc.Diagnostics = Diagnostics{tooLarge(name, int64(len(src)), max)}
 		return doc
 	}
-	var tree, root *yamlnode.Node
+	var commented, root *yamlnode.Node
 	var shape yamlnode.Shape // what the reader learnt of the tree, if anything
 	var serr *yamlnode.SyntaxError
 	if comments {
-		if tree, serr = yamlnode.ParseDocument(src); serr == nil {
-			root = tree.Content[0]
+		if commented, serr = yamlnode.ParseDocument(src); serr == nil {
+			root = commented.Content[0]
 		}
 	} else {
 		root, shape, serr = yamlnode.ParseShape(src)
@@ -137,7 +137,7 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 	}
 	a := new(Agreement)
 	problems := decode(root, a)
-	doc.Agreement, doc.root, doc.tree = a, root, tree
+	doc.Agreement, doc.root, doc.commented = a, root, commented
 	index := codec.NewTree(root) // one index for the positions of every finding
 	for _, p := range problems {
 		doc.Diagnostics = append(doc.Diagnostics, doc.problemDiagnostic(index, p))
@@ -146,12 +146,12 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 		doc.report(Error, RuleFormat, "format", fmt.Sprintf("format %q is not one this version reads", a.Format),
 			fmt.Sprintf("write format: %s", FormatV1))
 	}
-	doc.checkSchema(index, root)
+	doc.checkSchema(index)
 	tax := l.Topics
 	if tax == nil {
 		tax = topics.Builtin()
 	}
-	doc.checkSemantics(index, root, tax, !shape.Known || shape.Blanks)
+	doc.checkSemantics(index, tax, !shape.Known || shape.Blanks)
 	doc.Diagnostics.Sort()
 	doc.Diagnostics = capped(name, doc.Diagnostics)
 	return doc
@@ -553,7 +553,7 @@ func (d *Document) Compact() {
 			}
 		}
 	}
-	d.spans, d.root, d.tree = kept, nil, nil
+	d.spans, d.root, d.commented = kept, nil, nil
 	if len(d.Diagnostics) == 0 {
 		d.Source = nil
 	}

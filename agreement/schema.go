@@ -7,7 +7,6 @@ import (
 
 	"github.com/entente-go/entente/internal/codec"
 	"github.com/entente-go/entente/internal/quickschema"
-	"github.com/entente-go/entente/internal/yamlnode"
 	"github.com/entente-go/entente/schema"
 )
 
@@ -35,7 +34,8 @@ var schemaRules = map[schema.Kind]Rule{
 // schema and reports each violation at the line and column it concerns.
 // A violation at a path where the decoder already reported a problem is
 // the same fault seen twice, and is dropped.
-func (d *Document) checkSchema(tree *codec.Tree, root *yamlnode.Node) {
+func (d *Document) checkSchema(tree *codec.Tree) {
+	root := tree.Root()
 	if q := quickSchema(); q != nil && q.ValidNode(root) {
 		return // certainly valid: no value to build, no violation to find
 	}

@@ -103,6 +103,9 @@ func NewTree(root *yamlnode.Node) *Tree {
 		keys: map[*yamlnode.Node][]string{}, elems: map[*yamlnode.Node]map[string]int{}}
 }
 
+// Root returns the root of the tree.
+func (t *Tree) Root() *yamlnode.Node { return t.root }
+
 // Keys returns the element keys of a list node of the tree, as ElemKeys
 // names them. The slice is shared: do not change it.
 func (t *Tree) Keys(seq *yamlnode.Node) []string {
