@@ -130,31 +130,39 @@ func elems[T any](base string, list []T, id func(T) string) *elemPaths {
 	return &elemPaths{base: func() string { return base }, n: len(list), id: func(i int) string { return id(list[i]) }}
 }
 
+// clausePaths returns the paths of the clauses of a list at base.
+func clausePaths(base func() string, cs []Clause) *elemPaths {
+	return &elemPaths{base: base, n: len(cs), id: func(i int) string { return cs[i].ID }}
+}
+
 func partyID(p Party) string   { return p.ID }
 func sourceID(s Source) string { return s.ID }
 
 // ids checks that party, clause and source ids are unique (clause ids
 // across every depth, since references name clauses by id alone).
 func (c *checker) ids() {
-	unique := func(seen map[string]bool, id string, paths *elemPaths, i int, what string) {
-		if id == "" {
-			return
-		}
-		if seen[id] {
-			c.report(Error, RuleDuplicateID, paths.path(i)+".id", fmt.Sprintf("%s id %q is used twice", what, id), "ids must be unique")
-			return
-		}
-		seen[id] = true
-	}
 	paths := elems("parties", c.a.Parties, partyID)
 	for i, p := range c.a.Parties {
-		unique(c.partyIDs, p.ID, paths, i, "party")
+		c.unique(c.partyIDs, p.ID, paths, i, "party")
 	}
 	paths = elems("sources", c.a.Sources, sourceID)
 	for i, s := range c.a.Sources {
-		unique(c.sourceIDs, s.ID, paths, i, "source")
+		c.unique(c.sourceIDs, s.ID, paths, i, "source")
 	}
-	c.clauseIDsIn(func() string { return "clauses" }, c.a.Clauses, unique)
+	c.clauseIDsIn(func() string { return "clauses" }, c.a.Clauses)
+}
+
+// unique records id, the id of the i-th element at paths, in seen, and
+// reports it if it is there already.
+func (c *checker) unique(seen map[string]bool, id string, paths *elemPaths, i int, what string) {
+	if id == "" {
+		return
+	}
+	if seen[id] {
+		c.report(Error, RuleDuplicateID, paths.path(i)+".id", fmt.Sprintf("%s id %q is used twice", what, id), "ids must be unique")
+		return
+	}
+	seen[id] = true
 }
 
 // countClauses counts the clauses of a list and those nested in them, to
@@ -167,14 +175,14 @@ func countClauses(cs []Clause) int {
 	return n
 }
 
-// clauseIDsIn runs unique over the clauses of a list and those nested in
+// clauseIDsIn checks the ids of the clauses of a list and those nested in
 // them.
-func (c *checker) clauseIDsIn(base func() string, cs []Clause, unique func(map[string]bool, string, *elemPaths, int, string)) {
-	paths := &elemPaths{base: base, n: len(cs), id: func(i int) string { return cs[i].ID }}
+func (c *checker) clauseIDsIn(base func() string, cs []Clause) {
+	paths := clausePaths(base, cs)
 	for i := range cs {
-		unique(c.clauseIDs, cs[i].ID, paths, i, "clause")
+		c.unique(c.clauseIDs, cs[i].ID, paths, i, "clause")
 		if len(cs[i].Clauses) > 0 {
-			c.clauseIDsIn(paths.under(i, ".clauses"), cs[i].Clauses, unique)
+			c.clauseIDsIn(paths.under(i, ".clauses"), cs[i].Clauses)
 		}
 	}
 }
@@ -294,7 +302,7 @@ func at(format string, args ...any) func() string {
 }
 
 func (c *checker) clauses(base func() string, cs []Clause) {
-	paths := &elemPaths{base: base, n: len(cs), id: func(i int) string { return cs[i].ID }}
+	paths := clausePaths(base, cs)
 	nums := make(map[string]int, len(cs)) // num -> index of the first clause with it
 	var numeric []int
 	for i := range cs {
@@ -447,17 +455,6 @@ func (c *checker) expiry() {
 				fmt.Sprintf("expiry on %s does not match the term: from %s, %s ends on %s", e.Date, start, t.Duration, possible[0]), "")
 		}
 	}
-}
-
-// Disputed reports whether another event of the same kind and party gives
-// a different date: reports that disagree.
-func (tl Timeline) Disputed(e Event) bool {
-	for _, o := range tl {
-		if o.Event == e.Event && o.Party == e.Party && o.Date != e.Date {
-			return true
-		}
-	}
-	return false
 }
 
 // kind returns the events of a kind (and party, when given).

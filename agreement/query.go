@@ -212,3 +212,14 @@ func (s *Set) filter(keep func(*Agreement) bool) []*Agreement {
 	}
 	return out
 }
+
+// Disputed reports whether another event of the same kind and party gives
+// a different date: reports that disagree.
+func (tl Timeline) Disputed(e Event) bool {
+	for _, o := range tl {
+		if o.Event == e.Event && o.Party == e.Party && o.Date != e.Date {
+			return true
+		}
+	}
+	return false
+}

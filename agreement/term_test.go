@@ -290,3 +290,19 @@ func TestQueries(t *testing.T) {
 }
 
 func osDirFS(dir string) fs.FS { return os.DirFS(dir) }
+
+func TestTimelineDisputed(t *testing.T) {
+	d := agreement.MustDate
+	tl := agreement.Timeline{
+		{Date: d("2025-01-17"), Event: agreement.EventSigned},
+		{Date: d("2025-04-08"), Event: agreement.EventRatified, Party: "ru"},
+		{Date: d("2025-04-09"), Event: agreement.EventRatified, Party: "ru"}, // another report
+		{Date: d("2025-05-21"), Event: agreement.EventRatified, Party: "ir"},
+		{Date: d("2025-05-21"), Event: agreement.EventRatified, Party: "ir"}, // the same date twice
+	}
+	for i, want := range []bool{false, true, true, false, false} {
+		if got := tl.Disputed(tl[i]); got != want {
+			t.Errorf("event %d (%s %s on %s): Disputed = %v, want %v", i, tl[i].Event, tl[i].Party, tl[i].Date, got, want)
+		}
+	}
+}
