@@ -65,6 +65,15 @@ type hookFor struct {
 // MaxDepth bounds the nesting the decoder follows, aliases included.
 const MaxDepth = 100
 
+// NewDecoder returns a decoder that decodes the types in hooks by hand.
+func NewDecoder(hooks map[reflect.Type]Hook) *Decoder {
+	d := &Decoder{stack: make([]string, 0, 16)}
+	for t, h := range hooks {
+		d.hooks = append(d.hooks, hookFor{t, h})
+	}
+	return d
+}
+
 // Decode decodes root into out (a pointer) and returns the problems it
 // found. Paths are built only for problems: a clean document costs no
 // string building.

@@ -21,15 +21,6 @@ import (
 // pattern: the decoder, the node, the path segment that leads to the
 // node (".name", or "" for a list element) and where to put the value.
 
-// NewDecoder returns a decoder that decodes the types in hooks by hand.
-func NewDecoder(hooks map[reflect.Type]Hook) *Decoder {
-	d := &Decoder{stack: make([]string, 0, 16)}
-	for t, h := range hooks {
-		d.hooks = append(d.hooks, hookFor{t, h})
-	}
-	return d
-}
-
 // Reflect decodes n into *p with the reflective decoder: what typed
 // decoders do with every case they do not take themselves.
 func (d *Decoder) Reflect(n *yamlnode.Node, seg string, p any) {

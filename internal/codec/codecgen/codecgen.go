@@ -144,7 +144,7 @@ func (g *generator) value(t reflect.Type, seg, target string) string {
 			return fmt.Sprintf("codec.Slice(d, v, %q, %s, %s)", seg, target, elem)
 		}
 	}
-	if t.Kind() == reflect.Pointer && !reflect.PointerTo(t).Implements(textUnmarshaler) {
+	if t.Kind() == reflect.Pointer {
 		if elem := g.elemFunc(t.Elem()); elem != "" {
 			return fmt.Sprintf("codec.Pointer(d, v, %q, %s, %s)", seg, target, elem)
 		}
