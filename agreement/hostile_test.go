@@ -219,14 +219,24 @@ func TestDepthBound(t *testing.T) {
 // the reader saw none, so a file whose one blank value is a string, or
 // one empty list, still gets its warning.
 func TestBlankValuesFound(t *testing.T) {
-	for _, tail := range []string{`notes: "  "`, `notes: ""`, `short_title: ' '`, `contexts: []`, `notes: "\t"`} {
-		doc := agreement.Parse("blank.yaml", []byte(header+tail+"\n"))
+	line := strings.Count(header, "\n") + 1
+	for _, tc := range []struct {
+		tail   string
+		column int
+	}{
+		{`notes: "  "`, 8},
+		{`notes: ""`, 8},
+		{`short_title: ' '`, 14},
+		{`contexts: []`, 11},
+		{`notes: "\t"`, 8},
+	} {
+		doc := agreement.Parse("blank.yaml", []byte(header+tc.tail+"\n"))
 		found := false
 		for _, d := range doc.Diagnostics {
-			found = found || d.Rule == agreement.RuleEmpty
+			found = found || d.Rule == agreement.RuleEmpty && d.Position == agreement.Position{Line: line, Column: tc.column}
 		}
 		if !found {
-			t.Errorf("%s: no %s among %v", tail, agreement.RuleEmpty, doc.Diagnostics)
+			t.Errorf("%s: no %s at %d:%d among %v", tc.tail, agreement.RuleEmpty, line, tc.column, doc.Diagnostics)
 		}
 	}
 }
