@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -338,15 +339,7 @@ func (r *rule) validNode(n *yamlnode.Node) bool {
 			return false
 		}
 	}
-	if len(r.anyOf) > 0 {
-		for _, b := range r.anyOf {
-			if b.validNode(n) {
-				return true
-			}
-		}
-		return false
-	}
-	return true
+	return len(r.anyOf) == 0 || slices.ContainsFunc(r.anyOf, func(b *rule) bool { return b.validNode(n) })
 }
 
 // validName checks a property name, a string, against the rule.
@@ -357,15 +350,7 @@ func (r *rule) validName(name string) bool {
 	if r.types != 0 && r.types&str == 0 || !r.validString(name) {
 		return false
 	}
-	if len(r.anyOf) > 0 {
-		for _, b := range r.anyOf {
-			if b.validName(name) {
-				return true
-			}
-		}
-		return false
-	}
-	return true
+	return len(r.anyOf) == 0 || slices.ContainsFunc(r.anyOf, func(b *rule) bool { return b.validName(name) })
 }
 
 func hasKey(m *yamlnode.Node, name string) bool {
