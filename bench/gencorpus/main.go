@@ -15,6 +15,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -86,22 +87,17 @@ func grow(base *agreement.Agreement, size, i int) *agreement.Agreement {
 		data, _ = agreement.MarshalYAML(a)
 		have, round = len(data), 0
 	}
+	bare, _ := agreement.MarshalYAML(&agreement.Agreement{})
 	for ; have < size && round <= 10000; round++ {
-		c := copyOf(base).Clauses[round%len(base.Clauses)]
+		c := copyClause(base.Clauses[round%len(base.Clauses)])
 		if round >= len(base.Clauses) {
 			renumber(&c, fmt.Sprintf("-r%d", round))
 		}
 		a.Clauses = append(a.Clauses, c)
-		have += clauseSize(c)
+		one, _ := agreement.MarshalYAML(&agreement.Agreement{Clauses: []agreement.Clause{c}})
+		have += len(one) - len(bare) // about what the clause adds to the file
 	}
 	return a
-}
-
-// clauseSize is about how many bytes a clause adds to a file.
-func clauseSize(c agreement.Clause) int {
-	empty, _ := agreement.MarshalYAML(&agreement.Agreement{})
-	one, _ := agreement.MarshalYAML(&agreement.Agreement{Clauses: []agreement.Clause{c}})
-	return len(one) - len(empty)
 }
 
 func renumber(c *agreement.Clause, suffix string) {
@@ -113,6 +109,16 @@ func renumber(c *agreement.Clause, suffix string) {
 	for i := range c.Clauses {
 		renumber(&c.Clauses[i], suffix)
 	}
+}
+
+// copyClause copies a clause deeply enough for renumber, which changes
+// the clause and those nested in it.
+func copyClause(c agreement.Clause) agreement.Clause {
+	c.Clauses = slices.Clone(c.Clauses)
+	for i := range c.Clauses {
+		c.Clauses[i] = copyClause(c.Clauses[i])
+	}
+	return c
 }
 
 func copyOf(a *agreement.Agreement) *agreement.Agreement {
@@ -129,7 +135,7 @@ func pair(base *agreement.Agreement, n int, out string) {
 	a := copyOf(base)
 	a.Clauses = nil
 	for i := range n {
-		c := copyOf(base).Clauses[i%len(base.Clauses)]
+		c := copyClause(base.Clauses[i%len(base.Clauses)])
 		renumber(&c, fmt.Sprintf("-%d", i))
 		a.Clauses = append(a.Clauses, c)
 	}
