@@ -88,11 +88,6 @@ func BenchmarkLoad(b *testing.B) {
 				decode(root, new(Agreement))
 			}
 		})
-		b.Run(name+"/decode-reflective", func(b *testing.B) {
-			for b.Loop() {
-				codec.Decode(root, new(Agreement), decodeHooks)
-			}
-		})
 		b.Run(name+"/json-value", func(b *testing.B) {
 			for b.Loop() {
 				codec.JSONValue(root)

@@ -438,31 +438,9 @@ var (
 	encodeHooks = map[reflect.Type]codec.EncodeHook{textType: encodeText}
 )
 
-// typedDecode is the typed decoder of an Agreement, which decode_gen.go
-// sets. Without it (delete the file when a change to the model stops it
-// compiling, then write it again with go generate), documents are decoded
-// by reflection alone.
-var typedDecode func(d *codec.Decoder, n *yamlnode.Node, a *Agreement)
-
-//go:generate go test -run TestDecodersGenerated -update
-
 // decode decodes root into a and returns the problems found.
 func decode(root *yamlnode.Node, a *Agreement) []codec.Problem {
-	if typedDecode == nil {
-		return codec.Decode(root, a, decodeHooks)
-	}
-	d := codec.NewDecoder(decodeHooks)
-	typedDecode(d, root, a)
-	return d.Problems
-}
-
-// decodeTextAt is decodeText for the typed decoders.
-func decodeTextAt(d *codec.Decoder, n *yamlnode.Node, seg string, t *Text) {
-	if d.Simple(n) {
-		t.Plain = n.Value
-		return
-	}
-	d.Reflect(n, seg, t)
+	return codec.Decode(root, a, decodeHooks)
 }
 
 // decodeText reads a Text written as a string or as a mapping of

@@ -261,10 +261,10 @@ func (d *Decoder) structValue(n *yamlnode.Node, v reflect.Value) {
 		}
 		fi, known := si.byName[name]
 		if !known {
-			d.Unknown(k, name, v.Type())
+			d.unknown(k, name, v.Type())
 			continue
 		}
-		if d.Once(&seen, fi, k, name) {
+		if d.once(&seen, fi, k, name) {
 			d.Value(val, v.Field(si.fields[fi].index), si.segs[fi])
 		}
 	}
@@ -411,4 +411,48 @@ func clip(s string) string {
 		return s[:37] + "..."
 	}
 	return s
+}
+
+func (d *Decoder) push(seg string) {
+	if seg != "" {
+		d.stack = append(d.stack, seg)
+	}
+	d.depth++
+}
+
+func (d *Decoder) pop(seg string) {
+	d.depth--
+	if seg != "" {
+		d.stack = d.stack[:len(d.stack)-1]
+	}
+}
+
+// reportText reports the error of an UnmarshalText, with its hint.
+func (d *Decoder) reportText(n *yamlnode.Node, err error) {
+	hint := ""
+	if h, ok := err.(interface{ Hint() string }); ok {
+		hint = h.Hint()
+	}
+	d.Report(InvalidValue, n, "", err.Error(), hint)
+}
+
+// once reports whether field (its position among the struct's fields) is
+// given for the first time in the mapping being decoded, recording it in
+// seen; a second time is reported at key k, named name.
+func (d *Decoder) once(seen *uint64, field int, k *yamlnode.Node, name string) bool {
+	if field >= 64 {
+		return true
+	}
+	bit := uint64(1) << field
+	if *seen&bit != 0 {
+		d.Report(DuplicateKey, k, "."+name, fmt.Sprintf("key %q is given twice in this mapping", name), "remove one of them; the later one is ignored")
+		return false
+	}
+	*seen |= bit
+	return true
+}
+
+// unknown reports key k, which struct type t does not have.
+func (d *Decoder) unknown(k *yamlnode.Node, name string, t reflect.Type) {
+	d.Report(UnknownField, k, "."+name, fmt.Sprintf("unknown field %q", name), Suggest(name, infoOf(t).names))
 }

@@ -9,10 +9,6 @@
 // Field names come from the `json` struct tags of the model, so that
 // encoding/json, YAML and the JSON Schema all use one set of names.
 //
-// The reflective decoder (Decode) defines what a document means. Typed
-// decoders, generated for the model by package codecgen from the
-// building blocks in typed.go, take the common case of each value
-// without reflection and hand every other case to it.
 package codec
 
 import (
