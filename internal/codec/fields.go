@@ -8,7 +8,6 @@
 //
 // Field names come from the `json` struct tags of the model, so that
 // encoding/json, YAML and the JSON Schema all use one set of names.
-//
 package codec
 
 import (
