@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/entente-go/entente/internal/suggest"
+
 	"github.com/entente-go/entente/internal/codec"
 	"github.com/entente-go/entente/internal/lang"
 	"github.com/entente-go/entente/internal/yamlnode"
@@ -223,7 +225,7 @@ func (c *checker) suggest(id string, known map[string]bool, what string) string 
 		names = append(names, k)
 	}
 	slices.Sort(names)
-	if best, ok := codec.Closest(id, names); ok {
+	if best, ok := suggest.Closest(id, names); ok {
 		return fmt.Sprintf("did you mean %q?", best)
 	}
 	if len(names) == 0 {

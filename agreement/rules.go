@@ -53,6 +53,7 @@ const (
 	RuleClauseNumber        Rule = "clause.number"         // two sibling clauses with one number
 	RuleClauseGap           Rule = "clause.gap"            // a gap in clause numbering in a full text
 	RuleEmpty               Rule = "value.empty"           // an empty string, list or mapping
+	RuleTaxonomy            Rule = "taxonomy.topic"        // a topic of a taxonomy file that cannot join it
 
 	RuleSetDuplicateID Rule = "set.duplicate-id" // two files of a set with one agreement id
 	RuleSetUnresolved  Rule = "set.unresolved"   // a relation to an agreement not in the set
@@ -100,6 +101,7 @@ var ruleDocs = map[Rule]string{
 	RuleClauseNumber:        "Two sibling clauses with the same number.",
 	RuleClauseGap:           "A gap in the numbering of sibling clauses in a document not marked excerpt (warning).",
 	RuleEmpty:               "An empty string, list or mapping: it says nothing and is usually a slip (warning).",
+	RuleTaxonomy:            "A topic of a taxonomy file with a malformed code, no label, a code defined twice or a parent not defined before it.",
 
 	RuleSetDuplicateID: "Two files of one set that give the same agreement id and version label.",
 	RuleSetUnresolved:  "A relation or preamble citation naming an agreement that is not in the set (warning).",

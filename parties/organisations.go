@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/internal/suggest"
 )
 
 // Organisation is an intergovernmental organisation: a possible party to
@@ -58,7 +58,7 @@ func SuggestOrganisation(code string) string {
 			return "the code of " + o.Name + " is " + o.Code
 		}
 	}
-	if best, ok := codec.Closest(code, codes); ok {
+	if best, ok := suggest.Closest(code, codes); ok {
 		return "did you mean " + best + "?"
 	}
 	slices.Sort(codes)

@@ -4,8 +4,9 @@
 //
 //   - [Builtin] is the taxonomy entente ships: over twenty areas and their
 //     sub-areas.
-//   - [Parse] reads a taxonomy from YAML; [Taxonomy.Extend] reads topics
-//     from YAML on top of an existing taxonomy.
+//   - [New] makes a taxonomy of your own and [Taxonomy.Extend] adds
+//     topics to one; agreement.ReadTaxonomy reads either from YAML, with
+//     positioned findings.
 //   - [Taxonomy.Lookup], [Taxonomy.Parent], [Taxonomy.Children],
 //     [Taxonomy.Descendants] and [Taxonomy.Within] answer questions about
 //     the hierarchy.
@@ -22,8 +23,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/entente-go/entente/internal/codec"
-	"github.com/entente-go/entente/internal/yamlnode"
+	"github.com/entente-go/entente/internal/suggest"
 )
 
 // Topic is one cooperation area.
@@ -40,13 +40,10 @@ type Taxonomy struct {
 	kids   map[string][]int // code -> positions of children
 }
 
-//go:embed builtin.yaml
-var builtinYAML []byte
-
 var builtin = sync.OnceValue(func() *Taxonomy {
-	t, err := Parse("builtin.yaml", builtinYAML)
-	if err != nil {
-		panic("topics: the built-in taxonomy is broken: " + err.Error())
+	t, problems := New(builtinTopics)
+	if len(problems) > 0 {
+		panic("topics: the built-in taxonomy is broken: " + problems[0].Message)
 	}
 	return t
 })
@@ -56,72 +53,48 @@ func Builtin() *Taxonomy { return builtin() }
 
 var codePattern = regexp.MustCompile(`^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$`)
 
-// Parse reads a taxonomy from YAML (or JSON) of the form
-//
-//	topics:
-//	  - {code: space, label: Space, description: ...}
-//	  - {code: space.launchers, label: Launch vehicles}
-//
-// Parents must come before their children. The error lists every problem,
-// each as name:line:column: message.
-func Parse(name string, src []byte) (*Taxonomy, error) {
-	return parse(&Taxonomy{}, name, src)
+// Problem is a topic that cannot join a taxonomy: a malformed code, a
+// missing label, a code defined twice or a parent not yet defined.
+type Problem struct {
+	Index   int    // the topic's position in the list given
+	Field   string // "code" or "label"
+	Message string
 }
 
-// Extend returns a new taxonomy: the topics of t followed by those read
-// from src (in the format of [Parse]). A new topic may sit under a topic of
-// t; a code that t already defines is an error. t is not changed.
-func (t *Taxonomy) Extend(name string, src []byte) (*Taxonomy, error) {
-	return parse(t, name, src)
+// New makes a taxonomy of the topics in list, parents before their
+// children. When a topic cannot join, the taxonomy is nil and the
+// problems say why, every one of them.
+func New(list []Topic) (*Taxonomy, []Problem) {
+	return (&Taxonomy{}).Extend(list)
 }
 
-func parse(base *Taxonomy, name string, src []byte) (*Taxonomy, error) {
-	root, serr := yamlnode.Parse(src)
-	if serr != nil {
-		return nil, fmt.Errorf("%s:%d:%d: %s", name, serr.Line, serr.Column, serr.Message)
-	}
-	var doc struct {
-		Topics []Topic `json:"topics"`
-	}
-	problems := codec.Decode(root, &doc, nil)
-	var errs []string
-	add := func(path, msg string) {
-		line, col := 0, 0
-		if _, v, ok := codec.Find(root, path); ok {
-			line, col = v.Line, v.Column
-		}
-		errs = append(errs, fmt.Sprintf("%s:%d:%d: %s", name, line, col, msg))
-	}
-	for _, p := range problems {
-		msg := p.Message
-		if p.Hint != "" {
-			msg += " (" + p.Hint + ")"
-		}
-		errs = append(errs, fmt.Sprintf("%s:%d:%d: %s", name, p.Pos.Line, p.Pos.Column, msg))
-	}
-	t := &Taxonomy{index: map[string]int{}, kids: map[string][]int{}}
-	for _, tp := range base.topics {
-		if err := t.add(tp); err != nil {
+// Extend returns a new taxonomy: the topics of t followed by those of
+// list. A new topic may sit under a topic of t; a code that t already
+// defines is a problem. t is not changed.
+func (t *Taxonomy) Extend(list []Topic) (*Taxonomy, []Problem) {
+	ext := &Taxonomy{index: make(map[string]int, len(t.topics)+len(list)), kids: map[string][]int{}}
+	for _, tp := range t.topics {
+		if err := ext.add(tp); err != nil {
 			panic("topics: a taxonomy that was valid is not: " + err.Error())
 		}
 	}
-	for i, tp := range doc.Topics {
-		path := fmt.Sprintf("topics[%d]", i)
+	var problems []Problem
+	for i, tp := range list {
 		switch {
 		case !codePattern.MatchString(tp.Code):
-			add(path+".code", fmt.Sprintf("topic code %q must be lower-case words joined by dots (energy.oil-gas)", tp.Code))
+			problems = append(problems, Problem{i, "code", fmt.Sprintf("topic code %q must be lower-case words joined by dots (energy.oil-gas)", tp.Code)})
 			continue
 		case tp.Label == "":
-			add(path, fmt.Sprintf("topic %q has no label", tp.Code))
+			problems = append(problems, Problem{i, "label", fmt.Sprintf("topic %q has no label", tp.Code)})
 		}
-		if err := t.add(tp); err != nil {
-			add(path+".code", err.Error())
+		if err := ext.add(tp); err != nil {
+			problems = append(problems, Problem{i, "code", err.Error()})
 		}
 	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	if len(problems) > 0 {
+		return nil, problems
 	}
-	return t, nil
+	return ext, nil
 }
 
 func (t *Taxonomy) add(tp Topic) error {
@@ -215,7 +188,7 @@ func (t *Taxonomy) Suggest(code string) string {
 	for i, tp := range t.topics {
 		codes[i] = tp.Code
 	}
-	if best, ok := codec.Closest(code, codes); ok {
+	if best, ok := suggest.Closest(code, codes); ok {
 		return fmt.Sprintf("did you mean %q?", best)
 	}
 	if p, ok := parentCode(code); ok {

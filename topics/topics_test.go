@@ -2,7 +2,6 @@ package topics_test
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -79,43 +78,36 @@ func TestHierarchy(t *testing.T) {
 func must(t topics.Topic, _ bool) topics.Topic { return t }
 func ok(_ topics.Topic, found bool) bool       { return found }
 
-func TestParseErrors(t *testing.T) {
-	src := []byte(`topics:
-  - code: space
-    label: Space
-  - code: space.launchers
-    lable: Launchers
-  - code: Space Tourism
-    label: Tourism
-  - code: moon.bases
-    label: Bases
-  - code: space
-    label: Space again
-`)
-	_, err := topics.Parse("custom.yaml", src)
-	if err == nil {
-		t.Fatal("want an error")
+func TestNewProblems(t *testing.T) {
+	list := []topics.Topic{
+		{Code: "space", Label: "Space"},
+		{Code: "Space Tourism", Label: "Tourism"},   // not a code
+		{Code: "space.launchers"},                   // no label
+		{Code: "moon.bases", Label: "Bases"},        // no parent
+		{Code: "space", Label: "Space again"},       // twice
+		{Code: "space.stations", Label: "Stations"}, // fine
 	}
-	for _, want := range []*regexp.Regexp{
-		regexp.MustCompile(`custom\.yaml:5:5: .*"lable"`),
-		regexp.MustCompile(`custom\.yaml:6:11: .*Space Tourism`),
-		regexp.MustCompile(`custom\.yaml:8:11: .*no parent "moon"`),
-		regexp.MustCompile(`custom\.yaml:10:11: .*defined twice`),
-	} {
-		if !want.MatchString(err.Error()) {
-			t.Errorf("error does not match %s:\n%v", want, err)
-		}
+	tax, problems := topics.New(list)
+	if tax != nil {
+		t.Error("a taxonomy with problems is not nil")
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, fmt.Sprintf("%d.%s", p.Index, p.Field))
+	}
+	if want := []string{"1.code", "2.label", "3.code", "4.code"}; !slices.Equal(got, want) {
+		t.Errorf("problems at %v, want %v", got, want)
 	}
 }
 
 func TestExtend(t *testing.T) {
-	custom := []byte("topics:\n  - {code: energy.hydrogen, label: Hydrogen}\n  - {code: space, label: Space}\n")
-	if _, err := topics.Parse("custom.yaml", custom); err == nil {
-		t.Error("Parse: energy.hydrogen has no parent on its own; want an error")
+	custom := []topics.Topic{{Code: "energy.hydrogen", Label: "Hydrogen"}, {Code: "space", Label: "Space"}}
+	if _, problems := topics.New(custom); len(problems) != 1 || problems[0].Index != 0 {
+		t.Errorf("New: energy.hydrogen has no parent on its own; got %v", problems)
 	}
-	ext, err := topics.Builtin().Extend("custom.yaml", custom)
-	if err != nil {
-		t.Fatal(err)
+	ext, problems := topics.Builtin().Extend(custom)
+	if len(problems) > 0 {
+		t.Fatal(problems)
 	}
 	if !ext.Within("energy.hydrogen", "energy") || !slices.Contains(codes(ext.Roots()), "space") {
 		t.Error("extension topics are not in the hierarchy")
@@ -123,8 +115,8 @@ func TestExtend(t *testing.T) {
 	if _, ok := topics.Builtin().Lookup("energy.hydrogen"); ok {
 		t.Error("Extend changed the built-in taxonomy")
 	}
-	if _, err := ext.Extend("custom.yaml", custom); err == nil {
-		t.Error("extending with a code already defined: want an error")
+	if _, problems := ext.Extend(custom); len(problems) != 2 {
+		t.Errorf("extending with codes already defined: %d problems, want 2", len(problems))
 	}
 }
 

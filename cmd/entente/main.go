@@ -8,7 +8,7 @@ package main
 import (
 	"os"
 
-	"github.com/entente-go/entente/internal/cli"
+	"github.com/entente-go/entente/cmd/entente/internal/cli"
 )
 
 func main() {

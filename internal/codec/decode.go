@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/entente-go/entente/internal/suggest"
+
 	"github.com/entente-go/entente/internal/yamlnode"
 )
 
@@ -454,5 +456,5 @@ func (d *Decoder) once(seen *uint64, field int, k *yamlnode.Node, name string) b
 
 // unknown reports key k, which struct type t does not have.
 func (d *Decoder) unknown(k *yamlnode.Node, name string, t reflect.Type) {
-	d.Report(UnknownField, k, "."+name, fmt.Sprintf("unknown field %q", name), Suggest(name, infoOf(t).names))
+	d.Report(UnknownField, k, "."+name, fmt.Sprintf("unknown field %q", name), suggest.Hint(name, infoOf(t).names))
 }

@@ -7,7 +7,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/internal/suggest"
 )
 
 // Error is a value the format does not accept, with a hint at what it does
@@ -40,7 +40,7 @@ func Parse[T ~string](dst *T, text []byte, what string, valid []T) error {
 // of valid values.
 func Suggest(got string, valid []string) string {
 	allowed := "allowed: " + strings.Join(valid, ", ")
-	if best, ok := codec.Closest(got, valid); ok {
+	if best, ok := suggest.Closest(got, valid); ok {
 		return fmt.Sprintf("did you mean %q? (%s)", best, allowed)
 	}
 	return allowed

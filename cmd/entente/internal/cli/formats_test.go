@@ -13,7 +13,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-const errDir = "../../agreement/testdata/err"
+const errDir = "../../../../agreement/testdata/err"
 
 func runEnv(env map[string]string, stdin string, args ...string) (int, string, string) {
 	var out, errOut strings.Builder
@@ -109,7 +109,7 @@ func TestFormatsAgree(t *testing.T) {
 // TestSARIFValidates checks the SARIF output against the OASIS SARIF
 // 2.1.0 schema in ../shared/sarif.
 func TestSARIFValidates(t *testing.T) {
-	const schemaPath = "../../../shared/sarif/sarif-schema-2.1.0.json"
+	const schemaPath = "../../../../../shared/sarif/sarif-schema-2.1.0.json"
 	f, err := os.Open(schemaPath)
 	if err != nil {
 		t.Skipf("the SARIF schema is not beside the repository (%v)", err)
@@ -127,7 +127,7 @@ func TestSARIFValidates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, dir := range []string{errDir, "../../examples/agreements"} {
+	for _, dir := range []string{errDir, "../../../../examples/agreements"} {
 		_, out, _ := runEnv(nil, "", "validate", "--format", "sarif", dir)
 		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
 		if err != nil {

@@ -20,9 +20,9 @@ func TestExitCodes(t *testing.T) {
 		args []string
 		want int
 	}{
-		{"clean examples", []string{"validate", "../../examples/agreements"}, ExitClean},
-		{"a glob", []string{"validate", "../../examples/agreements/*.yaml"}, ExitClean},
-		{"broken files", []string{"validate", "../../agreement/testdata/err"}, ExitProblems},
+		{"clean examples", []string{"validate", "../../../../examples/agreements"}, ExitClean},
+		{"a glob", []string{"validate", "../../../../examples/agreements/*.yaml"}, ExitClean},
+		{"broken files", []string{"validate", "../../../../agreement/testdata/err"}, ExitProblems},
 		{"a missing file", []string{"validate", "no/such/file.yaml"}, ExitFailure},
 		{"a glob matching nothing", []string{"validate", "no/such/*.yaml"}, ExitFailure},
 		{"no path", []string{"validate"}, ExitUsage},
@@ -47,8 +47,8 @@ func TestExitCodes(t *testing.T) {
 // TestValidateOutput keeps the text output for the error cases in a
 // golden file, and checks that it does not depend on the parallelism.
 func TestValidateOutput(t *testing.T) {
-	_, serial, serialErr := run("validate", "-j", "1", "../../agreement/testdata/err")
-	_, parallel, _ := run("validate", "-j", "8", "../../agreement/testdata/err")
+	_, serial, serialErr := run("validate", "-j", "1", "../../../../agreement/testdata/err")
+	_, parallel, _ := run("validate", "-j", "8", "../../../../agreement/testdata/err")
 	if serial != parallel {
 		t.Errorf("output depends on -j:\n-j 1:\n%s\n-j 8:\n%s", serial, parallel)
 	}
@@ -56,7 +56,7 @@ func TestValidateOutput(t *testing.T) {
 }
 
 func TestCaret(t *testing.T) {
-	_, out, _ := run("validate", "../../agreement/testdata/err/misspelt-field.yaml")
+	_, out, _ := run("validate", "../../../../agreement/testdata/err/misspelt-field.yaml")
 	want := "   11 |     signatoreis: []  # want load.unknown-field@5\n" +
 		"            ^\n"
 	if !strings.Contains(out, want) {
@@ -77,15 +77,15 @@ func TestReports(t *testing.T) {
 		golden string
 		args   []string
 	}{
-		{"show-ir-ru.golden", []string{"show", "--at", "2026-03-01", "../../examples/agreements/ir-ru-csp-2025.yaml"}},
-		{"show-ru-kp.golden", []string{"show", "--at", "2026-03-01", "../../examples/agreements/ru-kp-csp-2024.yaml"}},
-		{"show-ir-ru.json", []string{"show", "--at", "2025-08-01", "--format", "json", "../../examples/agreements/ir-ru-csp-2025.yaml"}},
-		{"timeline-ru-kp.mmd", []string{"timeline", "../../examples/agreements/ru-kp-csp-2024.yaml"}},
-		{"ls-kp.golden", []string{"ls", "--party", "KP", "--in-force-on", "2026-03-01", "../../examples/agreements"}},
-		{"ls-topic.golden", []string{"ls", "--topic", "security", "--in-force-on", "2025-03-01", "../../examples/agreements"}},
+		{"show-ir-ru.golden", []string{"show", "--at", "2026-03-01", "../../../../examples/agreements/ir-ru-csp-2025.yaml"}},
+		{"show-ru-kp.golden", []string{"show", "--at", "2026-03-01", "../../../../examples/agreements/ru-kp-csp-2024.yaml"}},
+		{"show-ir-ru.json", []string{"show", "--at", "2025-08-01", "--format", "json", "../../../../examples/agreements/ir-ru-csp-2025.yaml"}},
+		{"timeline-ru-kp.mmd", []string{"timeline", "../../../../examples/agreements/ru-kp-csp-2024.yaml"}},
+		{"ls-kp.golden", []string{"ls", "--party", "KP", "--in-force-on", "2026-03-01", "../../../../examples/agreements"}},
+		{"ls-topic.golden", []string{"ls", "--topic", "security", "--in-force-on", "2025-03-01", "../../../../examples/agreements"}},
 		{"diff-git.golden", []string{"diff", "examples/agreements/ir-ru-csp-2025.yaml",
-			"../../examples/agreements/ir-ru-csp-2025-announced.yaml", "abc123", "100644",
-			"../../examples/agreements/ir-ru-csp-2025.yaml", "def456", "100644"}},
+			"../../../../examples/agreements/ir-ru-csp-2025-announced.yaml", "abc123", "100644",
+			"../../../../examples/agreements/ir-ru-csp-2025.yaml", "def456", "100644"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -114,7 +114,7 @@ func TestReportUsage(t *testing.T) {
 			t.Errorf("%v: exit %d, want %d", args, code, ExitUsage)
 		}
 	}
-	if code, _, _ := run("show", "../../agreement/testdata/err/bad-values.yaml"); code != ExitProblems {
+	if code, _, _ := run("show", "../../../../agreement/testdata/err/bad-values.yaml"); code != ExitProblems {
 		t.Errorf("show on a broken file: exit %d, want %d", code, ExitProblems)
 	}
 	if code, _, _ := run("show", "no-such-file.yaml"); code != ExitFailure {
@@ -123,7 +123,7 @@ func TestReportUsage(t *testing.T) {
 }
 
 func TestDiffExitCodes(t *testing.T) {
-	const a, b = "../../examples/agreements/ir-ru-csp-2025-announced.yaml", "../../examples/agreements/ir-ru-csp-2025.yaml"
+	const a, b = "../../../../examples/agreements/ir-ru-csp-2025-announced.yaml", "../../../../examples/agreements/ir-ru-csp-2025.yaml"
 	tests := []struct {
 		args []string
 		want int
@@ -135,7 +135,7 @@ func TestDiffExitCodes(t *testing.T) {
 		{[]string{"diff", "--format", "html", a, b}, ExitUsage},
 		{[]string{"diff", a}, ExitUsage},
 		{[]string{"diff", a, "no-such.yaml"}, ExitFailure},
-		{[]string{"diff", a, "../../agreement/testdata/err/bad-values.yaml"}, ExitProblems},
+		{[]string{"diff", a, "../../../../agreement/testdata/err/bad-values.yaml"}, ExitProblems},
 		{[]string{"diff", "/dev/null", b}, ExitClean},
 	}
 	for _, tt := range tests {
@@ -148,7 +148,7 @@ func TestDiffExitCodes(t *testing.T) {
 // TestDiffReportsBothFiles: the two files load side by side; the findings
 // of both are written, the old file's first, whatever finishes first.
 func TestDiffReportsBothFiles(t *testing.T) {
-	const bad1, bad2 = "../../agreement/testdata/err/bad-values.yaml", "../../agreement/testdata/err/duplicate-key.yaml"
+	const bad1, bad2 = "../../../../agreement/testdata/err/bad-values.yaml", "../../../../agreement/testdata/err/duplicate-key.yaml"
 	code, out, errOut := run("diff", bad1, bad2)
 	if code != ExitProblems || out != "" {
 		t.Fatalf("exit %d, stdout %q", code, out)

@@ -22,11 +22,11 @@ func copyFile(t *testing.T, from, to string) {
 func TestFmt(t *testing.T) {
 	dir := t.TempDir()
 	messy := filepath.Join(dir, "messy.yaml")
-	copyFile(t, "../../agreement/testdata/fmt/messy.yaml", messy)
+	copyFile(t, "../../../../agreement/testdata/fmt/messy.yaml", messy)
 	broken := filepath.Join(dir, "broken.yaml")
-	copyFile(t, "../../agreement/testdata/err/misspelt-field.yaml", broken)
+	copyFile(t, "../../../../agreement/testdata/err/misspelt-field.yaml", broken)
 
-	if code, out, _ := run("fmt", "--check", "../../examples/agreements"); code != ExitClean || out != "" {
+	if code, out, _ := run("fmt", "--check", "../../../../examples/agreements"); code != ExitClean || out != "" {
 		t.Errorf("fmt --check on the examples: exit %d, %q", code, out)
 	}
 	if code, out, _ := run("fmt", "--check", messy); code != ExitProblems || strings.TrimSpace(out) != messy {
@@ -70,7 +70,7 @@ func TestFmtReadOnlyDirectory(t *testing.T) {
 	}
 	dir := t.TempDir()
 	messy := filepath.Join(dir, "messy.yaml")
-	copyFile(t, "../../agreement/testdata/fmt/messy.yaml", messy)
+	copyFile(t, "../../../../agreement/testdata/fmt/messy.yaml", messy)
 	before, _ := os.ReadFile(messy)
 	os.Chmod(dir, 0o555)
 	defer os.Chmod(dir, 0o755)
@@ -130,7 +130,7 @@ func (f *fullDisk) Write(p []byte) (int, error) {
 func failingWrite(t *testing.T, create func(dir, pattern string) (tempFile, error)) (path string, before []byte) {
 	t.Helper()
 	path = filepath.Join(t.TempDir(), "messy.yaml")
-	copyFile(t, "../../agreement/testdata/fmt/messy.yaml", path)
+	copyFile(t, "../../../../agreement/testdata/fmt/messy.yaml", path)
 	before, _ = os.ReadFile(path)
 	saved := createTemp
 	t.Cleanup(func() { createTemp = saved })

@@ -1,14 +1,17 @@
-package codec
+// Package suggest finds the names closest to a misspelt one, for the
+// "did you mean" hints of entente's findings. It imports only the
+// standard library, so that every package can use it.
+package suggest
 
 import (
 	"fmt"
 	"strings"
 )
 
-// Suggest returns a "did you mean" hint for an unknown name: the closest
+// Hint returns a "did you mean" hint for an unknown name: the closest
 // candidate by edit distance when one is close enough, otherwise the list
 // of candidates.
-func Suggest(name string, candidates []string) string {
+func Hint(name string, candidates []string) string {
 	if best, ok := Closest(name, candidates); ok {
 		return fmt.Sprintf("did you mean %q?", best)
 	}

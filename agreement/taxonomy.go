@@ -1,0 +1,54 @@
+package agreement
+
+import (
+	"fmt"
+
+	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/internal/yamlnode"
+	"github.com/entente-go/entente/topics"
+)
+
+// ReadTaxonomy reads a taxonomy of topics from YAML (or JSON) of the form
+//
+//	topics:
+//	  - {code: space, label: Space, description: ...}
+//	  - {code: space.launchers, label: Launch vehicles}
+//
+// on top of base (nil for a taxonomy of its own), parents before their
+// children. Every problem is a diagnostic at its line and column; the
+// taxonomy is nil when there are any. Give the result to a Loader's
+// Topics to check agreements against it.
+func ReadTaxonomy(base *topics.Taxonomy, name string, src []byte) (*topics.Taxonomy, Diagnostics) {
+	root, serr := yamlnode.Parse(src)
+	if serr != nil {
+		return nil, Diagnostics{syntaxDiagnostic(name, serr)}
+	}
+	var file struct {
+		Topics []topics.Topic `json:"topics"`
+	}
+	var ds Diagnostics
+	for _, p := range codec.Decode(root, &file, nil) {
+		ds = append(ds, Diagnostic{File: name, Position: Position(p.Pos), Path: p.Path, Rule: problemRules[p.Kind],
+			Severity: Error, Message: p.Message, Hint: p.Hint})
+	}
+	if base == nil {
+		base = &topics.Taxonomy{}
+	}
+	t, problems := base.Extend(file.Topics)
+	for _, p := range problems {
+		path := fmt.Sprintf("topics[%d]", p.Index)
+		if p.Field == "code" {
+			path += ".code"
+		}
+		d := Diagnostic{File: name, Path: path, Rule: RuleTaxonomy, Severity: Error, Message: p.Message}
+		if _, v, ok := codec.Find(root, path); ok {
+			d.Position = Position{v.Line, v.Column}
+		}
+		ds = append(ds, d)
+	}
+	if len(ds) > 0 {
+		ds.Sort()
+		return nil, ds
+	}
+	return t, nil
+}

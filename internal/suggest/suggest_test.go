@@ -1,0 +1,50 @@
+package suggest
+
+import "testing"
+
+func TestClosest(t *testing.T) {
+	tests := []struct {
+		name       string
+		candidates []string
+		want       string
+		ok         bool
+	}{
+		{"titel", []string{"title", "id", "format"}, "title", true},
+		{"TITLE", []string{"title"}, "title", true},          // case is ignored
+		{"xyz", []string{"title", "format"}, "title", false}, // nearest, but too far to suggest
+		{"anything", nil, "", false},
+		{"контекст", []string{"контексты", "id"}, "контексты", true}, // distance counts runes
+		{"party", []string{"parts", "partx"}, "parts", true},         // the first of equals wins
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := Closest(tt.name, tt.candidates)
+			if ok != tt.ok || (ok && got != tt.want) {
+				t.Errorf("Closest(%q) = %q, %v; want %q, %v", tt.name, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestHint(t *testing.T) {
+	if got := Hint("titel", []string{"title", "id"}); got != `did you mean "title"?` {
+		t.Errorf("close name: %s", got)
+	}
+	if got := Hint("zzzzzz", []string{"a", "b"}); got != "expected one of: a, b" {
+		t.Errorf("no close name: %s", got)
+	}
+	if got := Hint("x", nil); got != "" {
+		t.Errorf("no candidates: %q", got)
+	}
+}
+
+func TestDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{{"", "", 0}, {"a", "", 1}, {"kitten", "sitting", 3}, {"flaw", "lawn", 2}, {"ир", "ира", 1}} {
+		if got := distance(tt.a, tt.b); got != tt.want {
+			t.Errorf("distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
