@@ -53,6 +53,7 @@ var shadowed = map[agreement.Rule]string{
 	agreement.RuleSetDuplicateID:   "a rule across files: TestSetRules",
 	agreement.RuleSetUnresolved:    "a rule across files: TestSetRules",
 	agreement.RuleTooLarge:         "a file over 16 MiB is not kept in testdata: TestHostileInputs sets a small limit",
+	agreement.RuleTaxonomy:         "a rule of taxonomy files, not agreements: TestReadTaxonomyFindings",
 	agreement.RuleTooMany:          "a file with a thousand problems is not kept in testdata: TestHostileInputs makes one",
 }
 
