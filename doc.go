@@ -10,7 +10,9 @@
 //     every ISO 3166-1 country, and a registry of intergovernmental
 //     organisations with their members.
 //   - [github.com/entente-go/entente/topics]: the taxonomy of cooperation
-//     areas (energy.oil-gas, transport.corridors ...), extensible from YAML.
+//     areas (energy.oil-gas, transport.corridors ...), extensible.
+//   - [github.com/entente-go/entente/timeline]: the life of an agreement
+//     as Mermaid and SVG.
 //   - cmd/entente: the command-line tool for CI and terminals.
 //
 // # Quick start

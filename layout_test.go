@@ -1,0 +1,118 @@
+package entente_test
+
+import (
+	"go/build"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/entente-go/entente"
+
+// layers is the README's picture of the module, top to bottom. A package
+// may import packages of its own layer or of layers below it, never one
+// above. A pattern ending in "/..." takes every package beneath it.
+var layers = []struct {
+	what     string
+	packages []string
+}{
+	{"programs", []string{".", "cmd/entente", "examples/...", "bench/..."}},
+	{"the command's flags, formats and output", []string{"cmd/entente/internal/cli"}},
+	{"comparing versions; pictures", []string{"agreement/diff", "timeline"}},
+	{"the model, loading, rules, questions", []string{"agreement"}},
+	{"the schema; the registries", []string{"schema", "parties", "topics"}},
+	{"the tree codec; the quick schema check", []string{"internal/codec", "internal/quickschema"}},
+	{"the YAML reader; code tables; vocabularies", []string{"internal/yamlnode", "internal/lang", "internal/enum"}},
+	{"did you mean", []string{"internal/suggest"}},
+}
+
+// libraries are the dependencies and the only packages that may import
+// them, so that no other package can let one of their types into its API.
+var libraries = map[string][]string{
+	"go.yaml.in/":                 {"internal/yamlnode", "internal/codec"},
+	"github.com/santhosh-tekuri/": {"schema"},
+	"github.com/google/go-cmp/":   {"internal/golden"}, // and tests
+}
+
+// testSupport are packages that only tests import; they may import
+// anything.
+var testSupport = []string{"internal/gen", "internal/golden"}
+
+func layerOf(pkg string) int {
+	for i, l := range layers {
+		for _, p := range l.packages {
+			tree, isTree := strings.CutSuffix(p, "/...")
+			if p == pkg || (isTree && (pkg == tree || strings.HasPrefix(pkg, tree+"/"))) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// TestLayout checks that every import of every package points down the
+// README's picture, that every package has its place in it, and that
+// each library is imported only where the README says.
+func TestLayout(t *testing.T) {
+	imports := map[string][]string{} // package (relative) -> the module's packages it imports, and outside ones
+	err := filepath.WalkDir(".", func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !e.IsDir() {
+			return nil
+		}
+		if name := e.Name(); path != "." && (strings.HasPrefix(name, ".") || name == "testdata") {
+			return filepath.SkipDir
+		}
+		p, err := build.ImportDir(path, 0)
+		if err != nil {
+			return nil // no Go files here
+		}
+		imports[filepath.ToSlash(path)] = p.Imports
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(imports) < 15 {
+		t.Fatalf("found %d packages; the walk is broken", len(imports))
+	}
+	for pkg, imps := range imports {
+		if slices.Contains(testSupport, pkg) {
+			continue
+		}
+		from := layerOf(pkg)
+		if from < 0 {
+			t.Errorf("package %s has no place in the layout: add it to the README's picture and to layers", pkg)
+			continue
+		}
+		for _, imp := range imps {
+			for lib, allowed := range libraries {
+				if strings.HasPrefix(imp, lib) && !slices.Contains(allowed, pkg) {
+					t.Errorf("%s imports %s: only %v may", pkg, imp, allowed)
+				}
+			}
+			rel, ok := strings.CutPrefix(imp, module+"/")
+			if !ok {
+				continue
+			}
+			if slices.Contains(testSupport, rel) {
+				t.Errorf("%s imports %s, which is for tests only", pkg, rel)
+				continue
+			}
+			if to := layerOf(rel); to < from {
+				t.Errorf("%s (%s) imports %s (%s), which is drawn above it", pkg, layers[from].what, rel, layerOf2what(to))
+			}
+		}
+	}
+}
+
+func layerOf2what(i int) string {
+	if i < 0 {
+		return "not in the picture"
+	}
+	return layers[i].what
+}
