@@ -25,7 +25,7 @@ var layers = []struct {
 	{"the schema; the registries", []string{"schema", "parties", "topics"}},
 	{"the tree codec; the quick schema check", []string{"internal/codec", "internal/quickschema"}},
 	{"the YAML reader; code tables; vocabularies", []string{"internal/yamlnode", "internal/lang", "internal/enum"}},
-	{"did you mean", []string{"internal/suggest"}},
+	{"paths into a document; did you mean", []string{"docpath", "internal/suggest"}},
 }
 
 // libraries are the dependencies and the only packages that may import

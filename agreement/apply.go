@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/entente-go/entente/docpath"
+
 	"github.com/entente-go/entente/internal/codec"
 	"github.com/entente-go/entente/internal/yamlnode"
 )
@@ -16,7 +18,7 @@ import (
 // applied to: the value at its path is not the change's old value, or the
 // path does not exist.
 type ConflictError struct {
-	Path   string
+	Path   docpath.Path
 	Reason string
 }
 
@@ -98,7 +100,7 @@ func listKey(steps []Step) string {
 }
 
 // walk follows steps through the old tree, by old indices.
-func walk(root *yamlnode.Node, steps []Step, path string) (*yamlnode.Node, error) {
+func walk(root *yamlnode.Node, steps []Step, path docpath.Path) (*yamlnode.Node, error) {
 	n := root
 	for _, s := range steps {
 		if s.isElem() {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/entente-go/entente/docpath"
 )
 
 // Severity says whether a diagnostic makes a document invalid.
@@ -55,10 +57,10 @@ type Related struct {
 // Diagnostic is one problem found in a document.
 type Diagnostic struct {
 	File     string
-	Position          // where the problem is; zero when it concerns the whole file
-	Path     string   // where in the document, with ids: clauses[art-3].commitments[0].by
-	Rule     Rule     // stable identifier, see the rule catalogue
-	Severity Severity //
+	Position              // where the problem is; zero when it concerns the whole file
+	Path     docpath.Path // where in the document, with ids: clauses[art-3].commitments[0].by
+	Rule     Rule         // stable identifier, see the rule catalogue
+	Severity Severity     //
 	Message  string
 	Hint     string    // what to do about it; may be empty
 	Related  []Related // other places that explain it

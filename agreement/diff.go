@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/entente-go/entente/docpath"
+
 	"github.com/entente-go/entente/internal/codec"
 )
 
@@ -59,17 +61,17 @@ func (s Step) isElem() bool { return s.Field == "" }
 
 // Change is one difference between two versions of an agreement.
 type Change struct {
-	Path   string   `json:"path"`             // with ids, as in diagnostics, in the new version (the old for removals)
-	Steps  []Step   `json:"steps"`            // the path, step by step, with old and new indices
-	Op     Op       `json:"op"`               //
-	Class  Class    `json:"class"`            //
-	Impact Impact   `json:"severity"`         //
-	Note   string   `json:"note,omitempty"`   // what the change means, when there is more to say: "may → shall: strengthened"
-	Old    any      `json:"old,omitempty"`    // the old value, JSON-typed (string, bool, []any, map[string]any); nil when added
-	New    any      `json:"new,omitempty"`    // the new value, likewise; nil when removed
-	Words  []WordOp `json:"words,omitempty"`  // a word-level diff, for changed text
-	OldPos Position `json:"old_pos,omitzero"` // where it was written, when the versions were loaded from files
-	NewPos Position `json:"new_pos,omitzero"`
+	Path   docpath.Path `json:"path"`             // with ids, as in diagnostics, in the new version (the old for removals)
+	Steps  []Step       `json:"steps"`            // the path, step by step, with old and new indices
+	Op     Op           `json:"op"`               //
+	Class  Class        `json:"class"`            //
+	Impact Impact       `json:"severity"`         //
+	Note   string       `json:"note,omitempty"`   // what the change means, when there is more to say: "may → shall: strengthened"
+	Old    any          `json:"old,omitempty"`    // the old value, JSON-typed (string, bool, []any, map[string]any); nil when added
+	New    any          `json:"new,omitempty"`    // the new value, likewise; nil when removed
+	Words  []WordOp     `json:"words,omitempty"`  // a word-level diff, for changed text
+	OldPos Position     `json:"old_pos,omitzero"` // where it was written, when the versions were loaded from files
+	NewPos Position     `json:"new_pos,omitzero"`
 }
 
 // ChangeSet is the difference between two versions of an agreement.
@@ -133,29 +135,26 @@ func label(a *Agreement) string {
 	return "(nothing)"
 }
 
-// pathOf renders steps as a path with ids; for lists keyed by index, the
-// index in the new version (or the old).
-func pathOf(steps []Step, inNew bool) string {
-	var b strings.Builder
+// pathOf makes steps a path with ids; for lists keyed by index, the index
+// in the new version (or the old).
+func pathOf(steps []Step, inNew bool) docpath.Path {
+	p := docpath.Root()
 	for _, s := range steps {
 		if !s.isElem() {
-			if b.Len() > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(s.Field)
+			p = p.Child(s.Field)
 			continue
 		}
-		key := s.Key
-		if _, err := strconv.Atoi(key); err == nil || key == "" {
-			i := s.New
-			if !inNew || i < 0 {
-				i = s.Old
-			}
-			key = strconv.Itoa(i)
+		i := s.New
+		if !inNew || i < 0 {
+			i = s.Old
 		}
-		b.WriteString("[" + key + "]")
+		id := s.Key
+		if !docpath.Usable(id) {
+			id = ""
+		}
+		p = p.Elem(i, id)
 	}
-	return b.String()
+	return p
 }
 
 type differ struct {
@@ -175,14 +174,23 @@ type listKeys struct {
 func (k *listKeys) key(s Step) string {
 	if s.New >= 0 {
 		if k.nKey == nil {
-			k.nKey = codec.ElemKeys(pathIDs(k.n))
+			k.nKey = docpath.Names(pathIDs(k.n))
 		}
-		return k.nKey[s.New]
+		return orIndex(k.nKey[s.New], s.New)
 	}
 	if k.oKey == nil {
-		k.oKey = codec.ElemKeys(pathIDs(k.o))
+		k.oKey = docpath.Names(pathIDs(k.o))
 	}
-	return k.oKey[s.Old]
+	return orIndex(k.oKey[s.Old], s.Old)
+}
+
+// orIndex is an element's key in a Step: its name, or its index when it
+// is named by index.
+func orIndex(name string, i int) string {
+	if name == "" {
+		return strconv.Itoa(i)
+	}
+	return name
 }
 
 func (d *differ) add(c Change) {

@@ -77,7 +77,7 @@ func TestInsertOneClause(t *testing.T) {
 		at := int(seed) % (len(b.Clauses) + 1)
 		b.Clauses = append(b.Clauses[:at], append([]agreement.Clause{{ID: "inserted", Num: "99"}}, b.Clauses[at:]...)...)
 		cs := agreement.Diff(a, b)
-		if len(cs.Changes) != 1 || cs.Changes[0].Op != agreement.Added || cs.Changes[0].Path != "clauses[inserted]" {
+		if len(cs.Changes) != 1 || cs.Changes[0].Op != agreement.Added || cs.Changes[0].Path.String() != "clauses[inserted]" {
 			t.Fatalf("seed %d: inserting a clause at %d gives %+v", seed, at, cs.Changes)
 		}
 	}
@@ -156,7 +156,7 @@ func TestDiffClasses(t *testing.T) {
 				t.Fatalf("%d changes: %+v", len(cs.Changes), cs.Changes)
 			}
 			c := cs.Changes[0]
-			if c.Path != tt.path || c.Op != tt.op || c.Class != tt.class || c.Impact != tt.impact || c.Note != tt.note {
+			if c.Path.String() != tt.path || c.Op != tt.op || c.Class != tt.class || c.Impact != tt.impact || c.Note != tt.note {
 				t.Errorf("got %s %s %s %s %q, want %s %s %s %s %q", c.Path, c.Op, c.Class, c.Impact, c.Note, tt.path, tt.op, tt.class, tt.impact, tt.note)
 			}
 		})

@@ -221,7 +221,7 @@ func (cs *ChangeSet) WriteMarkdown(w io.Writer) error {
 			if c.Note != "" {
 				what += " (" + mdEscape(c.Note) + ")"
 			}
-			ew.printf("| %s | %s | `%s` | %s |\n", c.Impact, c.Class, strings.ReplaceAll(c.Path, "`", "'"), what)
+			ew.printf("| %s | %s | `%s` | %s |\n", c.Impact, c.Class, strings.ReplaceAll(c.Path.String(), "`", "'"), what)
 		}
 	}
 	return ew.err

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/entente-go/entente/docpath"
+
 	"github.com/entente-go/entente/internal/codec"
 	"github.com/entente-go/entente/internal/yamlnode"
 )
@@ -38,10 +40,10 @@ func Format(name string, src []byte) ([]byte, Diagnostics) {
 	srcDoc := doc.commented // parsed once, by parse
 	out := &yamlnode.Node{Kind: yamlnode.DocumentNode, Content: []*yamlnode.Node{codec.Encode(doc.Agreement, encodeHooks)}}
 	comments := map[string]*comment{}
-	collect(srcDoc.Content[0], "", comments)
+	collect(srcDoc.Content[0], docpath.Root(), comments)
 	out.HeadComment = srcDoc.HeadComment
 	out.FootComment = srcDoc.FootComment
-	place(out.Content[0], "", comments)
+	place(out.Content[0], docpath.Root(), comments)
 	// Nothing is lost: a comment whose place has gone (it cannot, for a
 	// file that loads, but the rule holds whatever happens) ends the file.
 	var orphans []string
@@ -88,33 +90,33 @@ func sortedKeys(m map[string]*comment) []string {
 	return keys
 }
 
-func record(m map[string]*comment, path string, key, value *yamlnode.Node) {
+func record(m map[string]*comment, path docpath.Path, key, value *yamlnode.Node) {
 	c := &comment{head: value.HeadComment, line: value.LineComment, foot: value.FootComment}
 	if key != nil {
 		c.keyHead, c.keyLine, c.keyFoot = key.HeadComment, key.LineComment, key.FootComment
 	}
 	if len(c.texts()) > 0 {
-		m[path] = c
+		m[path.String()] = c
 	}
 }
 
 // collect gathers the comments of a source tree by path.
-func collect(n *yamlnode.Node, path string, m map[string]*comment) {
-	if path == "" {
-		record(m, "", nil, n)
+func collect(n *yamlnode.Node, path docpath.Path, m map[string]*comment) {
+	if path.IsRoot() {
+		record(m, path, nil, n)
 	}
 	switch n.Kind {
 	case yamlnode.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			p := codec.Join(path, k.Value)
+			p := path.Child(k.Value)
 			record(m, p, k, v)
 			collect(v, p, m)
 		}
 	case yamlnode.SequenceNode:
-		keys := codec.ElemKeys(codec.NodeIDs(n))
+		names := docpath.Names(codec.NodeIDs(n))
 		for i, v := range n.Content {
-			p := codec.Index(path, keys[i])
+			p := path.Elem(i, names[i])
 			record(m, p, nil, v)
 			collect(v, p, m)
 		}
@@ -122,9 +124,9 @@ func collect(n *yamlnode.Node, path string, m map[string]*comment) {
 }
 
 // place puts the comments back on the canonical tree, at the same paths.
-func place(n *yamlnode.Node, path string, m map[string]*comment) {
-	apply := func(p string, key, value *yamlnode.Node) {
-		c, ok := m[p]
+func place(n *yamlnode.Node, path docpath.Path, m map[string]*comment) {
+	apply := func(p docpath.Path, key, value *yamlnode.Node) {
+		c, ok := m[p.String()]
 		if !ok {
 			return
 		}
@@ -144,26 +146,26 @@ func place(n *yamlnode.Node, path string, m map[string]*comment) {
 		if key != nil {
 			moveHeadComment(value)
 		}
-		if p != "" {
+		if !p.IsRoot() {
 			moveFootComment(value)
 		}
 	}
-	if path == "" {
-		apply("", nil, n)
+	if path.IsRoot() {
+		apply(path, nil, n)
 	}
 	switch n.Kind {
 	case yamlnode.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			p := codec.Join(path, k.Value)
+			p := path.Child(k.Value)
 			apply(p, k, v)
 			place(v, p, m)
 		}
 	case yamlnode.SequenceNode:
-		keys := codec.ElemKeys(codec.NodeIDs(n))
+		names := docpath.Names(codec.NodeIDs(n))
 		for i, v := range n.Content {
-			p := codec.Index(path, keys[i])
-			if c, ok := m[p]; ok && (c.head != "" || c.foot != "" || c.line != "") && n.Style&yamlnode.FlowStyle != 0 {
+			p := path.Elem(i, names[i])
+			if c, ok := m[p.String()]; ok && (c.head != "" || c.foot != "" || c.line != "") && n.Style&yamlnode.FlowStyle != 0 {
 				n.Style &^= yamlnode.FlowStyle // items with comments go one to a line
 			}
 			apply(p, nil, v)

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/entente-go/entente/docpath"
+
 	"github.com/entente-go/entente/internal/codec"
 	"github.com/entente-go/entente/internal/yamlnode"
 	"github.com/entente-go/entente/topics"
@@ -36,9 +38,9 @@ type Span struct {
 
 // Lookup returns where the value at path (as in Diagnostic.Path) was
 // written.
-func (d *Document) Lookup(path string) (Span, bool) {
+func (d *Document) Lookup(path docpath.Path) (Span, bool) {
 	if d.root == nil {
-		s, ok := d.spans[path]
+		s, ok := d.spans[path.String()]
 		return s, ok
 	}
 	return spanOf(codec.Find(d.root, path))
@@ -57,12 +59,12 @@ func spanOf(key, value *yamlnode.Node, ok bool) (Span, bool) {
 
 // lookup returns Lookup for many paths in a row: each list on the way is
 // indexed once, so that finding every change of a large diff stays linear.
-func (d *Document) lookup() func(path string) (Span, bool) {
+func (d *Document) lookup() func(path docpath.Path) (Span, bool) {
 	if d.root == nil {
 		return d.Lookup
 	}
 	t := codec.NewTree(d.root)
-	return func(path string) (Span, bool) { return spanOf(t.Find(path)) }
+	return func(path docpath.Path) (Span, bool) { return spanOf(t.Find(path)) }
 }
 
 // Loader loads agreements with settings other than the defaults. The zero
@@ -143,7 +145,7 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 		doc.Diagnostics = append(doc.Diagnostics, doc.problemDiagnostic(index, p))
 	}
 	if a.Format != "" && a.Format != FormatV1 {
-		doc.report(Error, RuleFormat, "format", fmt.Sprintf("format %q is not one this version reads", a.Format),
+		doc.report(Error, RuleFormat, docpath.Root().Child("format"), fmt.Sprintf("format %q is not one this version reads", a.Format),
 			fmt.Sprintf("write format: %s", FormatV1))
 	}
 	doc.checkSchema(index)
@@ -179,7 +181,7 @@ func capped(name string, ds Diagnostics) Diagnostics {
 }
 
 // report adds a diagnostic at the value of path.
-func (d *Document) report(sev Severity, rule Rule, path, msg, hint string) {
+func (d *Document) report(sev Severity, rule Rule, path docpath.Path, msg, hint string) {
 	span, _ := d.Lookup(path)
 	d.Diagnostics = append(d.Diagnostics, Diagnostic{
 		File: d.Name, Position: span.Value, Path: path, Rule: rule, Severity: sev, Message: msg, Hint: hint,
@@ -335,7 +337,7 @@ func (s *Set) Check() {
 		}
 		id, label := d.Agreement.ID, d.Agreement.Version.Label
 		if other, dup := versions[id+"\x00"+label]; dup {
-			d.report(Error, RuleSetDuplicateID, "id", fmt.Sprintf("agreement id %q, version %q, is also used by %s", id, label, other.Name),
+			d.report(Error, RuleSetDuplicateID, root.Child("id"), fmt.Sprintf("agreement id %q, version %q, is also used by %s", id, label, other.Name),
 				"give each agreement its own id, and each version of it its own label")
 			continue
 		}
@@ -351,14 +353,14 @@ func (s *Set) Check() {
 		}
 		for i, r := range a.Relations {
 			if r.Agreement != "" && first[r.Agreement] == nil {
-				d.report(Warning, RuleSetUnresolved, fmt.Sprintf("relations[%d].agreement", i),
+				d.report(Warning, RuleSetUnresolved, root.Child("relations").Index(i).Child("agreement"),
 					fmt.Sprintf("%s %q: no agreement of the set has that id", r.Type, r.Agreement), "")
 			}
 		}
 		for i, rec := range a.Preamble {
 			for j, id := range rec.Cites {
 				if first[id] == nil {
-					d.report(Warning, RuleSetUnresolved, fmt.Sprintf("preamble[%d].cites[%d]", i, j),
+					d.report(Warning, RuleSetUnresolved, root.Child("preamble").Index(i).Child("cites").Index(j),
 						fmt.Sprintf("cites %q: no agreement of the set has that id", id), "")
 				}
 			}
@@ -515,19 +517,19 @@ func (d *Document) Compact() {
 	}
 	// Keep the positions Set.Check may report at, then the tree can go.
 	kept := map[string]Span{}
-	keep := func(path string) {
+	keep := func(path docpath.Path) {
 		if s, ok := d.Lookup(path); ok {
-			kept[path] = s
+			kept[path.String()] = s
 		}
 	}
-	keep("id")
+	keep(root.Child("id"))
 	if a := d.Agreement; a != nil {
 		for i := range a.Relations {
-			keep(fmt.Sprintf("relations[%d].agreement", i))
+			keep(root.Child("relations").Index(i).Child("agreement"))
 		}
 		for i, r := range a.Preamble {
 			for j := range r.Cites {
-				keep(fmt.Sprintf("preamble[%d].cites[%d]", i, j))
+				keep(root.Child("preamble").Index(i).Child("cites").Index(j))
 			}
 		}
 	}

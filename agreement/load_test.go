@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/entente-go/entente/docpath"
+
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/agreement"
@@ -142,7 +144,7 @@ clauses:
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			i := slices.IndexFunc(doc.Diagnostics, func(d agreement.Diagnostic) bool { return d.Path == tt.path })
+			i := slices.IndexFunc(doc.Diagnostics, func(d agreement.Diagnostic) bool { return d.Path.String() == tt.path })
 			if i < 0 {
 				t.Fatalf("no diagnostic at %s; got %v", tt.path, doc.Diagnostics)
 			}
@@ -160,13 +162,16 @@ func TestLookup(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		path      string
+		path      docpath.Path
 		key, val  agreement.Position
 		wantFound bool
 	}{
-		{"id", agreement.Position{Line: 5, Column: 1}, agreement.Position{Line: 5, Column: 5}, true},
-		{"clauses[art-3].clauses[art-3.3].commitments[0].modality", agreement.Position{Line: 62, Column: 13}, agreement.Position{Line: 62, Column: 23}, true},
-		{"clauses[art-99]", agreement.Position{}, agreement.Position{}, false},
+		{docpath.Root().Child("id"), agreement.Position{Line: 5, Column: 1}, agreement.Position{Line: 5, Column: 5}, true},
+		{docpath.Root().Child("clauses").Key("art-3").Child("clauses").Key("art-3.3").Child("commitments").Index(0).Child("modality"),
+			agreement.Position{Line: 62, Column: 13}, agreement.Position{Line: 62, Column: 23}, true},
+		{docpath.Root().Child("clauses").Index(2).Child("id"), agreement.Position{Line: 93, Column: 5}, agreement.Position{Line: 93, Column: 9}, true},
+		{docpath.Root().Child("clauses").Key("art-99"), agreement.Position{}, agreement.Position{}, false},
+		{docpath.Root().Child("title").Index(0), agreement.Position{}, agreement.Position{}, false},
 	}
 	for _, tt := range tests {
 		span, ok := doc.Lookup(tt.path)

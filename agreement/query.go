@@ -5,7 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/docpath"
+
 	"github.com/entente-go/entente/parties"
 	"github.com/entente-go/entente/topics"
 )
@@ -13,16 +14,16 @@ import (
 // ClauseRef is a clause found by a query, with where it sits.
 type ClauseRef struct {
 	Clause *Clause
-	Path   string   // clauses[art-3].clauses[art-3.3], as in diagnostics
-	Label  string   // Article 3(3), for people
-	Topics []string // the clause's topics, or its nearest ancestor's when it gives none
+	Path   docpath.Path // clauses[art-3].clauses[art-3.3], as in diagnostics
+	Label  string       // Article 3(3), for people
+	Topics []string     // the clause's topics, or its nearest ancestor's when it gives none
 }
 
 // CommitmentRef is a commitment found by a query, with its clause.
 type CommitmentRef struct {
 	Commitment *Commitment
 	Clause     ClauseRef
-	Path       string // ...commitments[0]
+	Path       docpath.Path // ...commitments[0]
 }
 
 // Query selects clauses, commitments and cooperation areas. Empty fields
@@ -70,25 +71,25 @@ func (q Query) commitmentMatches(c Commitment) bool {
 // AllClauses returns every clause at every depth, in document order.
 func (a *Agreement) AllClauses() []ClauseRef {
 	var out []ClauseRef
-	var walk func(base, label string, cs []Clause, inherited []string)
-	walk = func(base, label string, cs []Clause, inherited []string) {
+	var walk func(base docpath.Path, label string, cs []Clause, inherited []string)
+	walk = func(base docpath.Path, label string, cs []Clause, inherited []string) {
 		ids := make([]string, len(cs))
 		for i := range cs {
 			ids[i] = cs[i].ID
 		}
-		for i, key := range codec.ElemKeys(ids) {
+		for i, name := range docpath.Names(ids) {
 			c := &cs[i]
-			path := codec.Index(base, key)
+			path := base.Elem(i, name)
 			l := clauseLabel(label, c)
 			tp := c.Topics
 			if len(tp) == 0 {
 				tp = inherited
 			}
 			out = append(out, ClauseRef{Clause: c, Path: path, Label: l, Topics: tp})
-			walk(path+".clauses", l, c.Clauses, tp)
+			walk(path.Child("clauses"), l, c.Clauses, tp)
 		}
 	}
-	walk("clauses", "", a.Clauses, nil)
+	walk(docpath.Root().Child("clauses"), "", a.Clauses, nil)
 	return out
 }
 
@@ -143,7 +144,7 @@ func (a *Agreement) FindCommitments(q Query) []CommitmentRef {
 		for i := range c.Clause.Commitments {
 			cm := &c.Clause.Commitments[i]
 			if q.commitmentMatches(*cm) {
-				out = append(out, CommitmentRef{Commitment: cm, Clause: c, Path: fmt.Sprintf("%s.commitments[%d]", c.Path, i)})
+				out = append(out, CommitmentRef{Commitment: cm, Clause: c, Path: c.Path.Child("commitments").Index(i)})
 			}
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/entente-go/entente/docpath"
+
 	"github.com/entente-go/entente/internal/codec"
 	"github.com/entente-go/entente/internal/quickschema"
 	"github.com/entente-go/entente/schema"
@@ -47,9 +49,9 @@ func (d *Document) checkSchema(tree *codec.Tree) {
 	if err != nil {
 		panic(err) // the embedded schema compiles: a test makes sure
 	}
-	seen := make(map[string]bool, len(d.Diagnostics))
+	seen := make(map[string]bool, len(d.Diagnostics)) // paths as written
 	for _, diag := range d.Diagnostics {
-		seen[diag.Path] = true
+		seen[diag.Path.String()] = true
 	}
 	for _, v := range violations {
 		key, node, path, _ := tree.Locate(v.Location)
@@ -60,12 +62,12 @@ func (d *Document) checkSchema(tree *codec.Tree) {
 			if d.misspelt(path, v.Missing) {
 				continue // reported as an unknown field with a "did you mean"
 			}
-			path = codec.Join(path, v.Missing)
+			path = path.Child(v.Missing)
 			if key != nil {
 				pos = Position{key.Line, key.Column}
 			}
 			diag.Message = fmt.Sprintf("missing required field %q", v.Missing)
-			if path == v.Missing {
+			if path.Len() == 1 {
 				diag.Message += " at the top level"
 			}
 			diag.Hint = fmt.Sprintf("add %s: to this mapping", v.Missing)
@@ -84,10 +86,11 @@ func (d *Document) checkSchema(tree *codec.Tree) {
 		case schema.Pattern:
 			diag.Hint = patternHint(v.Location)
 		}
-		if seen[path] {
+		if written := path.String(); seen[written] {
 			continue
+		} else {
+			seen[written] = true
 		}
-		seen[path] = true
 		diag.Path, diag.Position = path, pos
 		d.Diagnostics = append(d.Diagnostics, diag)
 	}
@@ -143,10 +146,10 @@ func patternHint(loc []string) string {
 
 // misspelt reports whether the loader reported an unknown field in the
 // mapping at path whose hint names the missing field: "titel" for "title".
-func (d *Document) misspelt(path, missing string) bool {
+func (d *Document) misspelt(path docpath.Path, missing string) bool {
 	hint := fmt.Sprintf("did you mean %q?", missing)
 	for _, diag := range d.Diagnostics {
-		if diag.Rule == RuleUnknownField && diag.Hint == hint && parentPath(diag.Path) == path {
+		if diag.Rule == RuleUnknownField && diag.Hint == hint && diag.Path.Parent().Equal(path) {
 			return true
 		}
 	}

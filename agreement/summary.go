@@ -62,9 +62,9 @@ func summarize(old, new *Agreement, changes []Change) Summary {
 			}
 		case fields[len(fields)-1] == "modality" && c.Note != "":
 			if strings.HasSuffix(c.Note, "strengthened") {
-				s.Strengthened = append(s.Strengthened, c.Path+": "+c.Note)
+				s.Strengthened = append(s.Strengthened, c.Path.String()+": "+c.Note)
 			} else if strings.HasSuffix(c.Note, "weakened") {
-				s.Weakened = append(s.Weakened, c.Path+": "+c.Note)
+				s.Weakened = append(s.Weakened, c.Path.String()+": "+c.Note)
 			}
 		}
 	}

@@ -1,7 +1,7 @@
 package agreement
 
 import (
-	"fmt"
+	"github.com/entente-go/entente/docpath"
 
 	"github.com/entente-go/entente/internal/codec"
 	"github.com/entente-go/entente/internal/yamlnode"
@@ -36,9 +36,9 @@ func ReadTaxonomy(base *topics.Taxonomy, name string, src []byte) (*topics.Taxon
 	}
 	t, problems := base.Extend(file.Topics)
 	for _, p := range problems {
-		path := fmt.Sprintf("topics[%d]", p.Index)
+		path := docpath.Root().Child("topics").Index(p.Index)
 		if p.Field == "code" {
-			path += ".code"
+			path = path.Child("code")
 		}
 		d := Diagnostic{File: name, Path: path, Rule: RuleTaxonomy, Severity: Error, Message: p.Message}
 		if _, v, ok := codec.Find(root, path); ok {
@@ -51,4 +51,13 @@ func ReadTaxonomy(base *topics.Taxonomy, name string, src []byte) (*topics.Taxon
 		return nil, ds
 	}
 	return t, nil
+}
+
+// The rule of taxonomy files.
+const (
+	RuleTaxonomy Rule = "taxonomy.topic" // a topic of a taxonomy file that cannot join it
+)
+
+var taxonomyRules = []ruleDoc{
+	{RuleTaxonomy, "A topic of a taxonomy file with a malformed code, no label, a code defined twice or a parent not defined before it."},
 }

@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
-	"strings"
+
+	"github.com/entente-go/entente/docpath"
 
 	"github.com/entente-go/entente/internal/suggest"
 
@@ -31,7 +32,7 @@ const (
 type Problem struct {
 	Kind    ProblemKind
 	Pos     Pos
-	Path    string
+	Path    docpath.Path
 	Message string
 	Hint    string
 }
@@ -39,6 +40,10 @@ type Problem struct {
 // Hook decodes one type by hand (a value that may be a string or a
 // mapping, say). It reports problems through d.
 type Hook func(d *Decoder, n *yamlnode.Node, v reflect.Value)
+
+// none is the step of a value decoded in place of its parent (a hook's
+// value, an alias's target): it adds nothing to the path.
+var none = docpath.Step{}
 
 // maxAliased bounds the nodes visited by following aliases, so that an
 // alias bomb ("billion laughs") ends with a problem instead of exhausting
@@ -51,12 +56,20 @@ const maxAliased = 100_000
 type Decoder struct {
 	hooks    []hookFor // a few: compared in turn, cheaper than hashing each type
 	Problems []Problem
-	stack    []string // the path, in segments (".name", "[key]"), joined only to report
-	aliased  int      // nodes visited through aliases
-	inAlias  int      // depth of aliases being followed
+	stack    []frame // the path, step by step, made into a docpath.Path only to report
+	aliased  int     // nodes visited through aliases
+	inAlias  int     // depth of aliases being followed
 	stopped  bool
 	depth    int                     // of the value being decoded
 	active   map[*yamlnode.Node]bool // alias targets being decoded, to catch cycles
+}
+
+// frame is a step of the path being decoded. An element's step is named
+// only when something inside it is reported: until then the frame holds
+// its list, whose names are worked out on demand.
+type frame struct {
+	step docpath.Step
+	list *lazyNames // for an element: its list; step.Index is its position
 }
 
 type hookFor struct {
@@ -69,7 +82,7 @@ const MaxDepth = 100
 
 // NewDecoder returns a decoder that decodes the types in hooks by hand.
 func NewDecoder(hooks map[reflect.Type]Hook) *Decoder {
-	d := &Decoder{stack: make([]string, 0, 16)}
+	d := &Decoder{stack: make([]frame, 0, 16)}
 	for t, h := range hooks {
 		d.hooks = append(d.hooks, hookFor{t, h})
 	}
@@ -81,15 +94,31 @@ func NewDecoder(hooks map[reflect.Type]Hook) *Decoder {
 // string building.
 func Decode(root *yamlnode.Node, out any, hooks map[reflect.Type]Hook) []Problem {
 	d := NewDecoder(hooks)
-	d.Value(root, reflect.ValueOf(out).Elem(), "")
+	d.Value(root, reflect.ValueOf(out).Elem(), none)
 	return d.Problems
 }
 
-// Report records a problem at n, at the current path and segment seg
-// beneath it ("" for the current value itself).
-func (d *Decoder) Report(kind ProblemKind, n *yamlnode.Node, seg, msg, hint string) {
-	path := strings.TrimPrefix(strings.Join(d.stack, "")+seg, ".")
+// Report records a problem at n, at the current path, or at its field
+// named field when that is not "".
+func (d *Decoder) Report(kind ProblemKind, n *yamlnode.Node, field, msg, hint string) {
+	path := d.path()
+	if field != "" {
+		path = path.Child(field)
+	}
 	d.Problems = append(d.Problems, Problem{Kind: kind, Pos: PosOf(n), Path: path, Message: msg, Hint: hint})
+}
+
+// path returns the path being decoded.
+func (d *Decoder) path() docpath.Path {
+	p := docpath.Root()
+	for _, f := range d.stack {
+		if f.list != nil {
+			p = p.Elem(f.step.Index, f.list.name(f.step.Index))
+			continue
+		}
+		p = p.Step(f.step)
+	}
+	return p
 }
 
 // PosOf returns the position of n.
@@ -119,9 +148,10 @@ func (d *Decoder) Resolve(n *yamlnode.Node) *yamlnode.Node {
 	return n
 }
 
-// Value decodes n into v; seg is the path segment that leads to it from
-// the value being decoded (".name" or "[key]", or "" at the root).
-func (d *Decoder) Value(n *yamlnode.Node, v reflect.Value, seg string) {
+// Value decodes n into v; step leads to it from the value being decoded
+// (none at the root).
+func (d *Decoder) Value(n *yamlnode.Node, v reflect.Value, step docpath.Step) {
+	seg := step
 	// No defers: this runs for every value, and the steps are undone in
 	// order on every way out (nothing here panics).
 	d.push(seg)
@@ -284,14 +314,14 @@ func (d *Decoder) key(k *yamlnode.Node, seen map[string]bool) (string, bool) {
 		return "", false
 	}
 	if k.Tag == "!!merge" {
-		d.Report(Unsupported, k, "."+k.Value, "merge keys (<<) are not supported", "write the fields out in full")
+		d.Report(Unsupported, k, k.Value, "merge keys (<<) are not supported", "write the fields out in full")
 		return "", false
 	}
 	if seen == nil {
 		return k.Value, true
 	}
 	if seen[k.Value] {
-		d.Report(DuplicateKey, k, "."+k.Value, fmt.Sprintf("key %q is given twice in this mapping", k.Value), "remove one of them; the later one is ignored")
+		d.Report(DuplicateKey, k, k.Value, fmt.Sprintf("key %q is given twice in this mapping", k.Value), "remove one of them; the later one is ignored")
 		return "", false
 	}
 	seen[k.Value] = true
@@ -304,60 +334,33 @@ func (d *Decoder) sliceValue(n *yamlnode.Node, v reflect.Value) {
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-	d.elements(n, func(i int, item *yamlnode.Node) { d.Value(item, s.Index(i), "") })
+	d.elements(n, func(i int, item *yamlnode.Node) { d.Value(item, s.Index(i), none) })
 	v.Set(s)
 }
 
 // elements decodes the elements of list n with each, so that the paths
 // of the problems found inside an element name it.
 func (d *Decoder) elements(n *yamlnode.Node, each func(i int, item *yamlnode.Node)) {
-	// An element's segment is "[id]" or "[index]"; it is made only when
-	// something inside the element is reported, so the stack holds a
-	// placeholder that the list's keys replace on demand.
-	keys := lazyKeys{n: n}
+	names := &lazyNames{n: n}
 	for i, item := range n.Content {
-		d.stack = append(d.stack, "")
-		mark := len(d.stack) - 1
-		before := len(d.Problems)
+		d.stack = append(d.stack, frame{step: docpath.Step{Kind: docpath.Elem, Index: i}, list: names})
 		each(i, item)
-		d.stack = d.stack[:mark]
-		if len(d.Problems) > before {
-			// Rebuild the paths of the problems found inside the element.
-			seg := "[" + keys.key(i) + "]"
-			for j := before; j < len(d.Problems); j++ {
-				d.Problems[j].Path = fillElem(d.Problems[j].Path, d.pathAt(mark), seg)
-			}
-		}
+		d.stack = d.stack[:len(d.stack)-1]
 	}
 }
 
-// lazyKeys works out a list's element keys the first time one is needed.
-type lazyKeys struct {
-	n    *yamlnode.Node
-	keys []string
+// lazyNames works out how paths name a list's elements (docpath.Names)
+// the first time one is needed: most lists have nothing to report.
+type lazyNames struct {
+	n     *yamlnode.Node
+	names []string
 }
 
-func (k *lazyKeys) key(i int) string {
-	if k.keys == nil {
-		k.keys = ElemKeys(NodeIDs(k.n))
+func (l *lazyNames) name(i int) string {
+	if l.names == nil {
+		l.names = docpath.Names(NodeIDs(l.n))
 	}
-	return k.keys[i]
-}
-
-// pathAt returns the path up to (not including) stack position mark.
-func (d *Decoder) pathAt(mark int) string {
-	return strings.TrimPrefix(strings.Join(d.stack[:mark], ""), ".")
-}
-
-// fillElem puts an element's segment into a path reported while the
-// segment was a placeholder: the path starts with prefix, then the empty
-// placeholder, then the rest.
-func fillElem(path, prefix, seg string) string {
-	rest := strings.TrimPrefix(path, prefix)
-	if prefix == "" {
-		rest = path
-	}
-	return prefix + seg + rest
+	return l.names[i]
 }
 
 func (d *Decoder) mapValue(n *yamlnode.Node, v reflect.Value) {
@@ -377,21 +380,11 @@ func (d *Decoder) mapValue(n *yamlnode.Node, v reflect.Value) {
 			continue
 		}
 		ev := reflect.New(v.Type().Elem()).Elem()
-		d.Value(val, ev, "."+name)
+		d.Value(val, ev, docpath.Step{Kind: docpath.Field, Name: name})
 		m.SetMapIndex(reflect.ValueOf(name).Convert(v.Type().Key()), ev)
 	}
 	v.Set(m)
 }
-
-func join(path, name string) string {
-	if path == "" {
-		return name
-	}
-	return path + "." + name
-}
-
-// Join appends a field name to a path.
-func Join(path, name string) string { return join(path, name) }
 
 func shape(n *yamlnode.Node) string {
 	switch n.Kind {
@@ -415,16 +408,16 @@ func clip(s string) string {
 	return s
 }
 
-func (d *Decoder) push(seg string) {
-	if seg != "" {
-		d.stack = append(d.stack, seg)
+func (d *Decoder) push(step docpath.Step) {
+	if step.Kind != 0 {
+		d.stack = append(d.stack, frame{step: step})
 	}
 	d.depth++
 }
 
-func (d *Decoder) pop(seg string) {
+func (d *Decoder) pop(step docpath.Step) {
 	d.depth--
-	if seg != "" {
+	if step.Kind != 0 {
 		d.stack = d.stack[:len(d.stack)-1]
 	}
 }
@@ -447,7 +440,7 @@ func (d *Decoder) once(seen *uint64, field int, k *yamlnode.Node, name string) b
 	}
 	bit := uint64(1) << field
 	if *seen&bit != 0 {
-		d.Report(DuplicateKey, k, "."+name, fmt.Sprintf("key %q is given twice in this mapping", name), "remove one of them; the later one is ignored")
+		d.Report(DuplicateKey, k, name, fmt.Sprintf("key %q is given twice in this mapping", name), "remove one of them; the later one is ignored")
 		return false
 	}
 	*seen |= bit
@@ -456,5 +449,5 @@ func (d *Decoder) once(seen *uint64, field int, k *yamlnode.Node, name string) b
 
 // unknown reports key k, which struct type t does not have.
 func (d *Decoder) unknown(k *yamlnode.Node, name string, t reflect.Type) {
-	d.Report(UnknownField, k, "."+name, fmt.Sprintf("unknown field %q", name), suggest.Hint(name, infoOf(t).names))
+	d.Report(UnknownField, k, name, fmt.Sprintf("unknown field %q", name), suggest.Hint(name, infoOf(t).names))
 }

@@ -14,6 +14,8 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+
+	"github.com/entente-go/entente/docpath"
 )
 
 type field struct {
@@ -27,7 +29,7 @@ type structInfo struct {
 	fields []field
 	byName map[string]int // name -> position in fields
 	names  []string       // in declaration order, for hints
-	segs   []string       // ".name" for each field, the path segment
+	segs   []docpath.Step // each field's step in a path
 }
 
 var structCache sync.Map // reflect.Type -> *structInfo
@@ -54,7 +56,7 @@ func infoOf(t reflect.Type) *structInfo {
 		si.byName[name] = len(si.fields)
 		si.fields = append(si.fields, f)
 		si.names = append(si.names, name)
-		si.segs = append(si.segs, "."+name)
+		si.segs = append(si.segs, docpath.Step{Kind: docpath.Field, Name: name})
 		si.public = append(si.public, Field{Name: name, Index: i})
 	}
 	actual, _ := structCache.LoadOrStore(t, si)

@@ -2,7 +2,8 @@ package codec
 
 import (
 	"strconv"
-	"strings"
+
+	"github.com/entente-go/entente/docpath"
 
 	"github.com/entente-go/entente/internal/yamlnode"
 )
@@ -75,11 +76,10 @@ func jsonValue(n *yamlnode.Node, budget *int, aliased bool, depth int) (any, boo
 	return nil, true
 }
 
-// Find returns the key node and the value node at a path written as in
-// diagnostics (clauses[art-3].commitments[0].by): field names after dots,
-// list elements by the key ElemKeys gives them. ok is false when the path
-// does not lead anywhere in the tree.
-func Find(root *yamlnode.Node, path string) (key, value *yamlnode.Node, ok bool) {
+// Find returns the key node and the value node at path (the key is nil
+// for a list element and for the root). ok is false when the path does
+// not lead anywhere in the tree.
+func Find(root *yamlnode.Node, path docpath.Path) (key, value *yamlnode.Node, ok bool) {
 	return (&Tree{root: root}).Find(path)
 }
 
@@ -93,31 +93,32 @@ func Find(root *yamlnode.Node, path string) (key, value *yamlnode.Node, ok bool)
 type Tree struct {
 	root  *yamlnode.Node
 	props map[*yamlnode.Node]map[string]int // a mapping's keys: the first entry's index
-	keys  map[*yamlnode.Node][]string       // a list's element keys (ElemKeys)
-	elems map[*yamlnode.Node]map[string]int // a list's element keys: the element's index
+	names map[*yamlnode.Node][]string       // a list's element names (docpath.Names)
+	ids   map[*yamlnode.Node]map[string]int // a list's ids: the first element with each
 }
 
 // NewTree returns the tree at root, indexed as lookups need it.
 func NewTree(root *yamlnode.Node) *Tree {
 	return &Tree{root: root, props: map[*yamlnode.Node]map[string]int{},
-		keys: map[*yamlnode.Node][]string{}, elems: map[*yamlnode.Node]map[string]int{}}
+		names: map[*yamlnode.Node][]string{}, ids: map[*yamlnode.Node]map[string]int{}}
 }
 
 // Root returns the root of the tree.
 func (t *Tree) Root() *yamlnode.Node { return t.root }
 
-// Keys returns the element keys of a list node of the tree, as ElemKeys
-// names them. The slice is shared: do not change it.
-func (t *Tree) Keys(seq *yamlnode.Node) []string {
-	if t.keys == nil {
-		return ElemKeys(NodeIDs(seq))
+// Names returns how paths name the elements of a list node of the tree
+// (docpath.Names: an id, or "" for an element named by its index). The
+// slice is shared: do not change it.
+func (t *Tree) Names(seq *yamlnode.Node) []string {
+	if t.names == nil {
+		return docpath.Names(NodeIDs(seq))
 	}
-	keys, ok := t.keys[seq]
+	names, ok := t.names[seq]
 	if !ok {
-		keys = ElemKeys(NodeIDs(seq))
-		t.keys[seq] = keys
+		names = docpath.Names(NodeIDs(seq))
+		t.names[seq] = names
 	}
-	return keys
+	return names
 }
 
 // prop returns the index in m.Content of the first entry with key name,
@@ -147,20 +148,28 @@ func (t *Tree) prop(m *yamlnode.Node, name string) int {
 	return -1
 }
 
-// elem returns the index of the element of seq that Keys names key, or -1.
-func (t *Tree) elem(seq *yamlnode.Node, key string) int {
-	if t.elems == nil {
-		return elemIndex(seq, key)
-	}
-	elems, ok := t.elems[seq]
-	if !ok {
-		elems = map[string]int{}
-		for i, k := range t.Keys(seq) {
-			elems[k] = i
+// byID returns the index of the first element of seq with the given id,
+// or -1.
+func (t *Tree) byID(seq *yamlnode.Node, id string) int {
+	if t.ids == nil {
+		for i, item := range seq.Content {
+			if nodeID(item) == id {
+				return i
+			}
 		}
-		t.elems[seq] = elems
+		return -1
 	}
-	if i, ok := elems[key]; ok {
+	ids, ok := t.ids[seq]
+	if !ok {
+		ids = make(map[string]int, len(seq.Content))
+		for i, item := range seq.Content {
+			if id := nodeID(item); !has(ids, id) {
+				ids[id] = i
+			}
+		}
+		t.ids[seq] = ids
+	}
+	if i, ok := ids[id]; ok {
 		return i
 	}
 	return -1
@@ -168,10 +177,10 @@ func (t *Tree) elem(seq *yamlnode.Node, key string) int {
 
 // Locate follows a JSON-pointer location from the root. It returns the
 // key node of the last step (nil when the last step is a list index or
-// there are no steps), the value node reached, and the document path with
-// ids. When a step does not resolve (a property that is missing), it stops
-// at the deepest node reached, and ok is false.
-func (t *Tree) Locate(tokens []string) (key, value *yamlnode.Node, path string, ok bool) {
+// there are no steps), the value node reached, and its path. When a step
+// does not resolve (a property that is missing), it stops at the deepest
+// node reached, and ok is false.
+func (t *Tree) Locate(tokens []string) (key, value *yamlnode.Node, path docpath.Path, ok bool) {
 	value = deref(t.root)
 	for _, tok := range tokens {
 		switch value.Kind {
@@ -181,13 +190,13 @@ func (t *Tree) Locate(tokens []string) (key, value *yamlnode.Node, path string, 
 				return key, value, path, false
 			}
 			key, value = deref(value.Content[i]), deref(value.Content[i+1])
-			path = join(path, tok)
+			path = path.Child(tok)
 		case yamlnode.SequenceNode:
 			i, err := strconv.Atoi(tok)
 			if err != nil || i < 0 || i >= len(value.Content) {
 				return key, value, path, false
 			}
-			path = Index(path, t.Keys(value)[i])
+			path = path.Elem(i, t.Names(value)[i])
 			key, value = nil, deref(value.Content[i])
 		default:
 			return key, value, path, false
@@ -197,40 +206,28 @@ func (t *Tree) Locate(tokens []string) (key, value *yamlnode.Node, path string, 
 }
 
 // Find is Find in the tree.
-func (t *Tree) Find(path string) (key, value *yamlnode.Node, ok bool) {
+func (t *Tree) Find(path docpath.Path) (key, value *yamlnode.Node, ok bool) {
 	value = deref(t.root)
-	for path != "" {
-		switch path[0] {
-		case '.':
-			path = path[1:]
-			continue
-		case '[':
-			end := strings.IndexByte(path, ']')
-			if end < 0 || value.Kind != yamlnode.SequenceNode {
-				return nil, nil, false
-			}
-			i := t.elem(value, path[1:end])
-			path = path[end+1:]
+	for _, s := range path.Steps() {
+		switch {
+		case s.Kind == docpath.Field && value.Kind == yamlnode.MappingNode:
+			i := t.prop(value, s.Name)
 			if i < 0 {
 				return nil, nil, false
 			}
+			key, value = deref(value.Content[i]), deref(value.Content[i+1])
+		case s.Kind == docpath.Elem && value.Kind == yamlnode.SequenceNode:
+			i := s.Index
+			if s.ID != "" {
+				i = t.byID(value, s.ID)
+			}
+			if i < 0 || i >= len(value.Content) {
+				return nil, nil, false
+			}
 			key, value = nil, deref(value.Content[i])
-			continue
-		}
-		end := strings.IndexAny(path, ".[")
-		if end < 0 {
-			end = len(path)
-		}
-		name := path[:end]
-		path = path[end:]
-		if value.Kind != yamlnode.MappingNode {
+		default:
 			return nil, nil, false
 		}
-		i := t.prop(value, name)
-		if i < 0 {
-			return nil, nil, false
-		}
-		key, value = deref(value.Content[i]), deref(value.Content[i+1])
 	}
 	return key, value, true
 }

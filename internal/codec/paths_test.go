@@ -2,16 +2,17 @@ package codec
 
 import (
 	"math/rand/v2"
-	"slices"
 	"testing"
 
+	"github.com/entente-go/entente/docpath"
 	"github.com/entente-go/entente/internal/yamlnode"
 )
 
-// TestFindAgreesWithElemKeys: finding one element by its key, indexed or
-// by a scan, gives the element ElemKeys names so, for lists with repeated, numeric, empty
-// and bracketed ids and elements without one.
-func TestFindAgreesWithElemKeys(t *testing.T) {
+// TestFindAgreesWithNames: the path of each element as docpath.Names names
+// it leads back to that element, indexed or by a scan, and an id no
+// element has leads nowhere, for lists with repeated, numeric, empty and
+// bracketed ids and elements without one.
+func TestFindAgreesWithNames(t *testing.T) {
 	pool := []string{"a", "b", "art-1", "1", "0", "007", "", "x[1]", "none"}
 	r := rand.New(rand.NewPCG(7, 8))
 	for round := range 500 {
@@ -26,20 +27,25 @@ func TestFindAgreesWithElemKeys(t *testing.T) {
 				{Kind: yamlnode.ScalarNode, Value: "id"}, {Kind: yamlnode.ScalarNode, Value: id},
 			}})
 		}
-		keys := ElemKeys(NodeIDs(seq))
-		tree := NewTree(seq)
-		for _, key := range append(slices.Clone(pool), "2", "3", "9", "-1", "+1", "01") {
-			want := slices.Index(keys, key)
-			if got := tree.elem(seq, key); got != want {
-				t.Fatalf("round %d: keys %q: Tree.elem(%q) = %d, want %d", round, keys, key, got, want)
+		names := docpath.Names(NodeIDs(seq))
+		for _, tree := range []*Tree{NewTree(seq), {root: seq}} {
+			for i, name := range names {
+				p := docpath.Root().Elem(i, name)
+				if _, value, ok := tree.Find(p); !ok || value != seq.Content[i] {
+					t.Fatalf("round %d: names %q: Find(%s) = %v, want element %d", round, names, p, ok, i)
+				}
+				if _, value, path, ok := tree.Locate([]string{itoa(i)}); !ok || value != seq.Content[i] || !path.Equal(p) {
+					t.Fatalf("round %d: Locate(%d) = %s, %v; want %s", round, i, path, ok, p)
+				}
 			}
-			if got := elemIndex(seq, key); got != want {
-				t.Fatalf("round %d: keys %q: elemIndex(%q) = %d, want %d", round, keys, key, got, want)
+			if _, _, ok := tree.Find(docpath.Root().Key("missing")); ok {
+				t.Fatalf("round %d: an id no element has was found", round)
 			}
-			_, value, ok := tree.Find("[" + key + "]")
-			if ok != (want >= 0) || ok && value != seq.Content[want] {
-				t.Fatalf("round %d: keys %q: Find([%s]) = %v, want element %d", round, keys, key, ok, want)
+			if _, _, ok := tree.Find(docpath.Root().Index(len(names))); ok {
+				t.Fatalf("round %d: an index past the end was found", round)
 			}
 		}
 	}
 }
+
+func itoa(i int) string { return string(rune('0' + i)) }

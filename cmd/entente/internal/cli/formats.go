@@ -57,7 +57,7 @@ func writeJSON(w io.Writer, r result) error {
 		Diagnostics []diag `json:"diagnostics"`
 	}{Format: ValidateFormatVersion, Files: r.files, Errors: r.errors, Warnings: r.warnings, Diagnostics: []diag{}}
 	for _, f := range r.findings[:r.shown] {
-		d := diag{File: f.File, Line: f.Line, Column: f.Column, Path: f.Path, Rule: string(f.Rule),
+		d := diag{File: f.File, Line: f.Line, Column: f.Column, Path: f.Path.String(), Rule: string(f.Rule),
 			Severity: f.Severity.String(), Message: f.Message, Hint: f.Hint}
 		for _, rel := range f.Related {
 			d.Related = append(d.Related, related{rel.Line, rel.Column, rel.Message})

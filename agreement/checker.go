@@ -1,0 +1,120 @@
+package agreement
+
+import (
+	"github.com/entente-go/entente/docpath"
+	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/topics"
+)
+
+// checker runs the semantic rules: what the schema cannot say, such as
+// whether a reference resolves or the timeline is in order. Each area of
+// rules is a file of its own (rules_ids.go, rules_refs.go ...) holding its
+// rule ids, their doc lines and their checks; checks lists the checks in
+// the order they run.
+type checker struct {
+	doc    *Document
+	a      *Agreement
+	topics *topics.Taxonomy
+	blanks bool // whether the tree may hold blank values (the reader did not rule it out)
+
+	partyIDs  map[string]bool
+	clauseIDs map[string]bool
+	sourceIDs map[string]bool
+
+	reported map[string]bool // paths (as written) with a diagnostic already
+	brokenAt map[string]bool // the same, with every prefix of each path
+
+	tree *codec.Tree // where findings are looked up
+}
+
+// checks are the semantic checks, in the order they run: ids first, since
+// the references are checked against them.
+var checks = []func(*checker){
+	(*checker).ids,
+	(*checker).references,
+	(*checker).codes,
+	(*checker).numbering,
+	(*checker).term,
+	(*checker).timeline,
+	(*checker).empties,
+}
+
+// checkSemantics runs the semantic rules on the decoded agreement and its
+// tree. blanks says whether the tree may hold blank strings or empty
+// collections; when the reader knows it holds none, the walk that looks
+// for them is skipped.
+func (d *Document) checkSemantics(tree *codec.Tree, tax *topics.Taxonomy, blanks bool) {
+	c := &checker{doc: d, a: d.Agreement, topics: tax, tree: tree, blanks: blanks,
+		partyIDs: map[string]bool{}, clauseIDs: make(map[string]bool, countClauses(d.Agreement.Clauses)), sourceIDs: map[string]bool{},
+		reported: map[string]bool{}, brokenAt: map[string]bool{}}
+	for _, diag := range d.Diagnostics {
+		c.reported[diag.Path.String()] = true
+		for p := diag.Path; !p.IsRoot(); p = p.Parent() {
+			c.brokenAt[p.String()] = true
+		}
+	}
+	for _, check := range checks {
+		check(c)
+	}
+}
+
+// report adds a diagnostic at the value of path, or at the nearest
+// enclosing value that has a position.
+func (c *checker) report(sev Severity, rule Rule, path docpath.Path, msg, hint string) {
+	d := c.doc
+	written := path.String()
+	if c.reported[written] {
+		return // the same fault, already reported by the loader or the schema
+	}
+	c.reported[written] = true
+	diag := Diagnostic{File: d.Name, Position: Position{1, 1}, Path: path, Rule: rule, Severity: sev, Message: msg, Hint: hint}
+	for p := path; ; p = p.Parent() {
+		if span, ok := spanOf(c.tree.Find(p)); ok {
+			diag.Position = span.Value
+			break
+		}
+		if p.IsRoot() {
+			break
+		}
+	}
+	d.Diagnostics = append(d.Diagnostics, diag)
+}
+
+// broken reports whether the loader or the schema already found a
+// problem at or under the field of the document named field; rules that
+// would only repeat it skip it.
+func (c *checker) broken(field string) bool { return c.brokenAt[field] }
+
+// root is the path of the document, which every path starts from.
+var root = docpath.Root()
+
+// elemPaths names the elements of a list at base as the decoder names
+// them, when asked: most checks find nothing and never ask, so the names
+// are worked out only for a list with something to report.
+type elemPaths struct {
+	base  docpath.Path
+	ids   func(i int) string // the i-th element's id
+	n     int
+	names []string
+}
+
+func (e *elemPaths) path(i int) docpath.Path {
+	if e.names == nil {
+		ids := make([]string, e.n)
+		for k := range ids {
+			ids[k] = e.ids(k)
+		}
+		e.names = docpath.Names(ids)
+	}
+	return e.base.Elem(i, e.names[i])
+}
+
+// elems returns the paths of the elements of a list at base.
+func elems[T any](base docpath.Path, list []T, id func(T) string) *elemPaths {
+	return &elemPaths{base: base, n: len(list), ids: func(i int) string { return id(list[i]) }}
+}
+
+func partyID(p Party) string    { return p.ID }
+func sourceID(s Source) string  { return s.ID }
+func clauseID(cl Clause) string { return cl.ID }
+func noID[T any](T) string      { return "" }

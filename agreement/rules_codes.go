@@ -1,0 +1,82 @@
+package agreement
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/entente-go/entente/docpath"
+	"github.com/entente-go/entente/internal/lang"
+	"github.com/entente-go/entente/parties"
+)
+
+// The rules of ISO codes.
+const (
+	RuleCountry  Rule = "code.country"  // a country code that is not ISO 3166-1 alpha-2
+	RuleLanguage Rule = "code.language" // a language code that is not ISO 639-1
+)
+
+var codeRules = []ruleDoc{
+	{RuleCountry, "A country code that is not an ISO 3166-1 alpha-2 code, or a state party without one."},
+	{RuleLanguage, "A language code that is not ISO 639-1, or an authentic language not among the languages (warning)."},
+}
+
+// codes checks country and language codes.
+func (c *checker) codes() {
+	paths := elems(root.Child("parties"), c.a.Parties, partyID)
+	for i, p := range c.a.Parties {
+		if (p.Kind == parties.KindState || p.Kind == parties.KindSubnational) && p.Country == "" && p.Name == "" {
+			c.report(Error, RuleCountry, paths.path(i), fmt.Sprintf("party %q is a %s but gives no country", p.ID, p.Kind), "add country: with an ISO 3166-1 alpha-2 code")
+		}
+		if p.Country != "" {
+			if _, ok := parties.LookupCountry(p.Country); !ok || len(p.Country) != 2 {
+				c.report(Error, RuleCountry, paths.path(i).Child("country"), fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code", p.Country), parties.SuggestCountry(p.Country))
+			}
+		}
+	}
+	for _, field := range []struct {
+		name  string
+		codes []string
+	}{{"languages", c.a.Languages}, {"authentic", c.a.Authentic}} {
+		for i, code := range field.codes {
+			c.language(root.Child(field.name), i, code)
+		}
+	}
+	for i, code := range c.a.Authentic {
+		if len(c.a.Languages) > 0 && !slices.Contains(c.a.Languages, code) {
+			c.report(Warning, RuleLanguage, root.Child("authentic").Index(i), fmt.Sprintf("%q is authentic but not among the languages", code), "add it to languages:")
+		}
+	}
+	for i, r := range c.a.Preamble {
+		c.text(func() docpath.Path { return root.Child("preamble").Index(i).Child("text") }, r.Text)
+	}
+	c.clauseTexts(root.Child("clauses"), c.a.Clauses)
+}
+
+// language checks the i-th code of the list at list.
+func (c *checker) language(list docpath.Path, i int, code string) {
+	if _, ok := lang.Name(code); !ok {
+		c.report(Error, RuleLanguage, list.Index(i), fmt.Sprintf("%q is not an ISO 639-1 language code", code), "use a two-letter code such as en, ru or fa")
+	}
+}
+
+// text checks the languages of a text given by language; at gives its
+// path, asked for only when there is something to report.
+func (c *checker) text(at func() docpath.Path, t Text) {
+	for l := range t.ByLanguage {
+		if _, ok := lang.Name(l); !ok {
+			c.report(Error, RuleLanguage, at().Child(l), fmt.Sprintf("%q is not an ISO 639-1 language code", l), "use a two-letter code such as en, ru or fa")
+		}
+	}
+}
+
+func (c *checker) clauseTexts(base docpath.Path, cs []Clause) {
+	paths := elems(base, cs, clauseID)
+	for i := range cs {
+		if len(cs[i].Text.ByLanguage) > 0 {
+			c.text(func() docpath.Path { return paths.path(i).Child("text") }, cs[i].Text)
+		}
+		if len(cs[i].Clauses) > 0 {
+			c.clauseTexts(paths.path(i).Child("clauses"), cs[i].Clauses)
+		}
+	}
+}

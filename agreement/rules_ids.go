@@ -1,0 +1,66 @@
+package agreement
+
+import (
+	"fmt"
+
+	"github.com/entente-go/entente/docpath"
+)
+
+// The rule of ids.
+const (
+	RuleDuplicateID Rule = "id.duplicate" // a party, clause or source id used twice
+)
+
+var idRules = []ruleDoc{
+	{RuleDuplicateID, "A party, clause (at any depth) or source id used twice in one document."},
+}
+
+// ids checks that party, clause and source ids are unique (clause ids
+// across every depth, since references name clauses by id alone), and
+// records them for the reference checks.
+func (c *checker) ids() {
+	paths := elems(root.Child("parties"), c.a.Parties, partyID)
+	for i, p := range c.a.Parties {
+		c.unique(c.partyIDs, p.ID, paths, i, "party")
+	}
+	paths = elems(root.Child("sources"), c.a.Sources, sourceID)
+	for i, s := range c.a.Sources {
+		c.unique(c.sourceIDs, s.ID, paths, i, "source")
+	}
+	c.clauseIDsIn(root.Child("clauses"), c.a.Clauses)
+}
+
+// unique records id, the id of the i-th element at paths, in seen, and
+// reports it if it is there already.
+func (c *checker) unique(seen map[string]bool, id string, paths *elemPaths, i int, what string) {
+	if id == "" {
+		return
+	}
+	if seen[id] {
+		c.report(Error, RuleDuplicateID, paths.path(i).Child("id"), fmt.Sprintf("%s id %q is used twice", what, id), "ids must be unique")
+		return
+	}
+	seen[id] = true
+}
+
+// clauseIDsIn checks the ids of the clauses of a list at base and those
+// nested in them.
+func (c *checker) clauseIDsIn(base docpath.Path, cs []Clause) {
+	paths := elems(base, cs, clauseID)
+	for i := range cs {
+		c.unique(c.clauseIDs, cs[i].ID, paths, i, "clause")
+		if len(cs[i].Clauses) > 0 {
+			c.clauseIDsIn(paths.path(i).Child("clauses"), cs[i].Clauses)
+		}
+	}
+}
+
+// countClauses counts the clauses of a list and those nested in them, to
+// size the set of their ids once.
+func countClauses(cs []Clause) int {
+	n := len(cs)
+	for i := range cs {
+		n += countClauses(cs[i].Clauses)
+	}
+	return n
+}

@@ -1,0 +1,111 @@
+package agreement
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// The rules of the term.
+const (
+	RuleEntryIntoForce Rule = "term.entry-into-force" // entry into force not as the term's rule gives it
+	RuleTerm           Rule = "term.inconsistent"     // a term that contradicts itself
+	RuleTermExpiry     Rule = "term.expiry"           // an expiry that does not match the term
+)
+
+var termRules = []ruleDoc{
+	{RuleEntryIntoForce, "An entry-into-force date that differs from the term's rule applied to the timeline (a warning for a report that is not preferred)."},
+	{RuleTerm, "A term that contradicts itself: indefinite with a duration, a notice not shorter than the term."},
+	{RuleTermExpiry, "An expiry date that is not the start plus the term or plus whole renewal periods (warning)."},
+}
+
+func (c *checker) term() {
+	t := c.a.Term
+	if t == nil || c.broken("term") {
+		return
+	}
+	term := root.Child("term")
+	if t.Indefinite && !t.Duration.IsZero() {
+		c.report(Error, RuleTerm, term.Child("indefinite"), "the term is both indefinite and of a fixed duration", "remove indefinite: or duration:")
+	}
+	if t.Indefinite && t.Renewal != nil {
+		c.report(Error, RuleTerm, term.Child("renewal"), "an indefinite term cannot be renewed", "remove renewal: or indefinite:")
+	}
+	if t.Duration.IsZero() && !t.Indefinite && t.Renewal != nil {
+		c.report(Error, RuleTerm, term.Child("renewal"), "a renewal is given but no initial duration", "add duration:")
+	}
+	if !t.Notice.IsZero() && !t.Duration.IsZero() && longerOrEqual(t.Notice, t.Duration) {
+		c.report(Error, RuleTerm, term.Child("notice"), fmt.Sprintf("the notice (%s) is not shorter than the term (%s)", t.Notice, t.Duration), "")
+	}
+	if t.Renewal != nil && !t.Notice.IsZero() && !t.Renewal.Period.IsZero() && longerOrEqual(t.Notice, t.Renewal.Period) {
+		c.report(Error, RuleTerm, term.Child("notice"), fmt.Sprintf("the notice (%s) is not shorter than the renewal period (%s)", t.Notice, t.Renewal.Period), "")
+	}
+	c.entryIntoForce()
+	c.expiry()
+}
+
+// longerOrEqual compares durations on a fixed calendar: the same start
+// date for both.
+func longerOrEqual(a, b Duration) bool {
+	start := Date{Year: 2001, Month: 1, Day: 1}
+	return !start.Add(a).First().Before(start.Add(b).First())
+}
+
+func (c *checker) entryIntoForce() {
+	rule := c.a.Term.EntryIntoForce
+	if rule == nil {
+		return
+	}
+	trigger, ok := c.a.triggerDate(rule.After)
+	if !ok || !trigger.Exact() {
+		return
+	}
+	want := trigger.Add(rule.Delay)
+	reports := c.a.Timeline.kind(EventEnteredIntoForce, "")
+	for i, e := range c.a.Timeline {
+		if e.Event != EventEnteredIntoForce || !e.Date.Exact() || e.Date == want {
+			continue
+		}
+		sev := Error
+		if len(reports) > 1 && !e.Preferred {
+			sev = Warning // one of several reports; the preferred one decides
+		}
+		c.report(sev, RuleEntryIntoForce, root.Child("timeline").Index(i).Child("date"),
+			fmt.Sprintf("entry into force on %s does not follow the term's rule: %s after the %s (%s) is %s",
+				e.Date, rule.Delay, strings.ReplaceAll(string(rule.After), "-", " "), trigger, want), "")
+	}
+}
+
+// expiry checks an expired event against the term: the start plus the
+// initial term, or plus a whole number of renewal periods.
+func (c *checker) expiry() {
+	t := c.a.Term
+	if t.Duration.IsZero() {
+		return
+	}
+	var start Date
+	switch t.From {
+	case FromSignature:
+		start = c.a.Timeline.preferredDate(EventSigned)
+	default:
+		start = c.a.Timeline.preferredDate(EventEnteredIntoForce)
+	}
+	if !start.Exact() {
+		return
+	}
+	for i, e := range c.a.Timeline {
+		if e.Event != EventExpired || !e.Date.Exact() {
+			continue
+		}
+		end := start.Add(t.Duration)
+		possible := []Date{end}
+		for k := 0; t.Renewal != nil && !t.Renewal.Period.IsZero() && k < 100 && end.First().Before(e.Date.First()); k++ {
+			end = end.Add(t.Renewal.Period)
+			possible = append(possible, end)
+		}
+		if !slices.Contains(possible, e.Date) {
+			c.report(Warning, RuleTermExpiry, root.Child("timeline").Index(i).Child("date"),
+				fmt.Sprintf("expiry on %s does not match the term: from %s, %s ends on %s", e.Date, start, t.Duration, possible[0]), "")
+		}
+	}
+}

@@ -1,0 +1,156 @@
+package agreement
+
+import "fmt"
+
+// The rules of the timeline.
+const (
+	RuleTimelineOrder     Rule = "timeline.order"     // an event dated before one of an earlier stage
+	RuleTimelineSequence  Rule = "timeline.sequence"  // events of one party listed out of order
+	RuleConflictSource    Rule = "timeline.unsourced" // one of several conflicting reports cites no source
+	RuleConflictPreferred Rule = "timeline.preferred" // conflicting reports with none or several preferred
+)
+
+var timelineRules = []ruleDoc{
+	{RuleTimelineOrder, "An event dated before an event of an earlier stage: ratified before signed, in force before ratified."},
+	{RuleTimelineSequence, "Events of one party listed out of the order they happened (warning)."},
+	{RuleConflictSource, "Events of one kind that disagree on the date, one of which cites no source."},
+	{RuleConflictPreferred, "Conflicting events with more than one marked preferred (error) or none (warning)."},
+}
+
+// kind returns the events of a kind (and party, when given).
+func (tl Timeline) kind(k EventKind, party string) []Event {
+	var out []Event
+	for _, e := range tl {
+		if e.Event == k && (party == "" || e.Party == party) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// preferredDate returns the date of the preferred event of a kind, or of
+// the only one.
+func (tl Timeline) preferredDate(k EventKind) Date {
+	events := tl.kind(k, "")
+	for _, e := range events {
+		if e.Preferred {
+			return e.Date
+		}
+	}
+	if len(events) == 1 {
+		return events[0].Date
+	}
+	return Date{}
+}
+
+// stage orders the kinds of event: signature before ratification before
+// entry into force before the end.
+var stage = map[EventKind]int{
+	EventNegotiationsStarted: 0, EventTextAgreed: 0, EventInitialled: 0,
+	EventSigned:    1,
+	EventSubmitted: 2, EventRatified: 2, EventApproved: 2, EventRatificationLaw: 2, EventNotification: 2, EventExchangeOfInstruments: 2,
+	EventEnteredIntoForce: 3,
+	EventRenewed:          4, EventNoticeGiven: 4, EventSuspended: 4, EventTerminated: 4, EventExpired: 4, EventSuperseded: 4,
+}
+
+func (c *checker) timeline() {
+	tl := c.a.Timeline
+	stages := make([]int, len(tl)) // each event's stage, or -1
+	for i, e := range tl {
+		if s, ok := stage[e.Event]; ok {
+			stages[i] = s
+		} else {
+			stages[i] = -1
+		}
+	}
+	for i, e := range tl {
+		// Every event of an earlier stage must not come after this one.
+		si := stages[i]
+		if si < 0 {
+			continue
+		}
+		for k, o := range tl {
+			so := stages[k]
+			if so < 0 || so >= si || !e.Date.DefinitelyBefore(o.Date) {
+				continue
+			}
+			if (e.Party != "" && o.Party != "" && e.Party != o.Party) && so == 2 && si == 2 {
+				continue
+			}
+			c.report(Error, RuleTimelineOrder, root.Child("timeline").Index(i).Child("date"),
+				fmt.Sprintf("%s on %s comes before %s on %s", e.Event, e.Date, o.Event, o.Date),
+				"signature comes before ratification, which comes before entry into force")
+			break
+		}
+	}
+	// Events of one party are listed in the order they happened.
+	last := map[string]int{}
+	for i, e := range tl {
+		if e.Party == "" {
+			continue
+		}
+		if j, ok := last[e.Party]; ok && e.Date.DefinitelyBefore(tl[j].Date) {
+			c.report(Warning, RuleTimelineSequence, root.Child("timeline").Index(i).Child("date"),
+				fmt.Sprintf("%s of %s on %s is listed after its %s on %s", e.Event, e.Party, e.Date, tl[j].Event, tl[j].Date),
+				"list the events in the order they happened")
+		}
+		last[e.Party] = i
+	}
+	c.conflicts()
+}
+
+// conflicts checks events of one kind and party that give different
+// dates: conflicting reports must each cite a source, and at most one may
+// be preferred.
+func (c *checker) conflicts() {
+	type group struct{ idx []int }
+	groups := map[string]*group{}
+	var order []string
+	for i, e := range c.a.Timeline {
+		if e.Date.IsZero() || e.Event == EventRatified || e.Event == EventApproved || e.Event == EventNotification {
+			continue // no date to compare; or a party may ratify in two chambers, notify twice
+		}
+		k := string(e.Event) + "\x00" + e.Party
+		if groups[k] == nil {
+			groups[k] = &group{}
+			order = append(order, k)
+		}
+		groups[k].idx = append(groups[k].idx, i)
+	}
+	for _, k := range order {
+		idx := groups[k].idx
+		if len(idx) < 2 || !datesDiffer(c.a.Timeline, idx) {
+			continue
+		}
+		first := c.a.Timeline[idx[0]]
+		preferred := 0
+		for _, i := range idx {
+			e := c.a.Timeline[i]
+			if len(e.Sources) == 0 {
+				c.report(Error, RuleConflictSource, root.Child("timeline").Index(i),
+					fmt.Sprintf("%d reports of %s disagree; this one cites no source", len(idx), e.Event), "add sources: to each report")
+			}
+			if e.Preferred {
+				preferred++
+				if preferred > 1 {
+					c.report(Error, RuleConflictPreferred, root.Child("timeline").Index(i).Child("preferred"),
+						fmt.Sprintf("more than one report of %s is preferred", e.Event), "mark one report preferred")
+				}
+			}
+		}
+		if preferred == 0 {
+			c.report(Warning, RuleConflictPreferred, root.Child("timeline").Index(idx[0]),
+				fmt.Sprintf("%d reports of %s disagree and none is preferred", len(idx), first.Event), "mark the report to use preferred: true")
+		}
+	}
+}
+
+// datesDiffer reports whether the events at idx give different dates.
+func datesDiffer(tl Timeline, idx []int) bool {
+	for _, i := range idx[1:] {
+		if tl[i].Date != tl[idx[0]].Date {
+			return true
+		}
+	}
+	return false
+}
