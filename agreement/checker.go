@@ -118,3 +118,49 @@ func partyID(p Party) string    { return p.ID }
 func sourceID(s Source) string  { return s.ID }
 func clauseID(cl Clause) string { return cl.ID }
 func noID[T any](T) string      { return "" }
+
+// clauseAt is where a clause list sits: the clauses above it, from the
+// top, each with the list it is in. A walk keeps one and builds a path
+// from it only to report, so a clean document costs no path at all.
+type clauseAt []clauseFrame
+
+type clauseFrame struct {
+	list []Clause
+	i    int
+}
+
+// path returns the path of the list's parent clause's "clauses" (or the
+// document's, at the top).
+func (at clauseAt) path() docpath.Path {
+	p := root.Child("clauses")
+	for _, f := range at {
+		p = elemPath(p, f.list, f.i).Child("clauses")
+	}
+	return p
+}
+
+// elem returns the path of the i-th clause of cs, the list at at.
+func (at clauseAt) elem(cs []Clause, i int) docpath.Path { return elemPath(at.path(), cs, i) }
+
+func elemPath(list docpath.Path, cs []Clause, i int) docpath.Path {
+	ids := make([]string, len(cs))
+	for k := range cs {
+		ids[k] = cs[k].ID
+	}
+	return list.Elem(i, docpath.Names(ids)[i])
+}
+
+// clauseLists calls fn for every list of clauses, the document's first
+// and then those nested in each clause, depth first.
+func (c *checker) clauseLists(fn func(cs []Clause, at clauseAt)) {
+	var walk func(cs []Clause, at clauseAt)
+	walk = func(cs []Clause, at clauseAt) {
+		fn(cs, at)
+		for i := range cs {
+			if len(cs[i].Clauses) > 0 {
+				walk(cs[i].Clauses, append(at, clauseFrame{cs, i}))
+			}
+		}
+	}
+	walk(c.a.Clauses, make(clauseAt, 0, 8))
+}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-
-	"github.com/entente-go/entente/docpath"
 )
 
 // The rules of clause numbering.
@@ -20,26 +18,22 @@ var clauseRules = []ruleDoc{
 }
 
 // numbering checks the numbers of sibling clauses, at every depth.
-func (c *checker) numbering() { c.numbers(root.Child("clauses"), c.a.Clauses) }
+func (c *checker) numbering() { c.clauseLists(c.numbers) }
 
-func (c *checker) numbers(base docpath.Path, cs []Clause) {
-	paths := elems(base, cs, clauseID)
+func (c *checker) numbers(cs []Clause, at clauseAt) {
 	nums := make(map[string]int, len(cs)) // num -> index of the first clause with it
 	var numeric []int
 	for i := range cs {
 		cl := &cs[i]
 		if cl.Num != "" {
 			if first, dup := nums[cl.Num]; dup {
-				c.report(Error, RuleClauseNumber, paths.path(i).Child("num"), fmt.Sprintf("number %q is also given to %s", cl.Num, paths.path(first)), "number each clause once")
+				c.report(Error, RuleClauseNumber, at.elem(cs, i).Child("num"), fmt.Sprintf("number %q is also given to %s", cl.Num, at.elem(cs, first)), "number each clause once")
 			} else {
 				nums[cl.Num] = i
 				if n, err := strconv.Atoi(cl.Num); err == nil {
 					numeric = append(numeric, n)
 				}
 			}
-		}
-		if len(cl.Clauses) > 0 {
-			c.numbers(paths.path(i).Child("clauses"), cl.Clauses)
 		}
 	}
 	if c.a.Excerpt || len(numeric) < 2 {
@@ -48,7 +42,7 @@ func (c *checker) numbers(base docpath.Path, cs []Clause) {
 	slices.Sort(numeric)
 	for i := 1; i < len(numeric); i++ {
 		if numeric[i] != numeric[i-1]+1 {
-			c.report(Warning, RuleClauseGap, base, fmt.Sprintf("clause numbers jump from %d to %d", numeric[i-1], numeric[i]),
+			c.report(Warning, RuleClauseGap, at.path(), fmt.Sprintf("clause numbers jump from %d to %d", numeric[i-1], numeric[i]),
 				"add the missing clauses, or mark the document excerpt: true")
 			return
 		}

@@ -38,7 +38,7 @@ func (c *checker) codes() {
 		codes []string
 	}{{"languages", c.a.Languages}, {"authentic", c.a.Authentic}} {
 		for i, code := range field.codes {
-			c.language(root.Child(field.name), i, code)
+			c.language(field.name, i, code)
 		}
 	}
 	for i, code := range c.a.Authentic {
@@ -49,13 +49,13 @@ func (c *checker) codes() {
 	for i, r := range c.a.Preamble {
 		c.text(func() docpath.Path { return root.Child("preamble").Index(i).Child("text") }, r.Text)
 	}
-	c.clauseTexts(root.Child("clauses"), c.a.Clauses)
+	c.clauseTexts()
 }
 
-// language checks the i-th code of the list at list.
-func (c *checker) language(list docpath.Path, i int, code string) {
+// language checks the i-th code of the document's list named field.
+func (c *checker) language(field string, i int, code string) {
 	if _, ok := lang.Name(code); !ok {
-		c.report(Error, RuleLanguage, list.Index(i), fmt.Sprintf("%q is not an ISO 639-1 language code", code), "use a two-letter code such as en, ru or fa")
+		c.report(Error, RuleLanguage, root.Child(field).Index(i), fmt.Sprintf("%q is not an ISO 639-1 language code", code), "use a two-letter code such as en, ru or fa")
 	}
 }
 
@@ -69,14 +69,12 @@ func (c *checker) text(at func() docpath.Path, t Text) {
 	}
 }
 
-func (c *checker) clauseTexts(base docpath.Path, cs []Clause) {
-	paths := elems(base, cs, clauseID)
-	for i := range cs {
-		if len(cs[i].Text.ByLanguage) > 0 {
-			c.text(func() docpath.Path { return paths.path(i).Child("text") }, cs[i].Text)
+func (c *checker) clauseTexts() {
+	c.clauseLists(func(cs []Clause, at clauseAt) {
+		for i := range cs {
+			if len(cs[i].Text.ByLanguage) > 0 {
+				c.text(func() docpath.Path { return at.elem(cs, i).Child("text") }, cs[i].Text)
+			}
 		}
-		if len(cs[i].Clauses) > 0 {
-			c.clauseTexts(paths.path(i).Child("clauses"), cs[i].Clauses)
-		}
-	}
+	})
 }

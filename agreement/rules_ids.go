@@ -2,8 +2,6 @@ package agreement
 
 import (
 	"fmt"
-
-	"github.com/entente-go/entente/docpath"
 )
 
 // The rule of ids.
@@ -27,7 +25,16 @@ func (c *checker) ids() {
 	for i, s := range c.a.Sources {
 		c.unique(c.sourceIDs, s.ID, paths, i, "source")
 	}
-	c.clauseIDsIn(root.Child("clauses"), c.a.Clauses)
+	c.clauseLists(func(cs []Clause, at clauseAt) {
+		for i := range cs {
+			if id := cs[i].ID; id != "" {
+				if c.clauseIDs[id] {
+					c.report(Error, RuleDuplicateID, at.elem(cs, i).Child("id"), fmt.Sprintf("clause id %q is used twice", id), "ids must be unique")
+				}
+				c.clauseIDs[id] = true
+			}
+		}
+	})
 }
 
 // unique records id, the id of the i-th element at paths, in seen, and
@@ -41,18 +48,6 @@ func (c *checker) unique(seen map[string]bool, id string, paths *elemPaths, i in
 		return
 	}
 	seen[id] = true
-}
-
-// clauseIDsIn checks the ids of the clauses of a list at base and those
-// nested in them.
-func (c *checker) clauseIDsIn(base docpath.Path, cs []Clause) {
-	paths := elems(base, cs, clauseID)
-	for i := range cs {
-		c.unique(c.clauseIDs, cs[i].ID, paths, i, "clause")
-		if len(cs[i].Clauses) > 0 {
-			c.clauseIDsIn(paths.path(i).Child("clauses"), cs[i].Clauses)
-		}
-	}
 }
 
 // countClauses counts the clauses of a list and those nested in them, to

@@ -34,20 +34,28 @@ var refRules = []ruleDoc{
 // clauses and sources, to the taxonomy and to the registry.
 func (c *checker) references() {
 	c.organisations()
-	c.clauseRefs(root.Child("clauses"), c.a.Clauses)
+	c.clauseRefs()
 	for i, area := range c.a.Cooperation {
-		at := root.Child("cooperation").Index(i)
-		c.topic(at.Child("topic"), area.Topic)
+		at := func() docpath.Path { return root.Child("cooperation").Index(i) }
+		if _, ok := c.topics.Lookup(area.Topic); !ok && area.Topic != "" {
+			c.topic(at().Child("topic"), area.Topic)
+		}
 		for j, id := range area.Clauses {
-			c.clause(at.Child("clauses"), j, id)
+			if id != "" && !c.clauseIDs[id] {
+				c.clause(at().Child("clauses"), j, id)
+			}
 		}
 		for j, id := range area.Sources {
-			c.source(at.Child("sources"), j, id)
+			if id != "" && !c.sourceIDs[id] {
+				c.source(at().Child("sources"), j, id)
+			}
 		}
 	}
 	if t := c.a.Term; t != nil && !c.broken("term") {
 		for j, id := range t.Clauses {
-			c.clause(root.Child("term").Child("clauses"), j, id)
+			if id != "" && !c.clauseIDs[id] {
+				c.clause(root.Child("term").Child("clauses"), j, id)
+			}
 		}
 	}
 	for i, e := range c.a.Timeline {
@@ -55,39 +63,38 @@ func (c *checker) references() {
 			c.unknownParty(root.Child("timeline").Index(i).Child("party"), e.Party)
 		}
 		for j, id := range e.Sources {
-			c.source(root.Child("timeline").Index(i).Child("sources"), j, id)
+			if id != "" && !c.sourceIDs[id] {
+				c.source(root.Child("timeline").Index(i).Child("sources"), j, id)
+			}
 		}
 	}
 }
 
-// clauseRefs checks the references in the clauses of a list at base and
-// in those nested in them.
-func (c *checker) clauseRefs(base docpath.Path, cs []Clause) {
-	paths := elems(base, cs, clauseID)
-	for i := range cs {
-		cl := &cs[i]
-		for j, code := range cl.Topics {
-			if _, ok := c.topics.Lookup(code); !ok && code != "" {
-				c.topic(paths.path(i).Child("topics").Index(j), code)
+// clauseRefs checks the references in every clause.
+func (c *checker) clauseRefs() {
+	c.clauseLists(func(cs []Clause, at clauseAt) {
+		for i := range cs {
+			cl := &cs[i]
+			for j, code := range cl.Topics {
+				if _, ok := c.topics.Lookup(code); !ok && code != "" {
+					c.topic(at.elem(cs, i).Child("topics").Index(j), code)
+				}
+			}
+			for j, ref := range cl.Refs {
+				if ref != "" && !c.clauseIDs[ref] {
+					c.clause(at.elem(cs, i).Child("refs"), j, ref)
+				}
+			}
+			for j, cm := range cl.Commitments {
+				if cm.By != "each" && cm.By != "all" && cm.By != "" && !c.partyIDs[cm.By] {
+					c.unknownParty(at.elem(cs, i).Child("commitments").Index(j).Child("by"), cm.By)
+				}
+				if cm.Towards != "" && !c.partyIDs[cm.Towards] {
+					c.unknownParty(at.elem(cs, i).Child("commitments").Index(j).Child("towards"), cm.Towards)
+				}
 			}
 		}
-		for j, ref := range cl.Refs {
-			if ref != "" && !c.clauseIDs[ref] {
-				c.clause(paths.path(i).Child("refs"), j, ref)
-			}
-		}
-		for j, cm := range cl.Commitments {
-			if cm.By != "each" && cm.By != "all" && cm.By != "" && !c.partyIDs[cm.By] {
-				c.unknownParty(paths.path(i).Child("commitments").Index(j).Child("by"), cm.By)
-			}
-			if cm.Towards != "" && !c.partyIDs[cm.Towards] {
-				c.unknownParty(paths.path(i).Child("commitments").Index(j).Child("towards"), cm.Towards)
-			}
-		}
-		if len(cl.Clauses) > 0 {
-			c.clauseRefs(paths.path(i).Child("clauses"), cl.Clauses)
-		}
-	}
+	})
 }
 
 func (c *checker) unknownParty(at docpath.Path, id string) {

@@ -69,7 +69,7 @@ type Decoder struct {
 // its list, whose names are worked out on demand.
 type frame struct {
 	step docpath.Step
-	list *lazyNames // for an element: its list; step.Index is its position
+	list *yamlnode.Node // for an element: its list; step.Index is its position
 }
 
 type hookFor struct {
@@ -113,7 +113,7 @@ func (d *Decoder) path() docpath.Path {
 	p := docpath.Root()
 	for _, f := range d.stack {
 		if f.list != nil {
-			p = p.Elem(f.step.Index, f.list.name(f.step.Index))
+			p = p.Elem(f.step.Index, docpath.Names(NodeIDs(f.list))[f.step.Index])
 			continue
 		}
 		p = p.Step(f.step)
@@ -341,26 +341,11 @@ func (d *Decoder) sliceValue(n *yamlnode.Node, v reflect.Value) {
 // elements decodes the elements of list n with each, so that the paths
 // of the problems found inside an element name it.
 func (d *Decoder) elements(n *yamlnode.Node, each func(i int, item *yamlnode.Node)) {
-	names := &lazyNames{n: n}
 	for i, item := range n.Content {
-		d.stack = append(d.stack, frame{step: docpath.Step{Kind: docpath.Elem, Index: i}, list: names})
+		d.stack = append(d.stack, frame{step: docpath.Step{Kind: docpath.Elem, Index: i}, list: n})
 		each(i, item)
 		d.stack = d.stack[:len(d.stack)-1]
 	}
-}
-
-// lazyNames works out how paths name a list's elements (docpath.Names)
-// the first time one is needed: most lists have nothing to report.
-type lazyNames struct {
-	n     *yamlnode.Node
-	names []string
-}
-
-func (l *lazyNames) name(i int) string {
-	if l.names == nil {
-		l.names = docpath.Names(NodeIDs(l.n))
-	}
-	return l.names[i]
 }
 
 func (d *Decoder) mapValue(n *yamlnode.Node, v reflect.Value) {
