@@ -231,7 +231,6 @@ const (
 	StateTerminated State = "terminated" // ended by notice or termination
 	StateSuperseded State = "superseded" // replaced by another agreement
 	StateUnknown    State = "unknown"    // the data does not say
-	stateUndecided  State = "undecided"  // internal: keep looking
 )
 
 // Status is the answer to "where does the agreement stand on this day?".
