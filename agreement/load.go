@@ -451,7 +451,11 @@ func decodeText(d *codec.Decoder, n *yamlnode.Node, v reflect.Value) {
 	t := v.Addr().Interface().(*Text)
 	switch n.Kind {
 	case yamlnode.ScalarNode:
-		d.Into(n, reflect.ValueOf(&t.Plain).Elem())
+		if n.Tag != "!!null" {
+			t.Plain = n.Value // the common case, without reflection
+			return
+		}
+		d.Into(n, reflect.ValueOf(&t.Plain).Elem()) // reports the null
 	case yamlnode.MappingNode:
 		d.Into(n, reflect.ValueOf(&t.ByLanguage).Elem())
 	default:

@@ -94,7 +94,8 @@ func NewDecoder(hooks map[reflect.Type]Hook) *Decoder {
 // string building.
 func Decode(root *yamlnode.Node, out any, hooks map[reflect.Type]Hook) []Problem {
 	d := NewDecoder(hooks)
-	d.Value(root, reflect.ValueOf(out).Elem(), none)
+	v := reflect.ValueOf(out).Elem()
+	d.value(root, v, none, planOf(v.Type()))
 	return d.Problems
 }
 
@@ -148,13 +149,12 @@ func (d *Decoder) Resolve(n *yamlnode.Node) *yamlnode.Node {
 	return n
 }
 
-// Value decodes n into v; step leads to it from the value being decoded
-// (none at the root).
-func (d *Decoder) Value(n *yamlnode.Node, v reflect.Value, step docpath.Step) {
-	seg := step
+// value decodes n into v, whose plan is p; step leads to it from the
+// value being decoded (none at the root).
+func (d *Decoder) value(n *yamlnode.Node, v reflect.Value, step docpath.Step, p *plan) {
 	// No defers: this runs for every value, and the steps are undone in
 	// order on every way out (nothing here panics).
-	d.push(seg)
+	d.push(step)
 	switch {
 	case d.depth > MaxDepth:
 		if !d.stopped {
@@ -162,18 +162,18 @@ func (d *Decoder) Value(n *yamlnode.Node, v reflect.Value, step docpath.Step) {
 			d.Report(Unsupported, n, "", fmt.Sprintf("the value nests deeper than %d levels (through aliases?); decoding stopped", MaxDepth), "")
 		}
 	case n.Kind == yamlnode.AliasNode:
-		d.alias(n, v)
+		d.alias(n, v, p)
 	default:
 		if n = d.Resolve(n); n != nil {
-			d.Into(n, v)
+			d.into(n, v, p)
 		}
 	}
-	d.pop(seg)
+	d.pop(step)
 }
 
 // alias decodes the value an alias refers to, unless that value contains
 // the alias.
-func (d *Decoder) alias(n *yamlnode.Node, v reflect.Value) {
+func (d *Decoder) alias(n *yamlnode.Node, v reflect.Value, p *plan) {
 	// An alias of an alias cannot be written in YAML, but a tree built
 	// by hand may hold one, or a ring of them: Resolve reports those.
 	target := n.Alias
@@ -190,7 +190,7 @@ func (d *Decoder) alias(n *yamlnode.Node, v reflect.Value) {
 	d.active[target] = true
 	d.inAlias++
 	if n = d.Resolve(n); n != nil {
-		d.Into(n, v)
+		d.into(n, v, p)
 	}
 	d.inAlias--
 	delete(d.active, target)
@@ -198,47 +198,40 @@ func (d *Decoder) alias(n *yamlnode.Node, v reflect.Value) {
 
 // Into decodes the resolved node n into v without recording its position
 // again; hooks use it to decode a node as another type.
-func (d *Decoder) Into(n *yamlnode.Node, v reflect.Value) {
-	if len(d.hooks) > 0 {
-		t := v.Type()
-		for _, h := range d.hooks {
-			if h.t == t {
-				h.hook(d, n, v)
-				return
-			}
+func (d *Decoder) Into(n *yamlnode.Node, v reflect.Value) { d.into(n, v, planOf(v.Type())) }
+
+func (d *Decoder) into(n *yamlnode.Node, v reflect.Value, p *plan) {
+	for _, h := range d.hooks {
+		if h.t == p.t {
+			h.hook(d, n, v)
+			return
 		}
 	}
-	if n.Kind == yamlnode.ScalarNode && n.Tag == "!!null" && v.Kind() != reflect.Pointer {
+	if n.Kind == yamlnode.ScalarNode && n.Tag == "!!null" {
 		d.Report(NullValue, n, "", "value is missing (null)", "give a value or remove the key")
 		return
 	}
-	if v.CanAddr() {
-		if tu, ok := v.Addr().Interface().(encoding.TextUnmarshaler); ok {
-			if !d.scalar(n, "a single value") {
-				return
-			}
-			if err := tu.UnmarshalText([]byte(n.Value)); err != nil {
-				d.reportText(n, err)
-			}
+	if p.text && v.CanAddr() {
+		if !d.scalar(n, "a single value") {
 			return
 		}
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(n.Value)); err != nil {
+			d.reportText(n, err)
+		}
+		return
 	}
-	switch v.Kind() {
+	switch p.kind {
 	case reflect.Pointer:
-		if n.Kind == yamlnode.ScalarNode && n.Tag == "!!null" {
-			d.Report(NullValue, n, "", "value is missing (null)", "give a value or remove the key")
-			return
-		}
 		if v.IsNil() {
-			v.Set(reflect.New(v.Type().Elem()))
+			v.Set(reflect.New(p.t.Elem()))
 		}
-		d.Into(n, v.Elem())
+		d.into(n, v.Elem(), p.elem)
 	case reflect.Struct:
-		d.structValue(n, v)
+		d.structValue(n, v, p)
 	case reflect.Slice:
-		d.sliceValue(n, v)
+		d.sliceValue(n, v, p)
 	case reflect.Map:
-		d.mapValue(n, v)
+		d.mapValue(n, v, p)
 	case reflect.String:
 		if d.scalar(n, "a string") {
 			v.SetString(n.Value)
@@ -266,7 +259,7 @@ func (d *Decoder) Into(n *yamlnode.Node, v reflect.Value) {
 		}
 		v.SetInt(i)
 	default:
-		panic(fmt.Sprintf("codec: unsupported type %s", v.Type()))
+		panic(fmt.Sprintf("codec: unsupported type %s", p.t))
 	}
 }
 
@@ -278,26 +271,34 @@ func (d *Decoder) scalar(n *yamlnode.Node, want string) bool {
 	return false
 }
 
-func (d *Decoder) structValue(n *yamlnode.Node, v reflect.Value) {
+func (d *Decoder) structValue(n *yamlnode.Node, v reflect.Value, p *plan) {
 	if n.Kind != yamlnode.MappingNode {
 		d.Report(WrongShape, n, "", "expected a mapping of keys to values, found "+shape(n), "")
 		return
 	}
-	si := infoOf(v.Type())
+	si := p.si
 	var seen uint64 // fields given, by position: a duplicate is a field given twice
+	next := 0       // the field after the last one given: usually the next key
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		name, ok := d.key(k, nil)
 		if !ok {
 			continue
 		}
-		fi, known := si.byName[name]
-		if !known {
-			d.unknown(k, name, v.Type())
-			continue
+		fi := next
+		for fi < len(si.names) && si.names[fi] != name && fi < next+2 {
+			fi++ // a field or two left out: still cheaper than the map
 		}
+		if fi >= len(si.names) || si.names[fi] != name {
+			var known bool
+			if fi, known = si.byName[name]; !known {
+				d.unknown(k, name, si)
+				continue
+			}
+		}
+		next = fi + 1
 		if d.once(&seen, fi, k, name) {
-			d.Value(val, v.Field(si.fields[fi].index), si.segs[fi])
+			d.value(val, v.Field(si.fields[fi].index), si.segs[fi], p.fields[fi])
 		}
 	}
 }
@@ -328,35 +329,31 @@ func (d *Decoder) key(k *yamlnode.Node, seen map[string]bool) (string, bool) {
 	return k.Value, true
 }
 
-func (d *Decoder) sliceValue(n *yamlnode.Node, v reflect.Value) {
+func (d *Decoder) sliceValue(n *yamlnode.Node, v reflect.Value, p *plan) {
 	if n.Kind != yamlnode.SequenceNode {
 		d.Report(WrongShape, n, "", "expected a list, found "+shape(n), "")
 		return
 	}
-	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-	d.elements(n, func(i int, item *yamlnode.Node) { d.Value(item, s.Index(i), none) })
+	s := reflect.MakeSlice(p.t, len(n.Content), len(n.Content))
+	// An element's step is named only when something inside it is
+	// reported: the frame holds the list, whose names are worked out then.
+	for i, item := range n.Content {
+		d.stack = append(d.stack, frame{step: docpath.Step{Kind: docpath.Elem, Index: i}, list: n})
+		d.value(item, s.Index(i), none, p.elem)
+		d.stack = d.stack[:len(d.stack)-1]
+	}
 	v.Set(s)
 }
 
-// elements decodes the elements of list n with each, so that the paths
-// of the problems found inside an element name it.
-func (d *Decoder) elements(n *yamlnode.Node, each func(i int, item *yamlnode.Node)) {
-	for i, item := range n.Content {
-		d.stack = append(d.stack, frame{step: docpath.Step{Kind: docpath.Elem, Index: i}, list: n})
-		each(i, item)
-		d.stack = d.stack[:len(d.stack)-1]
-	}
-}
-
-func (d *Decoder) mapValue(n *yamlnode.Node, v reflect.Value) {
+func (d *Decoder) mapValue(n *yamlnode.Node, v reflect.Value, p *plan) {
 	if n.Kind != yamlnode.MappingNode {
 		d.Report(WrongShape, n, "", "expected a mapping, found "+shape(n), "")
 		return
 	}
-	if v.Type().Key().Kind() != reflect.String {
+	if p.t.Key().Kind() != reflect.String {
 		panic("codec: map keys must be strings")
 	}
-	m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
+	m := reflect.MakeMapWithSize(p.t, len(n.Content)/2)
 	seen := make(map[string]bool, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -364,9 +361,9 @@ func (d *Decoder) mapValue(n *yamlnode.Node, v reflect.Value) {
 		if !ok {
 			continue
 		}
-		ev := reflect.New(v.Type().Elem()).Elem()
-		d.Value(val, ev, docpath.Step{Kind: docpath.Field, Name: name})
-		m.SetMapIndex(reflect.ValueOf(name).Convert(v.Type().Key()), ev)
+		ev := reflect.New(p.t.Elem()).Elem()
+		d.value(val, ev, docpath.Step{Kind: docpath.Field, Name: name}, p.elem)
+		m.SetMapIndex(reflect.ValueOf(name).Convert(p.t.Key()), ev)
 	}
 	v.Set(m)
 }
@@ -432,7 +429,7 @@ func (d *Decoder) once(seen *uint64, field int, k *yamlnode.Node, name string) b
 	return true
 }
 
-// unknown reports key k, which struct type t does not have.
-func (d *Decoder) unknown(k *yamlnode.Node, name string, t reflect.Type) {
-	d.Report(UnknownField, k, name, fmt.Sprintf("unknown field %q", name), suggest.Hint(name, infoOf(t).names))
+// unknown reports key k, which the struct of si does not have.
+func (d *Decoder) unknown(k *yamlnode.Node, name string, si *structInfo) {
+	d.Report(UnknownField, k, name, fmt.Sprintf("unknown field %q", name), suggest.Hint(name, si.names))
 }
