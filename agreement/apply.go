@@ -41,7 +41,7 @@ func Apply(changes []Change, old *Agreement) (*Agreement, error) {
 			groups[key] = append(groups[key], c)
 			continue
 		}
-		if l, ok := c.Old.([]any); ok && c.Op == Removed && len(l) == 0 {
+		if l, ok := c.Old.([]any); ok && c.Op == OpRemoved && len(l) == 0 {
 			emptied[listKey(c.Steps)] = c
 			continue
 		}
@@ -144,20 +144,20 @@ func applyField(root *yamlnode.Node, c Change) error {
 		if parent.Content[i].Value != name {
 			continue
 		}
-		if c.Op == Added {
+		if c.Op == OpAdded {
 			return &ConflictError{Path: c.Path, Reason: "the field is already there"}
 		}
 		if got := jsonOf(parent.Content[i+1]); !reflect.DeepEqual(got, c.Old) {
 			return &ConflictError{Path: c.Path, Reason: fmt.Sprintf("the old value is %v, not %v", got, c.Old)}
 		}
-		if c.Op == Removed {
+		if c.Op == OpRemoved {
 			parent.Content = slices.Delete(parent.Content, i, i+2)
 		} else {
 			parent.Content[i+1] = nodeOf(c.New)
 		}
 		return nil
 	}
-	if c.Op != Added {
+	if c.Op != OpAdded {
 		return &ConflictError{Path: c.Path, Reason: "the field is not in the old version"}
 	}
 	parent.Content = append(parent.Content, codec.String(name), nodeOf(c.New))
@@ -190,9 +190,9 @@ func applyList(root *yamlnode.Node, changes []Change) error {
 	size := len(old)
 	for _, c := range changes {
 		switch c.Op {
-		case Added:
+		case OpAdded:
 			size++
-		case Removed:
+		case OpRemoved:
 			size--
 		}
 	}
@@ -203,17 +203,17 @@ func applyList(root *yamlnode.Node, changes []Change) error {
 	for _, c := range changes {
 		s := c.Steps[len(c.Steps)-1]
 		switch c.Op {
-		case Added:
+		case OpAdded:
 			if s.New < 0 || s.New >= size || slots[s.New] != nil {
 				return &ConflictError{Path: c.Path, Reason: "the new position does not fit the list"}
 			}
 			slots[s.New] = nodeOf(c.New)
-		case Removed, Moved:
+		case OpRemoved, OpMoved:
 			if s.Old < 0 || s.Old >= len(old) || taken[s.Old] {
 				return &ConflictError{Path: c.Path, Reason: "the element is not in the old version"}
 			}
 			taken[s.Old] = true
-			if c.Op == Removed {
+			if c.Op == OpRemoved {
 				if got := jsonOf(old[s.Old]); !reflect.DeepEqual(got, c.Old) {
 					return &ConflictError{Path: c.Path, Reason: "the element to remove is not the one in the old version"}
 				}

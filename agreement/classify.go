@@ -22,7 +22,7 @@ func decisiveValue(v any) bool {
 
 // strength orders modalities from weakest to strongest. shall and
 // shall-not are equally strong, in opposite directions.
-var strength = map[Modality]int{Declare: 0, Reaffirm: 0, May: 1, WillStrive: 2, Shall: 3, ShallNot: 3}
+var strength = map[Modality]int{ModalityDeclare: 0, ModalityReaffirm: 0, ModalityMay: 1, ModalityWillStrive: 2, ModalityShall: 3, ModalityShallNot: 3}
 
 // textFields hold prose: a change to them carries a word diff.
 var textFields = []string{"title", "short_title", "heading", "summary", "text", "action", "note", "notes", "organ", "place", "publisher", "office", "name"}
@@ -55,92 +55,92 @@ func classify(c *Change) {
 		}
 	}
 	if len(fields) == 0 {
-		c.Class, c.Impact = ClassStructural, Major
+		c.Class, c.Impact = ClassStructural, ImpactMajor
 		return
 	}
 	last := c.Steps[len(c.Steps)-1]
 	lastField := fields[len(fields)-1]
 	elem := last.isElem()
-	scalarList := elem && !isMap(c.Old) && !isMap(c.New) && c.Op != Moved
+	scalarList := elem && !isMap(c.Old) && !isMap(c.New) && c.Op != OpMoved
 
 	set := func(cl Class, im Impact) { c.Class, c.Impact = cl, im }
 	switch fields[0] {
 	case "parties":
 		switch {
 		case slices.Contains(fields, "signatories"):
-			set(ClassParty, Minor)
+			set(ClassParty, ImpactMinor)
 		case elem && len(fields) == 1:
-			set(ClassParty, Major)
+			set(ClassParty, ImpactMajor)
 		case lastField == "name":
-			set(ClassParty, Minor)
+			set(ClassParty, ImpactMinor)
 		default:
-			set(ClassParty, Major)
+			set(ClassParty, ImpactMajor)
 		}
 	case "term":
 		if lastField == "clauses" {
-			set(ClassCitation, Patch)
+			set(ClassCitation, ImpactPatch)
 		} else {
-			set(ClassTemporal, Major)
+			set(ClassTemporal, ImpactMajor)
 		}
 	case "timeline":
-		set(ClassTemporal, Minor)
+		set(ClassTemporal, ImpactMinor)
 		if elem && len(fields) == 1 && (decisiveValue(c.Old) || decisiveValue(c.New)) {
-			c.Impact = Major
+			c.Impact = ImpactMajor
 		}
 		if slices.Contains(fields, "sources") {
-			set(ClassCitation, Patch)
+			set(ClassCitation, ImpactPatch)
 		}
 	case "clauses":
 		classifyClause(c, fields, lastField, elem, scalarList)
 	case "cooperation":
 		switch lastField {
 		case "clauses", "sources":
-			set(ClassCitation, Patch)
+			set(ClassCitation, ImpactPatch)
 		case "summary":
-			set(ClassText, Minor)
+			set(ClassText, ImpactMinor)
 		default:
-			set(ClassStructural, Minor)
+			set(ClassStructural, ImpactMinor)
 		}
 	case "sources":
-		set(ClassCitation, Patch)
+		set(ClassCitation, ImpactPatch)
 	case "relations":
-		set(ClassCitation, Minor)
+		set(ClassCitation, ImpactMinor)
 	case "preamble":
 		if lastField == "cites" {
-			set(ClassCitation, Patch)
+			set(ClassCitation, ImpactPatch)
 		} else {
-			set(ClassText, Minor)
+			set(ClassText, ImpactMinor)
 		}
 	case "id", "kind", "format":
-		set(ClassStructural, Major)
+		set(ClassStructural, ImpactMajor)
 	case "contexts":
-		set(ClassParty, Minor)
+		set(ClassParty, ImpactMinor)
 	case "languages", "authentic", "excerpt":
-		set(ClassStructural, Minor)
+		set(ClassStructural, ImpactMinor)
 	case "version":
-		set(ClassStructural, None)
+		set(ClassStructural, ImpactNone)
 	case "notes":
-		set(ClassText, Patch)
+		set(ClassText, ImpactPatch)
 	default: // title, short_title
-		set(ClassText, Minor)
+		set(ClassText, ImpactMinor)
 	}
-	if c.Op == Moved && c.Class != ClassCommitment {
-		set(ClassStructural, Patch)
+	if c.Op == OpMoved && c.Class != ClassCommitment {
+		set(ClassStructural, ImpactPatch)
 		if scalarList || (elem && !slices.Contains([]string{"clauses", "parties", "sources"}, lastField)) {
-			set(ClassCosmetic, None) // the order of a set, of events as listed
+			set(ClassCosmetic, ImpactNone) // the order of a set, of events as listed
 		}
 	}
 	// Prose: a word diff, and whitespace alone is cosmetic.
 	o, oOK := c.Old.(string)
 	n, nOK := c.New.(string)
-	if c.Op == Modified && oOK && nOK && !elem && slices.Contains(textFields, lastField) {
+	if c.Op == OpModified && oOK && nOK && !elem && slices.Contains(textFields, lastField) {
 		if sameWords(o, n) {
-			set(ClassCosmetic, None)
+			set(ClassCosmetic, ImpactNone)
 		} else {
 			c.Words = readableWords(o, n)
 		}
 	}
-	if c.Op == Modified && oOK && nOK && elem && len(fields) > 0 {
+	if c.Op == OpModified && oOK && nOK && elem && len(fields) > 0 {
 		// A text given per language: the last step is the language.
 		if fields[len(fields)-1] == "text" {
 			c.Words = readableWords(o, n)
@@ -154,40 +154,40 @@ func classifyClause(c *Change, fields []string, lastField string, elem, scalarLi
 	case slices.Contains(fields, "commitments"):
 		switch {
 		case lastField == "commitments" && elem:
-			set(ClassCommitment, Major)
+			set(ClassCommitment, ImpactMajor)
 		case lastField == "action":
-			set(ClassText, Minor)
+			set(ClassText, ImpactMinor)
 		default:
-			set(ClassCommitment, Major)
+			set(ClassCommitment, ImpactMajor)
 		}
-		if lastField == "modality" && c.Op == Modified {
+		if lastField == "modality" && c.Op == OpModified {
 			o, _ := c.Old.(string)
 			n, _ := c.New.(string)
 			c.Note = modalityNote(Modality(o), Modality(n))
 		}
 	case lastField == "clauses" && elem && !scalarList:
-		set(ClassStructural, Minor)
+		set(ClassStructural, ImpactMinor)
 		if holdsCommitments(c.Old) || holdsCommitments(c.New) {
-			c.Impact = Major
+			c.Impact = ImpactMajor
 		}
 	case lastField == "num":
-		set(ClassStructural, Patch)
-		if c.Op == Modified {
-			c.Op = Moved
+		set(ClassStructural, ImpactPatch)
+		if c.Op == OpModified {
+			c.Op = OpMoved
 			c.Note = fmt.Sprintf("renumbered %v → %v", c.Old, c.New)
 		}
 	case lastField == "refs":
-		set(ClassCitation, Patch)
+		set(ClassCitation, ImpactPatch)
 	case lastField == "topics":
-		set(ClassStructural, Minor)
+		set(ClassStructural, ImpactMinor)
 	default: // heading, summary, text
-		set(ClassText, Minor)
+		set(ClassText, ImpactMinor)
 	}
 }
 
 func modalityNote(o, n Modality) string {
 	switch {
-	case (o == Shall && n == ShallNot) || (o == ShallNot && n == Shall):
+	case (o == ModalityShall && n == ModalityShallNot) || (o == ModalityShallNot && n == ModalityShall):
 		return fmt.Sprintf("%s → %s: the obligation is reversed", o, n)
 	case strength[n] > strength[o]:
 		return fmt.Sprintf("%s → %s: strengthened", o, n)

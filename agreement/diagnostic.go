@@ -14,17 +14,17 @@ import (
 type Severity int
 
 const (
-	// Error: the document is wrong; a validation run fails.
-	Error Severity = iota + 1
-	// Warning: probably a mistake; a run fails only when asked to.
-	Warning
+	// SeverityError: the document is wrong; a validation run fails.
+	SeverityError Severity = iota + 1
+	// SeverityWarning: probably a mistake; a run fails only when asked to.
+	SeverityWarning
 )
 
 func (s Severity) String() string {
 	switch s {
-	case Error:
+	case SeverityError:
 		return "error"
-	case Warning:
+	case SeverityWarning:
 		return "warning"
 	}
 	return fmt.Sprintf("Severity(%d)", int(s))
@@ -74,7 +74,7 @@ func (d Diagnostic) String() string {
 		fmt.Fprintf(&b, ":%d:%d", d.Line, d.Column)
 	}
 	fmt.Fprintf(&b, ": %s", d.Message)
-	if d.Severity == Warning {
+	if d.Severity == SeverityWarning {
 		b.WriteString(" (warning)")
 	}
 	fmt.Fprintf(&b, " [%s]", d.Rule)
@@ -103,12 +103,12 @@ func compareDiagnostics(a, b Diagnostic) int {
 
 // HasErrors reports whether any diagnostic has severity Error.
 func (ds Diagnostics) HasErrors() bool {
-	return slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Severity == Error })
+	return slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Severity == SeverityError })
 }
 
 // Errors returns the diagnostics of severity Error.
 func (ds Diagnostics) Errors() Diagnostics {
-	return slices.DeleteFunc(slices.Clone(ds), func(d Diagnostic) bool { return d.Severity != Error })
+	return slices.DeleteFunc(slices.Clone(ds), func(d Diagnostic) bool { return d.Severity != SeverityError })
 }
 
 // Err returns nil when the list holds no errors, and otherwise an error

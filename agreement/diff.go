@@ -17,10 +17,10 @@ import (
 type Op string
 
 const (
-	Added    Op = "added"
-	Removed  Op = "removed"
-	Modified Op = "modified"
-	Moved    Op = "moved" // reordered, or renumbered (a clause's num)
+	OpAdded    Op = "added"
+	OpRemoved  Op = "removed"
+	OpModified Op = "modified"
+	OpMoved    Op = "moved" // reordered, or renumbered (a clause's num)
 )
 
 // Class is what kind of change it is.
@@ -41,10 +41,10 @@ const (
 type Impact string
 
 const (
-	Major Impact = "major" // what binds whom changes: a party, a commitment, the term
-	Minor Impact = "minor" // the content changes: reworded text, a new clause without commitments
-	Patch Impact = "patch" // bookkeeping: renumbering, reordering, citations
-	None  Impact = "none"  // nothing of substance: whitespace, version metadata
+	ImpactMajor Impact = "major" // what binds whom changes: a party, a commitment, the term
+	ImpactMinor Impact = "minor" // the content changes: reworded text, a new clause without commitments
+	ImpactPatch Impact = "patch" // bookkeeping: renumbering, reordering, citations
+	ImpactNone  Impact = "none"  // nothing of substance: whitespace, version metadata
 )
 
 // Step is one step of a change's path: a mapping key (Field), or a list
@@ -108,10 +108,10 @@ func DiffDocuments(old, new *Document) *ChangeSet {
 	oldLookup, newLookup := old.lookup(), new.lookup()
 	for i := range cs.Changes {
 		c := &cs.Changes[i]
-		if span, ok := oldLookup(pathOf(c.Steps, false)); ok && c.Op != Added {
+		if span, ok := oldLookup(pathOf(c.Steps, false)); ok && c.Op != OpAdded {
 			c.OldPos = orKey(span)
 		}
-		if span, ok := newLookup(pathOf(c.Steps, true)); ok && c.Op != Removed {
+		if span, ok := newLookup(pathOf(c.Steps, true)); ok && c.Op != OpRemoved {
 			c.NewPos = orKey(span)
 		}
 	}
@@ -202,7 +202,7 @@ func (d *differ) add(c Change) {
 			li++
 		}
 	}
-	c.Path = pathOf(c.Steps, c.Op != Removed)
+	c.Path = pathOf(c.Steps, c.Op != OpRemoved)
 	classify(&c)
 	d.changes = append(d.changes, c)
 }
@@ -246,17 +246,17 @@ func (d *differ) value(o, n reflect.Value) {
 		switch {
 		case ot.ByLanguage == nil && nt.ByLanguage == nil:
 			if ot.Plain != nt.Plain {
-				d.add(Change{Op: Modified, Old: ot.Plain, New: nt.Plain})
+				d.add(Change{Op: OpModified, Old: ot.Plain, New: nt.Plain})
 			}
 		case ot.ByLanguage != nil && nt.ByLanguage != nil:
 			d.stringMap(ot.ByLanguage, nt.ByLanguage)
 		default:
-			d.add(Change{Op: Modified, Old: jsonOfValue(o), New: jsonOfValue(n)})
+			d.add(Change{Op: OpModified, Old: jsonOfValue(o), New: jsonOfValue(n)})
 		}
 		return
 	case t == dateType || t == durType:
 		if !o.Equal(n) {
-			d.add(Change{Op: Modified, Old: jsonOfValue(o), New: jsonOfValue(n)})
+			d.add(Change{Op: OpModified, Old: jsonOfValue(o), New: jsonOfValue(n)})
 		}
 		return
 	}
@@ -265,7 +265,7 @@ func (d *differ) value(o, n reflect.Value) {
 		switch {
 		case o.IsNil() && n.IsNil():
 		case o.IsNil() || n.IsNil():
-			d.add(Change{Op: Modified, Old: jsonOrNil(o), New: jsonOrNil(n)})
+			d.add(Change{Op: OpModified, Old: jsonOrNil(o), New: jsonOrNil(n)})
 		default:
 			d.value(o.Elem(), n.Elem())
 		}
@@ -277,11 +277,11 @@ func (d *differ) value(o, n reflect.Value) {
 		d.stringMap(o.Interface().(map[string]string), n.Interface().(map[string]string))
 	case reflect.String:
 		if o.String() != n.String() {
-			d.add(Change{Op: Modified, Old: o.String(), New: n.String()})
+			d.add(Change{Op: OpModified, Old: o.String(), New: n.String()})
 		}
 	case reflect.Bool:
 		if o.Bool() != n.Bool() {
-			d.add(Change{Op: Modified, Old: o.Bool(), New: n.Bool()})
+			d.add(Change{Op: OpModified, Old: o.Bool(), New: n.Bool()})
 		}
 	default:
 		panic("agreement: diff of unsupported type " + t.String())
@@ -311,14 +311,14 @@ func (d *differ) fields(o, n reflect.Value) {
 			// one (Apply makes the list).
 			d.list(reflect.MakeSlice(fn.Type(), 0, 0), fn)
 		case oa:
-			d.add(Change{Op: Added, New: jsonOfValue(fn)})
+			d.add(Change{Op: OpAdded, New: jsonOfValue(fn)})
 		case fo.Kind() == reflect.Slice && fo.Len() > 0:
 			// A list that is gone: its elements are removed one by one,
 			// then the empty list itself.
 			d.list(fo, reflect.MakeSlice(fo.Type(), 0, 0))
-			d.add(Change{Op: Removed, Old: []any{}})
+			d.add(Change{Op: OpRemoved, Old: []any{}})
 		default:
-			d.add(Change{Op: Removed, Old: jsonOfValue(fo)})
+			d.add(Change{Op: OpRemoved, Old: jsonOfValue(fo)})
 		}
 		d.pop()
 	}
@@ -333,9 +333,9 @@ func (d *differ) stringMap(o, n map[string]string) {
 	for _, k := range keys {
 		d.push(Step{Field: k, Old: -1, New: -1})
 		if ov, ok := o[k]; !ok {
-			d.add(Change{Op: Added, New: n[k]})
+			d.add(Change{Op: OpAdded, New: n[k]})
 		} else if ov != n[k] {
-			d.add(Change{Op: Modified, Old: ov, New: n[k]})
+			d.add(Change{Op: OpModified, Old: ov, New: n[k]})
 		}
 		d.pop()
 	}
@@ -348,7 +348,7 @@ func (d *differ) stringMap(o, n map[string]string) {
 	slices.Sort(gone)
 	for _, k := range gone {
 		d.push(Step{Field: k, Old: -1, New: -1})
-		d.add(Change{Op: Removed, Old: o[k]})
+		d.add(Change{Op: OpRemoved, Old: o[k]})
 		d.pop()
 	}
 }
@@ -485,7 +485,7 @@ func (d *differ) list(o, n reflect.Value) {
 		}
 		d.pushElem(Step{Old: i, New: j}, names)
 		if !stay[j] {
-			d.add(Change{Op: Moved, Note: fmt.Sprintf("position %d → %d", i+1, j+1)})
+			d.add(Change{Op: OpMoved, Note: fmt.Sprintf("position %d → %d", i+1, j+1)})
 		}
 		from := len(d.changes)
 		d.value(o.Index(i), n.Index(j))
@@ -493,7 +493,7 @@ func (d *differ) list(o, n reflect.Value) {
 			// A change to the signature, entry into force or end of the
 			// agreement changes what is in force when.
 			for k := from; k < len(d.changes); k++ {
-				d.changes[k].Impact = Major
+				d.changes[k].Impact = ImpactMajor
 			}
 		}
 		d.popElem()
@@ -501,14 +501,14 @@ func (d *differ) list(o, n reflect.Value) {
 	for i, u := range used {
 		if !u {
 			d.pushElem(Step{Old: i, New: -1}, names)
-			d.add(Change{Op: Removed, Old: jsonOfValue(o.Index(i))})
+			d.add(Change{Op: OpRemoved, Old: jsonOfValue(o.Index(i))})
 			d.popElem()
 		}
 	}
 	for j, i := range match {
 		if i < 0 {
 			d.pushElem(Step{Old: -1, New: j}, names)
-			d.add(Change{Op: Added, New: jsonOfValue(n.Index(j))})
+			d.add(Change{Op: OpAdded, New: jsonOfValue(n.Index(j))})
 			d.popElem()
 		}
 	}

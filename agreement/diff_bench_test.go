@@ -21,7 +21,7 @@ func benchPair(n int) (a, b *agreement.Agreement) {
 		c := &b.Clauses[r.IntN(len(b.Clauses))]
 		c.Summary += " amended"
 		if len(c.Commitments) > 0 {
-			c.Commitments[0].Modality = agreement.Shall
+			c.Commitments[0].Modality = agreement.ModalityShall
 		}
 	}
 	b.Clauses = append([]agreement.Clause{{ID: "front", Num: "0", Summary: "A clause put first."}}, b.Clauses...)

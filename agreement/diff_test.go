@@ -77,7 +77,7 @@ func TestInsertOneClause(t *testing.T) {
 		at := int(seed) % (len(b.Clauses) + 1)
 		b.Clauses = append(b.Clauses[:at], append([]agreement.Clause{{ID: "inserted", Num: "99"}}, b.Clauses[at:]...)...)
 		cs := agreement.Diff(a, b)
-		if len(cs.Changes) != 1 || cs.Changes[0].Op != agreement.Added || cs.Changes[0].Path.String() != "clauses[inserted]" {
+		if len(cs.Changes) != 1 || cs.Changes[0].Op != agreement.OpAdded || cs.Changes[0].Path.String() != "clauses[inserted]" {
 			t.Fatalf("seed %d: inserting a clause at %d gives %+v", seed, at, cs.Changes)
 		}
 	}
@@ -94,7 +94,7 @@ func TestRenumberAll(t *testing.T) {
 		t.Fatalf("%d changes for %d renumbered clauses", len(cs.Changes), len(a.Clauses))
 	}
 	for _, c := range cs.Changes {
-		if c.Op != agreement.Moved || c.Impact != agreement.Patch {
+		if c.Op != agreement.OpMoved || c.Impact != agreement.ImpactPatch {
 			t.Errorf("%s: %s %s, want moved, patch", c.Path, c.Op, c.Impact)
 		}
 	}
@@ -129,23 +129,23 @@ func TestDiffClasses(t *testing.T) {
 		impact agreement.Impact
 		note   string
 	}{
-		{"may becomes shall", func(a *agreement.Agreement) { a.Clauses[0].Clauses[0].Commitments[1].Modality = agreement.May },
-			"clauses[art-3].clauses[art-3.3].commitments[1].modality", agreement.Modified, agreement.ClassCommitment, agreement.Major, "shall → may: weakened"},
+		{"may becomes shall", func(a *agreement.Agreement) { a.Clauses[0].Clauses[0].Commitments[1].Modality = agreement.ModalityMay },
+			"clauses[art-3].clauses[art-3.3].commitments[1].modality", agreement.OpModified, agreement.ClassCommitment, agreement.ImpactMajor, "shall → may: weakened"},
 		{"a party removed", func(a *agreement.Agreement) { a.Parties = a.Parties[:1] },
-			"parties[ru]", agreement.Removed, agreement.ClassParty, agreement.Major, ""},
+			"parties[ru]", agreement.OpRemoved, agreement.ClassParty, agreement.ImpactMajor, ""},
 		{"reworded", func(a *agreement.Agreement) { a.Clauses[1].Summary = "The services exchange information." },
-			"clauses[art-4].summary", agreement.Modified, agreement.ClassText, agreement.Minor, ""},
+			"clauses[art-4].summary", agreement.OpModified, agreement.ClassText, agreement.ImpactMinor, ""},
 		{"re-wrapped", func(a *agreement.Agreement) { a.Clauses[1].Summary += "  " },
-			"clauses[art-4].summary", agreement.Modified, agreement.ClassCosmetic, agreement.None, ""},
+			"clauses[art-4].summary", agreement.OpModified, agreement.ClassCosmetic, agreement.ImpactNone, ""},
 		{"the term", func(a *agreement.Agreement) { a.Term.Notice = agreement.MustDuration("P6M") },
-			"term.notice", agreement.Modified, agreement.ClassTemporal, agreement.Major, ""},
+			"term.notice", agreement.OpModified, agreement.ClassTemporal, agreement.ImpactMajor, ""},
 		{"renumbered", func(a *agreement.Agreement) { a.Clauses[1].Num = "6" },
-			"clauses[art-4].num", agreement.Moved, agreement.ClassStructural, agreement.Patch, "renumbered 4 → 6"},
+			"clauses[art-4].num", agreement.OpMoved, agreement.ClassStructural, agreement.ImpactPatch, "renumbered 4 → 6"},
 		{"entry into force moved", func(a *agreement.Agreement) { a.Timeline[len(a.Timeline)-1].Date = agreement.MustDate("2025-10-03") },
-			"timeline[10].date", agreement.Modified, agreement.ClassTemporal, agreement.Major, ""},
+			"timeline[10].date", agreement.OpModified, agreement.ClassTemporal, agreement.ImpactMajor, ""},
 		{"a source added", func(a *agreement.Agreement) {
 			a.Sources = append(a.Sources, agreement.Source{ID: "new", Title: "New"})
-		}, "sources[new]", agreement.Added, agreement.ClassCitation, agreement.Patch, ""},
+		}, "sources[new]", agreement.OpAdded, agreement.ClassCitation, agreement.ImpactPatch, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

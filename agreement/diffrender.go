@@ -32,7 +32,7 @@ func (cs *ChangeSet) WriteJSON(w io.Writer) error {
 
 func counts(s Summary) string {
 	var parts []string
-	for _, im := range []Impact{Major, Minor, Patch, None} {
+	for _, im := range []Impact{ImpactMajor, ImpactMinor, ImpactPatch, ImpactNone} {
 		if n := s.Counts[im]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n, im))
 		}
@@ -123,11 +123,11 @@ func clip(s string, n int) string {
 
 func (c Change) what() string {
 	switch c.Op {
-	case Added:
+	case OpAdded:
 		return "added " + brief(c.New)
-	case Removed:
+	case OpRemoved:
 		return "removed " + brief(c.Old)
-	case Moved:
+	case OpMoved:
 		return "moved"
 	}
 	if c.Words != nil {
@@ -193,7 +193,7 @@ func (cs *ChangeSet) WriteMarkdown(w io.Writer) error {
 		ew.printf("- %s\n", mdEscape(l))
 	}
 	ew.printf("\n| severity | class | where | change |\n|---|---|---|---|\n")
-	for _, im := range []Impact{Major, Minor, Patch, None} {
+	for _, im := range []Impact{ImpactMajor, ImpactMinor, ImpactPatch, ImpactNone} {
 		for _, c := range cs.Changes {
 			if c.Impact != im {
 				continue

@@ -38,12 +38,12 @@ const (
 type Modality string
 
 const (
-	Shall      Modality = "shall"
-	ShallNot   Modality = "shall-not"
-	May        Modality = "may"
-	WillStrive Modality = "will-strive"
-	Reaffirm   Modality = "reaffirm"
-	Declare    Modality = "declare"
+	ModalityShall      Modality = "shall"
+	ModalityShallNot   Modality = "shall-not"
+	ModalityMay        Modality = "may"
+	ModalityWillStrive Modality = "will-strive"
+	ModalityReaffirm   Modality = "reaffirm"
+	ModalityDeclare    Modality = "declare"
 )
 
 // CommitmentKind is what a commitment is about. The security kinds are the
@@ -51,52 +51,52 @@ const (
 type CommitmentKind string
 
 const (
-	Cooperation         CommitmentKind = "cooperation"          // work together in a field
-	Consultation        CommitmentKind = "consultation"         // consult each other
-	InformationExchange CommitmentKind = "information-exchange" // share information
-	Coordination        CommitmentKind = "coordination"         // coordinate positions, e.g. in international bodies
-	NonAggression       CommitmentKind = "non-aggression"       // not attack or threaten the other
-	NonAssistance       CommitmentKind = "non-assistance"       // not help an aggressor against the other
-	NonUseOfTerritory   CommitmentKind = "non-use-of-territory" // not let own territory be used against the other
-	NonIntervention     CommitmentKind = "non-intervention"     // not interfere in the other's internal affairs
-	NonAlignment        CommitmentKind = "non-alignment"        // not join alliances or agreements directed against the other
-	MutualDefence       CommitmentKind = "mutual-defence"       // assist the other, militarily, if attacked
-	MilitaryCooperation CommitmentKind = "military-cooperation" // contacts, exercises, training, equipment
-	Neutrality          CommitmentKind = "neutrality"           // stay out of a conflict the other is in
-	Offence             CommitmentKind = "offence"              // join the other in an attack
-	Assistance          CommitmentKind = "assistance"           // help of a non-military kind
-	Recognition         CommitmentKind = "recognition"          // recognise a status, right or border
-	DisputeSettlement   CommitmentKind = "dispute-settlement"   // help settle a dispute by peaceful means
+	CommitmentCooperation         CommitmentKind = "cooperation"          // work together in a field
+	CommitmentConsultation        CommitmentKind = "consultation"         // consult each other
+	CommitmentInformationExchange CommitmentKind = "information-exchange" // share information
+	CommitmentCoordination        CommitmentKind = "coordination"         // coordinate positions, e.g. in international bodies
+	CommitmentNonAggression       CommitmentKind = "non-aggression"       // not attack or threaten the other
+	CommitmentNonAssistance       CommitmentKind = "non-assistance"       // not help an aggressor against the other
+	CommitmentNonUseOfTerritory   CommitmentKind = "non-use-of-territory" // not let own territory be used against the other
+	CommitmentNonIntervention     CommitmentKind = "non-intervention"     // not interfere in the other's internal affairs
+	CommitmentNonAlignment        CommitmentKind = "non-alignment"        // not join alliances or agreements directed against the other
+	CommitmentMutualDefence       CommitmentKind = "mutual-defence"       // assist the other, militarily, if attacked
+	CommitmentMilitaryCooperation CommitmentKind = "military-cooperation" // contacts, exercises, training, equipment
+	CommitmentNeutrality          CommitmentKind = "neutrality"           // stay out of a conflict the other is in
+	CommitmentOffence             CommitmentKind = "offence"              // join the other in an attack
+	CommitmentAssistance          CommitmentKind = "assistance"           // help of a non-military kind
+	CommitmentRecognition         CommitmentKind = "recognition"          // recognise a status, right or border
+	CommitmentDisputeSettlement   CommitmentKind = "dispute-settlement"   // help settle a dispute by peaceful means
 )
 
 // Trigger is the condition on which a commitment applies.
 type Trigger string
 
 const (
-	TriggerArmedAttack        Trigger = "armed-attack"             // armed attack on a party
-	TriggerAggression         Trigger = "aggression-against-party" // aggression against a party
-	TriggerThreatOfAggression Trigger = "threat-of-aggression"     // an imminent threat of aggression
-	TriggerSecurityThreat     Trigger = "security-threat"          // a threat to peace or security in general
-	TriggerRequest            Trigger = "request-of-party"         // a request of one party
+	TriggerArmedAttack            Trigger = "armed-attack"             // armed attack on a party
+	TriggerAggressionAgainstParty Trigger = "aggression-against-party" // aggression against a party
+	TriggerThreatOfAggression     Trigger = "threat-of-aggression"     // an imminent threat of aggression
+	TriggerSecurityThreat         Trigger = "security-threat"          // a threat to peace or security in general
+	TriggerRequestOfParty         Trigger = "request-of-party"         // a request of one party
 )
 
 // TermStart is the event a term counts from.
 type TermStart string
 
 const (
-	FromEntryIntoForce TermStart = "entry-into-force"
-	FromSignature      TermStart = "signature"
+	TermStartEntryIntoForce TermStart = "entry-into-force"
+	TermStartSignature      TermStart = "signature"
 )
 
 // TriggerEvent is the event an entry-into-force rule counts from.
 type TriggerEvent string
 
 const (
-	AfterSignature              TriggerEvent = "signature"
-	AfterLastNotification       TriggerEvent = "last-notification"
-	AfterExchangeOfInstruments  TriggerEvent = "exchange-of-instruments"
-	AfterLastRatification       TriggerEvent = "last-ratification"
-	AfterDepositOfRatifications TriggerEvent = "deposit-of-instruments"
+	TriggerEventSignature             TriggerEvent = "signature"
+	TriggerEventLastNotification      TriggerEvent = "last-notification"
+	TriggerEventExchangeOfInstruments TriggerEvent = "exchange-of-instruments"
+	TriggerEventLastRatification      TriggerEvent = "last-ratification"
+	TriggerEventDepositOfInstruments  TriggerEvent = "deposit-of-instruments"
 )
 
 // EventKind is a step in an agreement's life.
@@ -128,22 +128,22 @@ const (
 type RelationType string
 
 const (
-	Supersedes RelationType = "supersedes"
-	Amends     RelationType = "amends"
-	Implements RelationType = "implements"
-	RelatedTo  RelationType = "related"
+	RelationSupersedes RelationType = "supersedes"
+	RelationAmends     RelationType = "amends"
+	RelationImplements RelationType = "implements"
+	RelationRelated    RelationType = "related"
 )
 
 var (
 	stages          = []Stage{StageDraft, StageInitialled, StageSigned, StageInForce, StageConsolidated}
 	kinds           = []Kind{KindTreaty, KindAgreement, KindConvention, KindProtocol, KindMemorandum, KindDeclaration, KindExchangeOfNotes, KindContract}
-	modalities      = []Modality{Shall, ShallNot, May, WillStrive, Reaffirm, Declare}
-	commitmentKinds = []CommitmentKind{Cooperation, Consultation, InformationExchange, Coordination, NonAggression, NonAssistance, NonUseOfTerritory, NonIntervention, NonAlignment, MutualDefence, MilitaryCooperation, Neutrality, Offence, Assistance, Recognition, DisputeSettlement}
-	triggers        = []Trigger{TriggerArmedAttack, TriggerAggression, TriggerThreatOfAggression, TriggerSecurityThreat, TriggerRequest}
-	termStarts      = []TermStart{FromEntryIntoForce, FromSignature}
-	triggerEvents   = []TriggerEvent{AfterSignature, AfterLastNotification, AfterExchangeOfInstruments, AfterLastRatification, AfterDepositOfRatifications}
+	modalities      = []Modality{ModalityShall, ModalityShallNot, ModalityMay, ModalityWillStrive, ModalityReaffirm, ModalityDeclare}
+	commitmentKinds = []CommitmentKind{CommitmentCooperation, CommitmentConsultation, CommitmentInformationExchange, CommitmentCoordination, CommitmentNonAggression, CommitmentNonAssistance, CommitmentNonUseOfTerritory, CommitmentNonIntervention, CommitmentNonAlignment, CommitmentMutualDefence, CommitmentMilitaryCooperation, CommitmentNeutrality, CommitmentOffence, CommitmentAssistance, CommitmentRecognition, CommitmentDisputeSettlement}
+	triggers        = []Trigger{TriggerArmedAttack, TriggerAggressionAgainstParty, TriggerThreatOfAggression, TriggerSecurityThreat, TriggerRequestOfParty}
+	termStarts      = []TermStart{TermStartEntryIntoForce, TermStartSignature}
+	triggerEvents   = []TriggerEvent{TriggerEventSignature, TriggerEventLastNotification, TriggerEventExchangeOfInstruments, TriggerEventLastRatification, TriggerEventDepositOfInstruments}
 	eventKinds      = []EventKind{EventNegotiationsStarted, EventTextAgreed, EventAnnounced, EventInitialled, EventSigned, EventSubmitted, EventRatified, EventApproved, EventRatificationLaw, EventNotification, EventExchangeOfInstruments, EventEnteredIntoForce, EventProvisionalApplication, EventRenewed, EventNoticeGiven, EventSuspended, EventTerminated, EventExpired, EventSuperseded}
-	relationTypes   = []RelationType{Supersedes, Amends, Implements, RelatedTo}
+	relationTypes   = []RelationType{RelationSupersedes, RelationAmends, RelationImplements, RelationRelated}
 )
 
 // Values returns the valid values of each enumeration, in a new slice.

@@ -57,7 +57,7 @@ func Format(name string, src []byte) ([]byte, Diagnostics) {
 	}
 	text, err := codec.YAML(out)
 	if err != nil {
-		return nil, Diagnostics{{File: name, Position: Position{1, 1}, Rule: RuleSyntax, Severity: Error,
+		return nil, Diagnostics{{File: name, Position: Position{1, 1}, Rule: RuleSyntax, Severity: SeverityError,
 			Message: fmt.Sprintf("the file cannot be written back: %v", err)}}
 	}
 	return text, nil

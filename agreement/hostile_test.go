@@ -33,7 +33,7 @@ func bounded(t *testing.T, src []byte, l agreement.Loader, limit time.Duration, 
 	}
 	var rules []agreement.Rule
 	for _, d := range doc.Diagnostics {
-		if d.Severity == agreement.Error && !d.IsValid() {
+		if d.Severity == agreement.SeverityError && !d.IsValid() {
 			t.Errorf("an error without a position: %v", d)
 		}
 		rules = append(rules, d.Rule)
@@ -74,31 +74,31 @@ func TestHostileInputs(t *testing.T) {
 		loader agreement.Loader
 		want   agreement.Rule // a rule that must be reported; "" for a clean load
 	}{
-		{"billion laughs in unknown fields", bomb, agreement.Loader{}, agreement.RuleUnknownField},
-		{"billion laughs in the model", header + nested(9) + "clauses: *c9\n", agreement.Loader{}, agreement.RuleUnsupported},
-		{"alias bomb decoded", bombInField, agreement.Loader{}, agreement.RuleUnknownField},
-		{"nesting ten thousand deep", header + "notes: " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n", agreement.Loader{}, agreement.RuleTooDeep},
-		{"nesting past the limit", header + "notes: " + strings.Repeat("[", 500) + strings.Repeat("]", 500) + "\n", agreement.Loader{}, agreement.RuleTooDeep},
-		{"over the size limit", header + "notes: " + strings.Repeat("a", 2000) + "\n", agreement.Loader{MaxBytes: 1000}, agreement.RuleTooLarge},
+		{"billion laughs in unknown fields", bomb, agreement.Loader{}, agreement.RuleLoadUnknownField},
+		{"billion laughs in the model", header + nested(9) + "clauses: *c9\n", agreement.Loader{}, agreement.RuleLoadUnsupported},
+		{"alias bomb decoded", bombInField, agreement.Loader{}, agreement.RuleLoadUnknownField},
+		{"nesting ten thousand deep", header + "notes: " + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + "\n", agreement.Loader{}, agreement.RuleLoadTooDeep},
+		{"nesting past the limit", header + "notes: " + strings.Repeat("[", 500) + strings.Repeat("]", 500) + "\n", agreement.Loader{}, agreement.RuleLoadTooDeep},
+		{"over the size limit", header + "notes: " + strings.Repeat("a", 2000) + "\n", agreement.Loader{MaxBytes: 1000}, agreement.RuleLoadTooLarge},
 		{"a very long line", header + "notes: " + strings.Repeat("word ", 400_000) + "\n", agreement.Loader{}, ""},
-		{"a long line of many values, not ASCII", header + "x_list: [" + strings.Repeat("é, ", 300_000) + "é]\n", agreement.Loader{}, agreement.RuleUnknownField},
-		{"a mapping of many unknown keys", header + "term: {duration: P1Y, " + manyKeys(100_000) + "}\n", agreement.Loader{}, agreement.RuleUnknownField},
+		{"a long line of many values, not ASCII", header + "x_list: [" + strings.Repeat("é, ", 300_000) + "é]\n", agreement.Loader{}, agreement.RuleLoadUnknownField},
+		{"a mapping of many unknown keys", header + "term: {duration: P1Y, " + manyKeys(100_000) + "}\n", agreement.Loader{}, agreement.RuleLoadUnknownField},
 		{"a long list of empty strings", header + "contexts: [" + strings.Repeat("'', ", 100_000) + "'']\n", agreement.Loader{}, agreement.RuleSchemaPattern},
 		{"a huge quoted scalar", header + "notes: \"" + strings.Repeat("\\u00e9", 500_000) + "\"\n", agreement.Loader{}, ""},
-		{"many duplicate keys", header + strings.Repeat("title: T\n", 5000), agreement.Loader{}, agreement.RuleTooMany},
+		{"many duplicate keys", header + strings.Repeat("title: T\n", 5000), agreement.Loader{}, agreement.RuleLoadTooMany},
 		{"not UTF-8", header + "notes: \xff\xfe\xfd\n", agreement.Loader{}, agreement.RuleSyntax},
 		{"a byte-order mark and CRLF", "\ufeff" + strings.ReplaceAll(header, "\n", "\r\n"), agreement.Loader{}, ""},
 		{"tabs in indentation", header + "term:\n\tduration: P1Y\n", agreement.Loader{}, agreement.RuleSyntax},
 		{"several documents", header + "---\n" + header, agreement.Loader{}, agreement.RuleSyntax},
-		{"a merge key", header + "version: {<<: {label: x}, stage: draft}\n", agreement.Loader{}, agreement.RuleDuplicateKey},
-		{"non-string keys", header + "? [a, b]\n: c\n1: one\n", agreement.Loader{}, agreement.RuleWrongShape},
-		{"nulls where values are required", header[:len("format: entente/v1\n")] + "id: ~\nversion: null\ntitle:\nkind: treaty\nparties: [~]\n", agreement.Loader{}, agreement.RuleNullValue},
+		{"a merge key", header + "version: {<<: {label: x}, stage: draft}\n", agreement.Loader{}, agreement.RuleLoadDuplicateKey},
+		{"non-string keys", header + "? [a, b]\n: c\n1: one\n", agreement.Loader{}, agreement.RuleLoadShape},
+		{"nulls where values are required", header[:len("format: entente/v1\n")] + "id: ~\nversion: null\ntitle:\nkind: treaty\nparties: [~]\n", agreement.Loader{}, agreement.RuleLoadNull},
 		{"binary data", string(bytes.Repeat([]byte{0, 1, 2, 0xff, 0x7f, 0x1b}, 1000)), agreement.Loader{}, agreement.RuleSyntax},
 		{"an empty file", "", agreement.Loader{}, agreement.RuleSyntax},
 		{"only comments", "# nothing\n# here\n", agreement.Loader{}, agreement.RuleSyntax},
-		{"a scalar document", "just text\n", agreement.Loader{}, agreement.RuleWrongShape},
+		{"a scalar document", "just text\n", agreement.Loader{}, agreement.RuleLoadShape},
 		{"an unknown tag", header + "notes: !!binary aGVsbG8=\n", agreement.Loader{}, ""},
-		{"an anchor cycle", header + "clauses: &c [{id: a, clauses: *c}]\n", agreement.Loader{}, agreement.RuleUnsupported},
+		{"an anchor cycle", header + "clauses: &c [{id: a, clauses: *c}]\n", agreement.Loader{}, agreement.RuleLoadUnsupported},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -202,7 +202,7 @@ func TestDepthBound(t *testing.T) {
 		doc := agreement.Parse("deep.yaml", []byte(src))
 		var got int
 		for _, d := range doc.Diagnostics {
-			if d.Rule == agreement.RuleTooDeep {
+			if d.Rule == agreement.RuleLoadTooDeep {
 				if d.Position.Line != line {
 					t.Errorf("%d lists around %q: reported on line %d, want %d", tc.lists, tc.inner, d.Position.Line, line)
 				}
@@ -233,10 +233,10 @@ func TestBlankValuesFound(t *testing.T) {
 		doc := agreement.Parse("blank.yaml", []byte(header+tc.tail+"\n"))
 		found := false
 		for _, d := range doc.Diagnostics {
-			found = found || d.Rule == agreement.RuleEmpty && d.Position == agreement.Position{Line: line, Column: tc.column}
+			found = found || d.Rule == agreement.RuleValueEmpty && d.Position == agreement.Position{Line: line, Column: tc.column}
 		}
 		if !found {
-			t.Errorf("%s: no %s at %d:%d among %v", tc.tail, agreement.RuleEmpty, line, tc.column, doc.Diagnostics)
+			t.Errorf("%s: no %s at %d:%d among %v", tc.tail, agreement.RuleValueEmpty, line, tc.column, doc.Diagnostics)
 		}
 	}
 }

@@ -132,7 +132,7 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 		return doc
 	}
 	if deep := tooDeepIn(root, shape); deep != nil {
-		doc.Diagnostics = Diagnostics{{File: name, Position: Position{deep.Line, deep.Column}, Rule: RuleTooDeep, Severity: Error,
+		doc.Diagnostics = Diagnostics{{File: name, Position: Position{deep.Line, deep.Column}, Rule: RuleLoadTooDeep, Severity: SeverityError,
 			Message: fmt.Sprintf("the document nests deeper than %d levels here; it is not decoded", MaxDepth),
 			Hint:    "agreements nest clauses a few levels deep; flatten the structure"}}
 		return doc
@@ -145,7 +145,7 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 		doc.Diagnostics = append(doc.Diagnostics, doc.problemDiagnostic(index, p))
 	}
 	if a.Format != "" && a.Format != FormatV1 {
-		doc.report(Error, RuleFormat, docpath.Root().Child("format"), fmt.Sprintf("format %q is not one this version reads", a.Format),
+		doc.report(SeverityError, RuleFormatVersion, docpath.Root().Child("format"), fmt.Sprintf("format %q is not one this version reads", a.Format),
 			fmt.Sprintf("write format: %s", FormatV1))
 	}
 	doc.checkSchema(index)
@@ -171,12 +171,12 @@ func capped(name string, ds Diagnostics) Diagnostics {
 	}
 	var kept Diagnostics
 	for i, d := range ds {
-		if i < MaxDiagnostics || d.Rule == RuleUnsupported || d.Rule == RuleSyntax {
+		if i < MaxDiagnostics || d.Rule == RuleLoadUnsupported || d.Rule == RuleSyntax {
 			kept = append(kept, d)
 		}
 	}
 	more := len(ds) - len(kept)
-	return append(kept, Diagnostic{File: name, Position: ds[MaxDiagnostics-1].Position, Rule: RuleTooMany, Severity: Error,
+	return append(kept, Diagnostic{File: name, Position: ds[MaxDiagnostics-1].Position, Rule: RuleLoadTooMany, Severity: SeverityError,
 		Message: fmt.Sprintf("%d more problems are not shown", more), Hint: "fix these first"})
 }
 
@@ -189,7 +189,7 @@ func (d *Document) report(sev Severity, rule Rule, path docpath.Path, msg, hint 
 }
 
 func tooLarge(name string, size, max int64) Diagnostic {
-	return Diagnostic{File: name, Position: Position{1, 1}, Rule: RuleTooLarge, Severity: Error,
+	return Diagnostic{File: name, Position: Position{1, 1}, Rule: RuleLoadTooLarge, Severity: SeverityError,
 		Message: fmt.Sprintf("the file is %d bytes, over the limit of %d; it is not parsed", size, max),
 		Hint:    "split the file, or raise the limit (entente validate --max-bytes)"}
 }
@@ -337,7 +337,7 @@ func (s *Set) Check() {
 		}
 		id, label := d.Agreement.ID, d.Agreement.Version.Label
 		if other, dup := versions[id+"\x00"+label]; dup {
-			d.report(Error, RuleSetDuplicateID, root.Child("id"), fmt.Sprintf("agreement id %q, version %q, is also used by %s", id, label, other.Name),
+			d.report(SeverityError, RuleSetDuplicateID, root.Child("id"), fmt.Sprintf("agreement id %q, version %q, is also used by %s", id, label, other.Name),
 				"give each agreement its own id, and each version of it its own label")
 			continue
 		}
@@ -353,14 +353,14 @@ func (s *Set) Check() {
 		}
 		for i, r := range a.Relations {
 			if r.Agreement != "" && first[r.Agreement] == nil {
-				d.report(Warning, RuleSetUnresolved, root.Child("relations").Index(i).Child("agreement"),
+				d.report(SeverityWarning, RuleSetUnresolved, root.Child("relations").Index(i).Child("agreement"),
 					fmt.Sprintf("%s %q: no agreement of the set has that id", r.Type, r.Agreement), "")
 			}
 		}
 		for i, rec := range a.Preamble {
 			for j, id := range rec.Cites {
 				if first[id] == nil {
-					d.report(Warning, RuleSetUnresolved, root.Child("preamble").Index(i).Child("cites").Index(j),
+					d.report(SeverityWarning, RuleSetUnresolved, root.Child("preamble").Index(i).Child("cites").Index(j),
 						fmt.Sprintf("cites %q: no agreement of the set has that id", id), "")
 				}
 			}
@@ -391,7 +391,7 @@ func (s *Set) Agreement(id string) *Agreement {
 
 func syntaxDiagnostic(name string, e *yamlnode.SyntaxError) Diagnostic {
 	d := Diagnostic{
-		File: name, Position: Position{e.Line, e.Column}, Rule: RuleSyntax, Severity: Error,
+		File: name, Position: Position{e.Line, e.Column}, Rule: RuleSyntax, Severity: SeverityError,
 		Message: e.Message,
 	}
 	if e.Context != "" {
@@ -413,18 +413,18 @@ func syntaxDiagnostic(name string, e *yamlnode.SyntaxError) Diagnostic {
 }
 
 var problemRules = map[codec.ProblemKind]Rule{
-	codec.UnknownField: RuleUnknownField,
-	codec.DuplicateKey: RuleDuplicateKey,
-	codec.WrongShape:   RuleWrongShape,
-	codec.InvalidValue: RuleInvalidValue,
-	codec.NullValue:    RuleNullValue,
-	codec.Unsupported:  RuleUnsupported,
+	codec.UnknownField: RuleLoadUnknownField,
+	codec.DuplicateKey: RuleLoadDuplicateKey,
+	codec.WrongShape:   RuleLoadShape,
+	codec.InvalidValue: RuleLoadInvalidValue,
+	codec.NullValue:    RuleLoadNull,
+	codec.Unsupported:  RuleLoadUnsupported,
 }
 
 func (doc *Document) problemDiagnostic(index *codec.Tree, p codec.Problem) Diagnostic {
 	d := Diagnostic{
 		File: doc.Name, Position: Position(p.Pos), Path: p.Path, Rule: problemRules[p.Kind],
-		Severity: Error, Message: p.Message, Hint: p.Hint,
+		Severity: SeverityError, Message: p.Message, Hint: p.Hint,
 	}
 	if p.Kind == codec.DuplicateKey {
 		if first, ok := spanOf(index.Find(p.Path)); ok {

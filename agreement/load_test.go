@@ -139,8 +139,8 @@ clauses:
 		rule agreement.Rule
 		pos  agreement.Position
 	}{
-		{"nested clauses are named by id", "clauses[art-3].clauses[art-3.3].commitments[0].kind", agreement.RuleInvalidValue, agreement.Position{Line: 10, Column: 19}},
-		{"an element without id is named by index", "clauses[1].topics", agreement.RuleWrongShape, agreement.Position{Line: 13, Column: 13}},
+		{"nested clauses are named by id", "clauses[art-3].clauses[art-3.3].commitments[0].kind", agreement.RuleLoadInvalidValue, agreement.Position{Line: 10, Column: 19}},
+		{"an element without id is named by index", "clauses[1].topics", agreement.RuleLoadShape, agreement.Position{Line: 13, Column: 13}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -223,8 +223,8 @@ func TestJSONInput(t *testing.T) {
 }`)
 	doc := agreement.Parse("a.json", src)
 	want := []marker{
-		{Line: 4, Column: 3, Rule: agreement.RuleUnknownField},
-		{Line: 7, Column: 25, Rule: agreement.RuleInvalidValue},
+		{Line: 4, Column: 3, Rule: agreement.RuleLoadUnknownField},
+		{Line: 7, Column: 25, Rule: agreement.RuleLoadInvalidValue},
 	}
 	var got []marker
 	for _, d := range doc.Diagnostics {
@@ -240,11 +240,11 @@ func TestDiagnosticsErr(t *testing.T) {
 	if err := none.Err(); err != nil {
 		t.Errorf("empty list: Err() = %v, want nil", err)
 	}
-	warn := agreement.Diagnostics{{Rule: agreement.RuleSyntax, Severity: agreement.Warning}}
+	warn := agreement.Diagnostics{{Rule: agreement.RuleSyntax, Severity: agreement.SeverityWarning}}
 	if err := warn.Err(); err != nil {
 		t.Errorf("warnings only: Err() = %v, want nil", err)
 	}
-	bad := agreement.Diagnostics{{File: "f", Position: agreement.Position{Line: 1, Column: 2}, Rule: agreement.RuleSyntax, Severity: agreement.Error, Message: "m"}}
+	bad := agreement.Diagnostics{{File: "f", Position: agreement.Position{Line: 1, Column: 2}, Rule: agreement.RuleSyntax, Severity: agreement.SeverityError, Message: "m"}}
 	if err := bad.Err(); err == nil || !bad.HasErrors() {
 		t.Errorf("an error: Err() = nil or HasErrors false")
 	}

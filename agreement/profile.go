@@ -85,7 +85,9 @@ type Profile struct {
 	Reasons          []string
 }
 
-func binding(m Modality) bool { return m == Shall || m == ShallNot || m == WillStrive }
+func binding(m Modality) bool {
+	return m == ModalityShall || m == ModalityShallNot || m == ModalityWillStrive
+}
 
 // SecurityProfile codes the agreement's security obligations.
 func (a *Agreement) SecurityProfile() Profile {
@@ -97,22 +99,22 @@ func (a *Agreement) SecurityProfile() Profile {
 				continue
 			}
 			switch cm.Kind {
-			case MutualDefence:
+			case CommitmentMutualDefence:
 				p.Defence.add(c, label)
-			case Offence:
+			case CommitmentOffence:
 				p.Offence.add(c, label)
-			case Neutrality, NonAssistance, NonUseOfTerritory:
+			case CommitmentNeutrality, CommitmentNonAssistance, CommitmentNonUseOfTerritory:
 				p.Neutrality.add(c, label)
-			case NonAggression:
+			case CommitmentNonAggression:
 				p.NonAggression.add(c, label)
-			case Consultation:
+			case CommitmentConsultation:
 				p.Consultation.add(c, label)
 				if cm.Trigger != "" {
 					p.ConsultationCrisis.add(c, label)
 				} else {
 					p.ConsultationGeneral.add(c, label)
 				}
-			case MilitaryCooperation:
+			case CommitmentMilitaryCooperation:
 				if n := len(military); n == 0 || military[n-1] != label() {
 					military = append(military, label())
 				}

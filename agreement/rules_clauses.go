@@ -27,7 +27,7 @@ func (c *checker) numbers(cs []Clause, at clauseAt) {
 		cl := &cs[i]
 		if cl.Num != "" {
 			if first, dup := nums[cl.Num]; dup {
-				c.report(Error, RuleClauseNumber, at.elem(cs, i).Child("num"), fmt.Sprintf("number %q is also given to %s", cl.Num, at.elem(cs, first)), "number each clause once")
+				c.report(SeverityError, RuleClauseNumber, at.elem(cs, i).Child("num"), fmt.Sprintf("number %q is also given to %s", cl.Num, at.elem(cs, first)), "number each clause once")
 			} else {
 				nums[cl.Num] = i
 				if n, err := strconv.Atoi(cl.Num); err == nil {
@@ -42,7 +42,7 @@ func (c *checker) numbers(cs []Clause, at clauseAt) {
 	slices.Sort(numeric)
 	for i := 1; i < len(numeric); i++ {
 		if numeric[i] != numeric[i-1]+1 {
-			c.report(Warning, RuleClauseGap, at.path(), fmt.Sprintf("clause numbers jump from %d to %d", numeric[i-1], numeric[i]),
+			c.report(SeverityWarning, RuleClauseGap, at.path(), fmt.Sprintf("clause numbers jump from %d to %d", numeric[i-1], numeric[i]),
 				"add the missing clauses, or mark the document excerpt: true")
 			return
 		}

@@ -11,13 +11,13 @@ import (
 
 // The rules of ISO codes.
 const (
-	RuleCountry  Rule = "code.country"  // a country code that is not ISO 3166-1 alpha-2
-	RuleLanguage Rule = "code.language" // a language code that is not ISO 639-1
+	RuleCodeCountry  Rule = "code.country"  // a country code that is not ISO 3166-1 alpha-2
+	RuleCodeLanguage Rule = "code.language" // a language code that is not ISO 639-1
 )
 
 var codeRules = []ruleDoc{
-	{RuleCountry, "A country code that is not an ISO 3166-1 alpha-2 code, or a state party without one."},
-	{RuleLanguage, "A language code that is not ISO 639-1, or an authentic language not among the languages (warning)."},
+	{RuleCodeCountry, "A country code that is not an ISO 3166-1 alpha-2 code, or a state party without one."},
+	{RuleCodeLanguage, "A language code that is not ISO 639-1, or an authentic language not among the languages (warning)."},
 }
 
 // codes checks country and language codes.
@@ -25,11 +25,11 @@ func (c *checker) codes() {
 	paths := elems(root.Child("parties"), c.a.Parties, partyID)
 	for i, p := range c.a.Parties {
 		if (p.Kind == parties.KindState || p.Kind == parties.KindSubnational) && p.Country == "" && p.Name == "" {
-			c.report(Error, RuleCountry, paths.path(i), fmt.Sprintf("party %q is a %s but gives no country", p.ID, p.Kind), "add country: with an ISO 3166-1 alpha-2 code")
+			c.report(SeverityError, RuleCodeCountry, paths.path(i), fmt.Sprintf("party %q is a %s but gives no country", p.ID, p.Kind), "add country: with an ISO 3166-1 alpha-2 code")
 		}
 		if p.Country != "" {
 			if _, ok := parties.LookupCountry(p.Country); !ok || len(p.Country) != 2 {
-				c.report(Error, RuleCountry, paths.path(i).Child("country"), fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code", p.Country), parties.SuggestCountry(p.Country))
+				c.report(SeverityError, RuleCodeCountry, paths.path(i).Child("country"), fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code", p.Country), parties.SuggestCountry(p.Country))
 			}
 		}
 	}
@@ -43,7 +43,7 @@ func (c *checker) codes() {
 	}
 	for i, code := range c.a.Authentic {
 		if len(c.a.Languages) > 0 && !slices.Contains(c.a.Languages, code) {
-			c.report(Warning, RuleLanguage, root.Child("authentic").Index(i), fmt.Sprintf("%q is authentic but not among the languages", code), "add it to languages:")
+			c.report(SeverityWarning, RuleCodeLanguage, root.Child("authentic").Index(i), fmt.Sprintf("%q is authentic but not among the languages", code), "add it to languages:")
 		}
 	}
 	for i, r := range c.a.Preamble {
@@ -55,7 +55,7 @@ func (c *checker) codes() {
 // language checks the i-th code of the document's list named field.
 func (c *checker) language(field string, i int, code string) {
 	if _, ok := lang.Name(code); !ok {
-		c.report(Error, RuleLanguage, root.Child(field).Index(i), fmt.Sprintf("%q is not an ISO 639-1 language code", code), "use a two-letter code such as en, ru or fa")
+		c.report(SeverityError, RuleCodeLanguage, root.Child(field).Index(i), fmt.Sprintf("%q is not an ISO 639-1 language code", code), "use a two-letter code such as en, ru or fa")
 	}
 }
 
@@ -64,7 +64,7 @@ func (c *checker) language(field string, i int, code string) {
 func (c *checker) text(at func() docpath.Path, t Text) {
 	for l := range t.ByLanguage {
 		if _, ok := lang.Name(l); !ok {
-			c.report(Error, RuleLanguage, at().Child(l), fmt.Sprintf("%q is not an ISO 639-1 language code", l), "use a two-letter code such as en, ru or fa")
+			c.report(SeverityError, RuleCodeLanguage, at().Child(l), fmt.Sprintf("%q is not an ISO 639-1 language code", l), "use a two-letter code such as en, ru or fa")
 		}
 	}
 }

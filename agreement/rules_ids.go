@@ -6,11 +6,11 @@ import (
 
 // The rule of ids.
 const (
-	RuleDuplicateID Rule = "id.duplicate" // a party, clause or source id used twice
+	RuleIDDuplicate Rule = "id.duplicate" // a party, clause or source id used twice
 )
 
 var idRules = []ruleDoc{
-	{RuleDuplicateID, "A party, clause (at any depth) or source id used twice in one document."},
+	{RuleIDDuplicate, "A party, clause (at any depth) or source id used twice in one document."},
 }
 
 // ids checks that party, clause and source ids are unique (clause ids
@@ -29,7 +29,7 @@ func (c *checker) ids() {
 		for i := range cs {
 			if id := cs[i].ID; id != "" {
 				if c.clauseIDs[id] {
-					c.report(Error, RuleDuplicateID, at.elem(cs, i).Child("id"), fmt.Sprintf("clause id %q is used twice", id), "ids must be unique")
+					c.report(SeverityError, RuleIDDuplicate, at.elem(cs, i).Child("id"), fmt.Sprintf("clause id %q is used twice", id), "ids must be unique")
 				}
 				c.clauseIDs[id] = true
 			}
@@ -44,7 +44,7 @@ func (c *checker) unique(seen map[string]bool, id string, paths *elemPaths, i in
 		return
 	}
 	if seen[id] {
-		c.report(Error, RuleDuplicateID, paths.path(i).Child("id"), fmt.Sprintf("%s id %q is used twice", what, id), "ids must be unique")
+		c.report(SeverityError, RuleIDDuplicate, paths.path(i).Child("id"), fmt.Sprintf("%s id %q is used twice", what, id), "ids must be unique")
 		return
 	}
 	seen[id] = true

@@ -13,21 +13,21 @@ import (
 // The rules of references: every id and code a document uses names
 // something.
 const (
-	RuleUnknownParty        Rule = "ref.party"        // a party id that no party has
-	RuleUnknownClause       Rule = "ref.clause"       // a clause id that no clause has
-	RuleUnknownSource       Rule = "ref.source"       // a source id that no source has
-	RuleUnknownTopic        Rule = "ref.topic"        // a topic code not in the taxonomy
-	RuleUnknownContext      Rule = "ref.context"      // a context not in the organisation registry
-	RuleUnknownOrganisation Rule = "ref.organisation" // an organisation party the registry does not know
+	RuleRefParty        Rule = "ref.party"        // a party id that no party has
+	RuleRefClause       Rule = "ref.clause"       // a clause id that no clause has
+	RuleRefSource       Rule = "ref.source"       // a source id that no source has
+	RuleRefTopic        Rule = "ref.topic"        // a topic code not in the taxonomy
+	RuleRefContext      Rule = "ref.context"      // a context not in the organisation registry
+	RuleRefOrganisation Rule = "ref.organisation" // an organisation party the registry does not know
 )
 
 var refRules = []ruleDoc{
-	{RuleUnknownParty, "A party id in a commitment or event that no party of the document has."},
-	{RuleUnknownClause, "A clause id in a cooperation area, cross-reference or term that no clause has."},
-	{RuleUnknownSource, "A source id in an event or cooperation area that no source of the document has."},
-	{RuleUnknownTopic, "A topic code that is not in the taxonomy of cooperation areas."},
-	{RuleUnknownContext, "A context code that is not in the registry of intergovernmental organisations."},
-	{RuleUnknownOrganisation, "An organisation party whose code the registry does not know and that gives no name."},
+	{RuleRefParty, "A party id in a commitment or event that no party of the document has."},
+	{RuleRefClause, "A clause id in a cooperation area, cross-reference or term that no clause has."},
+	{RuleRefSource, "A source id in an event or cooperation area that no source of the document has."},
+	{RuleRefTopic, "A topic code that is not in the taxonomy of cooperation areas."},
+	{RuleRefContext, "A context code that is not in the registry of intergovernmental organisations."},
+	{RuleRefOrganisation, "An organisation party whose code the registry does not know and that gives no name."},
 }
 
 // references checks every reference of the document: to its parties,
@@ -98,20 +98,20 @@ func (c *checker) clauseRefs() {
 }
 
 func (c *checker) unknownParty(at docpath.Path, id string) {
-	c.report(Error, RuleUnknownParty, at, fmt.Sprintf("no party has the id %q", id), c.suggest(id, c.partyIDs, "party ids"))
+	c.report(SeverityError, RuleRefParty, at, fmt.Sprintf("no party has the id %q", id), c.suggest(id, c.partyIDs, "party ids"))
 }
 
 // clause checks the j-th clause id of the list at list.
 func (c *checker) clause(list docpath.Path, j int, id string) {
 	if id != "" && !c.clauseIDs[id] {
-		c.report(Error, RuleUnknownClause, list.Index(j), fmt.Sprintf("no clause has the id %q", id), c.suggest(id, c.clauseIDs, "clause ids"))
+		c.report(SeverityError, RuleRefClause, list.Index(j), fmt.Sprintf("no clause has the id %q", id), c.suggest(id, c.clauseIDs, "clause ids"))
 	}
 }
 
 // source checks the j-th source id of the list at list.
 func (c *checker) source(list docpath.Path, j int, id string) {
 	if id != "" && !c.sourceIDs[id] {
-		c.report(Error, RuleUnknownSource, list.Index(j), fmt.Sprintf("no source has the id %q", id), c.suggest(id, c.sourceIDs, "source ids"))
+		c.report(SeverityError, RuleRefSource, list.Index(j), fmt.Sprintf("no source has the id %q", id), c.suggest(id, c.sourceIDs, "source ids"))
 	}
 }
 
@@ -120,7 +120,7 @@ func (c *checker) topic(at docpath.Path, code string) {
 		return
 	}
 	if _, ok := c.topics.Lookup(code); !ok {
-		c.report(Error, RuleUnknownTopic, at, fmt.Sprintf("%q is not a topic of the taxonomy", code), c.topics.Suggest(code))
+		c.report(SeverityError, RuleRefTopic, at, fmt.Sprintf("%q is not a topic of the taxonomy", code), c.topics.Suggest(code))
 	}
 }
 
@@ -145,18 +145,18 @@ func (c *checker) organisations() {
 	paths := elems(root.Child("parties"), c.a.Parties, partyID)
 	for i, p := range c.a.Parties {
 		if p.Kind == parties.KindIGO && p.Organisation == "" && p.Name == "" {
-			c.report(Error, RuleUnknownOrganisation, paths.path(i), fmt.Sprintf("party %q is an organisation but names none", p.ID), "add organisation: with a registry code, or name:")
+			c.report(SeverityError, RuleRefOrganisation, paths.path(i), fmt.Sprintf("party %q is an organisation but names none", p.ID), "add organisation: with a registry code, or name:")
 		}
 		if p.Organisation != "" {
 			if _, ok := parties.LookupOrganisation(p.Organisation); !ok && p.Name == "" {
-				c.report(Error, RuleUnknownOrganisation, paths.path(i).Child("organisation"), fmt.Sprintf("%q is not in the organisation registry", p.Organisation),
+				c.report(SeverityError, RuleRefOrganisation, paths.path(i).Child("organisation"), fmt.Sprintf("%q is not in the organisation registry", p.Organisation),
 					parties.SuggestOrganisation(p.Organisation)+"; or give name: for an organisation the registry lacks")
 			}
 		}
 	}
 	for i, ctx := range c.a.Contexts {
 		if _, ok := parties.LookupOrganisation(ctx); !ok {
-			c.report(Error, RuleUnknownContext, root.Child("contexts").Index(i), fmt.Sprintf("%q is not in the organisation registry", ctx), parties.SuggestOrganisation(ctx))
+			c.report(SeverityError, RuleRefContext, root.Child("contexts").Index(i), fmt.Sprintf("%q is not in the organisation registry", ctx), parties.SuggestOrganisation(ctx))
 		}
 	}
 }

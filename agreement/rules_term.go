@@ -8,14 +8,14 @@ import (
 
 // The rules of the term.
 const (
-	RuleEntryIntoForce Rule = "term.entry-into-force" // entry into force not as the term's rule gives it
-	RuleTerm           Rule = "term.inconsistent"     // a term that contradicts itself
-	RuleTermExpiry     Rule = "term.expiry"           // an expiry that does not match the term
+	RuleTermEntryIntoForce Rule = "term.entry-into-force" // entry into force not as the term's rule gives it
+	RuleTermInconsistent   Rule = "term.inconsistent"     // a term that contradicts itself
+	RuleTermExpiry         Rule = "term.expiry"           // an expiry that does not match the term
 )
 
 var termRules = []ruleDoc{
-	{RuleEntryIntoForce, "An entry-into-force date that differs from the term's rule applied to the timeline (a warning for a report that is not preferred)."},
-	{RuleTerm, "A term that contradicts itself: indefinite with a duration, a notice not shorter than the term."},
+	{RuleTermEntryIntoForce, "An entry-into-force date that differs from the term's rule applied to the timeline (a warning for a report that is not preferred)."},
+	{RuleTermInconsistent, "A term that contradicts itself: indefinite with a duration, a notice not shorter than the term."},
 	{RuleTermExpiry, "An expiry date that is not the start plus the term or plus whole renewal periods (warning)."},
 }
 
@@ -26,19 +26,19 @@ func (c *checker) term() {
 	}
 	term := root.Child("term")
 	if t.Indefinite && !t.Duration.IsZero() {
-		c.report(Error, RuleTerm, term.Child("indefinite"), "the term is both indefinite and of a fixed duration", "remove indefinite: or duration:")
+		c.report(SeverityError, RuleTermInconsistent, term.Child("indefinite"), "the term is both indefinite and of a fixed duration", "remove indefinite: or duration:")
 	}
 	if t.Indefinite && t.Renewal != nil {
-		c.report(Error, RuleTerm, term.Child("renewal"), "an indefinite term cannot be renewed", "remove renewal: or indefinite:")
+		c.report(SeverityError, RuleTermInconsistent, term.Child("renewal"), "an indefinite term cannot be renewed", "remove renewal: or indefinite:")
 	}
 	if t.Duration.IsZero() && !t.Indefinite && t.Renewal != nil {
-		c.report(Error, RuleTerm, term.Child("renewal"), "a renewal is given but no initial duration", "add duration:")
+		c.report(SeverityError, RuleTermInconsistent, term.Child("renewal"), "a renewal is given but no initial duration", "add duration:")
 	}
 	if !t.Notice.IsZero() && !t.Duration.IsZero() && longerOrEqual(t.Notice, t.Duration) {
-		c.report(Error, RuleTerm, term.Child("notice"), fmt.Sprintf("the notice (%s) is not shorter than the term (%s)", t.Notice, t.Duration), "")
+		c.report(SeverityError, RuleTermInconsistent, term.Child("notice"), fmt.Sprintf("the notice (%s) is not shorter than the term (%s)", t.Notice, t.Duration), "")
 	}
 	if t.Renewal != nil && !t.Notice.IsZero() && !t.Renewal.Period.IsZero() && longerOrEqual(t.Notice, t.Renewal.Period) {
-		c.report(Error, RuleTerm, term.Child("notice"), fmt.Sprintf("the notice (%s) is not shorter than the renewal period (%s)", t.Notice, t.Renewal.Period), "")
+		c.report(SeverityError, RuleTermInconsistent, term.Child("notice"), fmt.Sprintf("the notice (%s) is not shorter than the renewal period (%s)", t.Notice, t.Renewal.Period), "")
 	}
 	c.entryIntoForce()
 	c.expiry()
@@ -66,11 +66,11 @@ func (c *checker) entryIntoForce() {
 		if e.Event != EventEnteredIntoForce || !e.Date.Exact() || e.Date == want {
 			continue
 		}
-		sev := Error
+		sev := SeverityError
 		if len(reports) > 1 && !e.Preferred {
-			sev = Warning // one of several reports; the preferred one decides
+			sev = SeverityWarning // one of several reports; the preferred one decides
 		}
-		c.report(sev, RuleEntryIntoForce, root.Child("timeline").Index(i).Child("date"),
+		c.report(sev, RuleTermEntryIntoForce, root.Child("timeline").Index(i).Child("date"),
 			fmt.Sprintf("entry into force on %s does not follow the term's rule: %s after the %s (%s) is %s",
 				e.Date, rule.Delay, strings.ReplaceAll(string(rule.After), "-", " "), trigger, want), "")
 	}
@@ -85,7 +85,7 @@ func (c *checker) expiry() {
 	}
 	var start Date
 	switch t.From {
-	case FromSignature:
+	case TermStartSignature:
 		start = c.a.Timeline.preferredDate(EventSigned)
 	default:
 		start = c.a.Timeline.preferredDate(EventEnteredIntoForce)
@@ -104,7 +104,7 @@ func (c *checker) expiry() {
 			possible = append(possible, end)
 		}
 		if !slices.Contains(possible, e.Date) {
-			c.report(Warning, RuleTermExpiry, root.Child("timeline").Index(i).Child("date"),
+			c.report(SeverityWarning, RuleTermExpiry, root.Child("timeline").Index(i).Child("date"),
 				fmt.Sprintf("expiry on %s does not match the term: from %s, %s ends on %s", e.Date, start, t.Duration, possible[0]), "")
 		}
 	}

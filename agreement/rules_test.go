@@ -45,16 +45,16 @@ func TestRulesDocumented(t *testing.T) {
 
 // shadowed lists the rules no file of testdata/err can show, and why.
 var shadowed = map[agreement.Rule]string{
-	agreement.RuleSchemaAdditional: "the loader reports unknown fields first, as load.unknown-field",
-	agreement.RuleSchemaType:       "the loader reports wrong shapes and values first, as load.shape or load.invalid-value",
-	agreement.RuleSchemaEnum:       "the loader reports values outside an enumeration first, as load.invalid-value",
-	agreement.RuleSchemaConst:      "the loader reports an unknown format first, as format.version",
-	agreement.RuleSchemaOther:      "the schema has no keyword left that can fail otherwise",
-	agreement.RuleSetDuplicateID:   "a rule across files: TestSetRules",
-	agreement.RuleSetUnresolved:    "a rule across files: TestSetRules",
-	agreement.RuleTooLarge:         "a file over 16 MiB is not kept in testdata: TestHostileInputs sets a small limit",
-	agreement.RuleTaxonomy:         "a rule of taxonomy files, not agreements: TestReadTaxonomyFindings",
-	agreement.RuleTooMany:          "a file with a thousand problems is not kept in testdata: TestHostileInputs makes one",
+	agreement.RuleSchemaAdditionalProperty: "the loader reports unknown fields first, as load.unknown-field",
+	agreement.RuleSchemaType:               "the loader reports wrong shapes and values first, as load.shape or load.invalid-value",
+	agreement.RuleSchemaEnum:               "the loader reports values outside an enumeration first, as load.invalid-value",
+	agreement.RuleSchemaConst:              "the loader reports an unknown format first, as format.version",
+	agreement.RuleSchemaOther:              "the schema has no keyword left that can fail otherwise",
+	agreement.RuleSetDuplicateID:           "a rule across files: TestSetRules",
+	agreement.RuleSetUnresolved:            "a rule across files: TestSetRules",
+	agreement.RuleLoadTooLarge:             "a file over 16 MiB is not kept in testdata: TestHostileInputs sets a small limit",
+	agreement.RuleTaxonomyTopic:            "a rule of taxonomy files, not agreements: TestReadTaxonomyFindings",
+	agreement.RuleLoadTooMany:              "a file with a thousand problems is not kept in testdata: TestHostileInputs makes one",
 }
 
 // TestEveryRuleHasACase checks that every rule of the catalogue is shown
@@ -110,9 +110,9 @@ func TestSetRules(t *testing.T) {
 		got = append(got, finding{d.File, d.Line, d.Rule, d.Severity})
 	}
 	want := []finding{
-		{"a.yaml", 9, agreement.RuleSetUnresolved, agreement.Warning},
-		{"sub/c.yaml", 2, agreement.RuleSetDuplicateID, agreement.Error},
-		{"sub/c.yaml", 7, agreement.RuleSetUnresolved, agreement.Warning},
+		{"a.yaml", 9, agreement.RuleSetUnresolved, agreement.SeverityWarning},
+		{"sub/c.yaml", 2, agreement.RuleSetDuplicateID, agreement.SeverityError},
+		{"sub/c.yaml", 7, agreement.RuleSetUnresolved, agreement.SeverityWarning},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("set diagnostics (-want +got):\n%s", diff)

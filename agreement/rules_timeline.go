@@ -6,15 +6,15 @@ import "fmt"
 const (
 	RuleTimelineOrder     Rule = "timeline.order"     // an event dated before one of an earlier stage
 	RuleTimelineSequence  Rule = "timeline.sequence"  // events of one party listed out of order
-	RuleConflictSource    Rule = "timeline.unsourced" // one of several conflicting reports cites no source
-	RuleConflictPreferred Rule = "timeline.preferred" // conflicting reports with none or several preferred
+	RuleTimelineUnsourced Rule = "timeline.unsourced" // one of several conflicting reports cites no source
+	RuleTimelinePreferred Rule = "timeline.preferred" // conflicting reports with none or several preferred
 )
 
 var timelineRules = []ruleDoc{
 	{RuleTimelineOrder, "An event dated before an event of an earlier stage: ratified before signed, in force before ratified."},
 	{RuleTimelineSequence, "Events of one party listed out of the order they happened (warning)."},
-	{RuleConflictSource, "Events of one kind that disagree on the date, one of which cites no source."},
-	{RuleConflictPreferred, "Conflicting events with more than one marked preferred (error) or none (warning)."},
+	{RuleTimelineUnsourced, "Events of one kind that disagree on the date, one of which cites no source."},
+	{RuleTimelinePreferred, "Conflicting events with more than one marked preferred (error) or none (warning)."},
 }
 
 // kind returns the events of a kind (and party, when given).
@@ -77,7 +77,7 @@ func (c *checker) timeline() {
 			if (e.Party != "" && o.Party != "" && e.Party != o.Party) && so == 2 && si == 2 {
 				continue
 			}
-			c.report(Error, RuleTimelineOrder, root.Child("timeline").Index(i).Child("date"),
+			c.report(SeverityError, RuleTimelineOrder, root.Child("timeline").Index(i).Child("date"),
 				fmt.Sprintf("%s on %s comes before %s on %s", e.Event, e.Date, o.Event, o.Date),
 				"signature comes before ratification, which comes before entry into force")
 			break
@@ -90,7 +90,7 @@ func (c *checker) timeline() {
 			continue
 		}
 		if j, ok := last[e.Party]; ok && e.Date.DefinitelyBefore(tl[j].Date) {
-			c.report(Warning, RuleTimelineSequence, root.Child("timeline").Index(i).Child("date"),
+			c.report(SeverityWarning, RuleTimelineSequence, root.Child("timeline").Index(i).Child("date"),
 				fmt.Sprintf("%s of %s on %s is listed after its %s on %s", e.Event, e.Party, e.Date, tl[j].Event, tl[j].Date),
 				"list the events in the order they happened")
 		}
@@ -127,19 +127,19 @@ func (c *checker) conflicts() {
 		for _, i := range idx {
 			e := c.a.Timeline[i]
 			if len(e.Sources) == 0 {
-				c.report(Error, RuleConflictSource, root.Child("timeline").Index(i),
+				c.report(SeverityError, RuleTimelineUnsourced, root.Child("timeline").Index(i),
 					fmt.Sprintf("%d reports of %s disagree; this one cites no source", len(idx), e.Event), "add sources: to each report")
 			}
 			if e.Preferred {
 				preferred++
 				if preferred > 1 {
-					c.report(Error, RuleConflictPreferred, root.Child("timeline").Index(i).Child("preferred"),
+					c.report(SeverityError, RuleTimelinePreferred, root.Child("timeline").Index(i).Child("preferred"),
 						fmt.Sprintf("more than one report of %s is preferred", e.Event), "mark one report preferred")
 				}
 			}
 		}
 		if preferred == 0 {
-			c.report(Warning, RuleConflictPreferred, root.Child("timeline").Index(idx[0]),
+			c.report(SeverityWarning, RuleTimelinePreferred, root.Child("timeline").Index(idx[0]),
 				fmt.Sprintf("%d reports of %s disagree and none is preferred", len(idx), first.Event), "mark the report to use preferred: true")
 		}
 	}

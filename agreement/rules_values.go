@@ -9,11 +9,11 @@ import (
 
 // The rule of empty values.
 const (
-	RuleEmpty Rule = "value.empty" // an empty string, list or mapping
+	RuleValueEmpty Rule = "value.empty" // an empty string, list or mapping
 )
 
 var valueRules = []ruleDoc{
-	{RuleEmpty, "An empty string, list or mapping: it says nothing and is usually a slip (warning)."},
+	{RuleValueEmpty, "An empty string, list or mapping: it says nothing and is usually a slip (warning)."},
 }
 
 // empties flags empty strings and empty lists or mappings anywhere in the
@@ -94,5 +94,5 @@ func (c *checker) emptyAt(n *yamlnode.Node, path docpath.Path, msg, hint string)
 	}
 	d := c.doc
 	d.Diagnostics = append(d.Diagnostics, Diagnostic{File: d.Name, Position: Position{n.Line, n.Column}, Path: path,
-		Rule: RuleEmpty, Severity: Warning, Message: msg, Hint: hint})
+		Rule: RuleValueEmpty, Severity: SeverityWarning, Message: msg, Hint: hint})
 }

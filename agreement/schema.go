@@ -21,7 +21,7 @@ var quickSchema = sync.OnceValue(func() *quickschema.Schema {
 
 var schemaRules = map[schema.Kind]Rule{
 	schema.Required:             RuleSchemaRequired,
-	schema.AdditionalProperties: RuleSchemaAdditional,
+	schema.AdditionalProperties: RuleSchemaAdditionalProperty,
 	schema.Type:                 RuleSchemaType,
 	schema.Enum:                 RuleSchemaEnum,
 	schema.Const:                RuleSchemaConst,
@@ -56,7 +56,7 @@ func (d *Document) checkSchema(tree *codec.Tree) {
 	for _, v := range violations {
 		key, node, path, _ := tree.Locate(v.Location)
 		pos := Position{node.Line, node.Column}
-		diag := Diagnostic{File: d.Name, Rule: schemaRules[v.Kind], Severity: Error, Message: v.Message}
+		diag := Diagnostic{File: d.Name, Rule: schemaRules[v.Kind], Severity: SeverityError, Message: v.Message}
 		switch v.Kind {
 		case schema.Required:
 			if d.misspelt(path, v.Missing) {
@@ -149,7 +149,7 @@ func patternHint(loc []string) string {
 func (d *Document) misspelt(path docpath.Path, missing string) bool {
 	hint := fmt.Sprintf("did you mean %q?", missing)
 	for _, diag := range d.Diagnostics {
-		if diag.Rule == RuleUnknownField && diag.Hint == hint && diag.Path.Parent().Equal(path) {
+		if diag.Rule == RuleLoadUnknownField && diag.Hint == hint && diag.Path.Parent().Equal(path) {
 			return true
 		}
 	}

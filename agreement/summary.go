@@ -25,10 +25,10 @@ type Summary struct {
 	Profile        []string `json:"profile,omitempty"`
 }
 
-var impactRank = map[Impact]int{None: 0, Patch: 1, Minor: 2, Major: 3}
+var impactRank = map[Impact]int{ImpactNone: 0, ImpactPatch: 1, ImpactMinor: 2, ImpactMajor: 3}
 
 func summarize(old, new *Agreement, changes []Change) Summary {
-	s := Summary{Highest: None, Counts: map[Impact]int{}}
+	s := Summary{Highest: ImpactNone, Counts: map[Impact]int{}}
 	for _, c := range changes {
 		s.Counts[c.Impact]++
 		if impactRank[c.Impact] > impactRank[s.Highest] {
@@ -37,27 +37,27 @@ func summarize(old, new *Agreement, changes []Change) Summary {
 		fields := fieldsOf(c.Steps)
 		elem := len(c.Steps) > 0 && c.Steps[len(c.Steps)-1].isElem()
 		switch {
-		case len(fields) == 1 && fields[0] == "parties" && elem && c.Op != Moved:
+		case len(fields) == 1 && fields[0] == "parties" && elem && c.Op != OpMoved:
 			id := c.Steps[len(c.Steps)-1].Key
-			if c.Op == Added {
+			if c.Op == OpAdded {
 				s.PartiesAdded = append(s.PartiesAdded, id)
-			} else if c.Op == Removed {
+			} else if c.Op == OpRemoved {
 				s.PartiesRemoved = append(s.PartiesRemoved, id)
 			}
 		case fields[0] == "term" && c.Class == ClassTemporal:
 			s.TermChanged = true
 		case fields[len(fields)-1] == "commitments" && elem:
 			switch c.Op {
-			case Added:
+			case OpAdded:
 				s.CommitmentsAdded++
-			case Removed:
+			case OpRemoved:
 				s.CommitmentsRemoved++
 			}
 		case fields[len(fields)-1] == "clauses" && elem:
 			switch c.Op {
-			case Added:
+			case OpAdded:
 				s.CommitmentsAdded += countCommitments(c.New)
-			case Removed:
+			case OpRemoved:
 				s.CommitmentsRemoved += countCommitments(c.Old)
 			}
 		case fields[len(fields)-1] == "modality" && c.Note != "":

@@ -29,7 +29,7 @@ func ReadTaxonomy(base *topics.Taxonomy, name string, src []byte) (*topics.Taxon
 	var ds Diagnostics
 	for _, p := range codec.Decode(root, &file, nil) {
 		ds = append(ds, Diagnostic{File: name, Position: Position(p.Pos), Path: p.Path, Rule: problemRules[p.Kind],
-			Severity: Error, Message: p.Message, Hint: p.Hint})
+			Severity: SeverityError, Message: p.Message, Hint: p.Hint})
 	}
 	if base == nil {
 		base = &topics.Taxonomy{}
@@ -40,7 +40,7 @@ func ReadTaxonomy(base *topics.Taxonomy, name string, src []byte) (*topics.Taxon
 		if p.Field == "code" {
 			path = path.Child("code")
 		}
-		d := Diagnostic{File: name, Path: path, Rule: RuleTaxonomy, Severity: Error, Message: p.Message}
+		d := Diagnostic{File: name, Path: path, Rule: RuleTaxonomyTopic, Severity: SeverityError, Message: p.Message}
 		if _, v, ok := codec.Find(root, path); ok {
 			d.Position = Position{v.Line, v.Column}
 		}
@@ -55,9 +55,9 @@ func ReadTaxonomy(base *topics.Taxonomy, name string, src []byte) (*topics.Taxon
 
 // The rule of taxonomy files.
 const (
-	RuleTaxonomy Rule = "taxonomy.topic" // a topic of a taxonomy file that cannot join it
+	RuleTaxonomyTopic Rule = "taxonomy.topic" // a topic of a taxonomy file that cannot join it
 )
 
 var taxonomyRules = []ruleDoc{
-	{RuleTaxonomy, "A topic of a taxonomy file with a malformed code, no label, a code defined twice or a parent not defined before it."},
+	{RuleTaxonomyTopic, "A topic of a taxonomy file with a malformed code, no label, a code defined twice or a parent not defined before it."},
 }

@@ -44,7 +44,7 @@ func TestReadTaxonomyFindings(t *testing.T) {
 
 func TestReadTaxonomyExtends(t *testing.T) {
 	src := []byte("topics:\n  - {code: energy.hydrogen, label: Hydrogen}\n")
-	if _, ds := agreement.ReadTaxonomy(nil, "custom.yaml", src); len(ds) != 1 || ds[0].Rule != agreement.RuleTaxonomy {
+	if _, ds := agreement.ReadTaxonomy(nil, "custom.yaml", src); len(ds) != 1 || ds[0].Rule != agreement.RuleTaxonomyTopic {
 		t.Errorf("on its own, energy.hydrogen has no parent: %v", ds)
 	}
 	tax, ds := agreement.ReadTaxonomy(topics.Builtin(), "custom.yaml", src)

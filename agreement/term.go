@@ -81,16 +81,16 @@ func (a *Agreement) EntryIntoForce() (Claim, bool) {
 func (a *Agreement) triggerDate(after TriggerEvent) (Date, bool) {
 	var kinds []EventKind
 	switch after {
-	case AfterSignature:
+	case TriggerEventSignature:
 		kinds = []EventKind{EventSigned}
-	case AfterLastNotification:
+	case TriggerEventLastNotification:
 		kinds = []EventKind{EventNotification}
-	case AfterExchangeOfInstruments, AfterDepositOfRatifications:
+	case TriggerEventExchangeOfInstruments, TriggerEventDepositOfInstruments:
 		kinds = []EventKind{EventExchangeOfInstruments}
-	case AfterLastRatification:
+	case TriggerEventLastRatification:
 		kinds = []EventKind{EventRatified, EventApproved, EventRatificationLaw}
 	}
-	if after == AfterSignature {
+	if after == TriggerEventSignature {
 		if d := a.Timeline.preferredDate(EventSigned); !d.IsZero() {
 			return d, true
 		}
@@ -153,7 +153,7 @@ func (a *Agreement) Schedule(horizon Date) (Schedule, bool) {
 		return s, ok
 	}
 	s.Start = eif.Date
-	if t.From == FromSignature {
+	if t.From == TermStartSignature {
 		s.Start = a.Timeline.preferredDate(EventSigned)
 	}
 	if s.Start.IsZero() {

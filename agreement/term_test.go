@@ -249,16 +249,16 @@ func TestQueries(t *testing.T) {
 	}{
 		{"by topic, with sub-topics", ids(a.FindClauses(agreement.Query{Topic: "security"})), "[art-3 art-3.3 art-3.4 art-4 art-5 caspian-regional-security transnational-threats]"},
 		{"by a leaf topic", ids(a.FindClauses(agreement.Query{Topic: "energy.oil-gas"})), "[energy]"},
-		{"by kind", ids(a.FindClauses(agreement.Query{Kind: agreement.NonAssistance})), "[art-3.3]"},
-		{"by modality", ids(a.FindClauses(agreement.Query{Modality: agreement.ShallNot})), "[art-3.3 art-3.4 coercive-measures]"},
-		{"by party", ids(a.FindClauses(agreement.Query{Party: "ir", Kind: agreement.Consultation})), "[art-5]"},
+		{"by kind", ids(a.FindClauses(agreement.Query{Kind: agreement.CommitmentNonAssistance})), "[art-3.3]"},
+		{"by modality", ids(a.FindClauses(agreement.Query{Modality: agreement.ModalityShallNot})), "[art-3.3 art-3.4 coercive-measures]"},
+		{"by party", ids(a.FindClauses(agreement.Query{Party: "ir", Kind: agreement.CommitmentConsultation})), "[art-5]"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(tt.got, " "); "["+got+"]" != tt.want {
 			t.Errorf("%s: got [%s], want %s", tt.name, got, tt.want)
 		}
 	}
-	if n := len(a.FindCommitments(agreement.Query{Topic: "security", Modality: agreement.ShallNot})); n != 2 {
+	if n := len(a.FindCommitments(agreement.Query{Topic: "security", Modality: agreement.ModalityShallNot})); n != 2 {
 		t.Errorf("shall-not commitments on security: %d, want 2", n)
 	}
 	if n := len(a.FindCooperation(agreement.Query{Topic: "science"})); n != 1 {

@@ -166,7 +166,7 @@ func (g gen) party(i int) agreement.Party {
 }
 
 func (g gen) term() *agreement.Term {
-	t := &agreement.Term{From: agreement.FromEntryIntoForce, Notice: g.duration()}
+	t := &agreement.Term{From: agreement.TermStartEntryIntoForce, Notice: g.duration()}
 	if g.r.IntN(5) == 0 {
 		t.Indefinite = true
 	} else {

@@ -85,7 +85,7 @@ func escapeProperty(s string) string {
 func writeGitHub(w io.Writer, r result) {
 	for _, f := range r.findings[:r.shown] {
 		kind := "error"
-		if f.Severity == agreement.Warning {
+		if f.Severity == agreement.SeverityWarning {
 			kind = "warning"
 		}
 		props := []string{"file=" + escapeProperty(f.File)}

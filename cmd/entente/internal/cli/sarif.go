@@ -52,7 +52,7 @@ func writeSARIF(w io.Writer, r result) error {
 	results := []resultT{}
 	for _, f := range r.findings[:r.shown] {
 		level := "error"
-		if f.Severity == agreement.Warning {
+		if f.Severity == agreement.SeverityWarning {
 			level = "warning"
 		}
 		msg := f.Message

@@ -84,7 +84,7 @@ func (c Command) validate(args []string) int {
 	r := result{files: len(docs)}
 	for _, doc := range docs {
 		src := doc.Source
-		tooLarge := slices.ContainsFunc(doc.Diagnostics, func(d agreement.Diagnostic) bool { return d.Rule == agreement.RuleTooLarge })
+		tooLarge := slices.ContainsFunc(doc.Diagnostics, func(d agreement.Diagnostic) bool { return d.Rule == agreement.RuleLoadTooLarge })
 		if src == nil && len(doc.Diagnostics) > 0 && doc.Name != *stdinName && !tooLarge {
 			// Compacted before the rules across files found something:
 			// read the file again to show the lines.
@@ -92,7 +92,7 @@ func (c Command) validate(args []string) int {
 		}
 		for _, d := range doc.Diagnostics {
 			r.findings = append(r.findings, finding{d, src})
-			if d.Severity == agreement.Error {
+			if d.Severity == agreement.SeverityError {
 				r.errors++
 			} else {
 				r.warnings++
@@ -222,7 +222,7 @@ func writeText(w io.Writer, src []byte, d agreement.Diagnostic, paint bool) {
 	caret := "^"
 	if paint {
 		col := ansiRed
-		if d.Severity == agreement.Warning {
+		if d.Severity == agreement.SeverityWarning {
 			col = ansiYellow
 		}
 		line := d.String()
