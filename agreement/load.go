@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"reflect"
-	"slices"
 	"strings"
 
 	"github.com/entente-go/entente/docpath"
@@ -24,11 +22,32 @@ import (
 type Document struct {
 	Name        string     // the file name given when loading
 	Source      []byte     // the bytes loaded
-	Agreement   *Agreement // nil only when the file could not be parsed at all
+	Agreement   *Agreement // nil when the file could not be parsed, or was loaded for its diagnostics only
 	Diagnostics Diagnostics
-	commented   *yamlnode.Node  // the document node with its comments, kept for Format
-	root        *yamlnode.Node  // its value, where Lookup finds positions
-	spans       map[string]Span // positions kept by Compact, once root is dropped
+	// Header is what the rules across the files of a set read: the
+	// agreement's id and version and the agreements it names. It is kept
+	// when the model is not (Loader.DiagnosticsOnly).
+	Header    Header
+	commented *yamlnode.Node // the document node with its comments, kept for Format
+	root      *yamlnode.Node // its value, where Lookup finds positions
+}
+
+// Header is a document's identity and the agreements it names, with the
+// places they are named.
+type Header struct {
+	ID       string
+	Position Position // where the id is written
+	Version  Version
+	Cites    []Citation
+}
+
+// Citation is another agreement named by a document: in its relations
+// or in a recital of its preamble.
+type Citation struct {
+	Agreement string
+	Relation  RelationType // the relation; "" for a preamble citation
+	Path      docpath.Path
+	Position  Position // where the id is written
 }
 
 // Span is where a value was written and, for a mapping entry, its key.
@@ -38,10 +57,10 @@ type Span struct {
 
 // Lookup returns where the value at path (as in Diagnostic.Path) was
 // written.
+// It finds nothing in a document loaded for its diagnostics only.
 func (d *Document) Lookup(path docpath.Path) (Span, bool) {
 	if d.root == nil {
-		s, ok := d.spans[path.String()]
-		return s, ok
+		return Span{}, false
 	}
 	return spanOf(codec.Find(d.root, path))
 }
@@ -73,6 +92,12 @@ type Loader struct {
 	// Topics is the taxonomy topic codes are checked against; nil means
 	// topics.Builtin().
 	Topics *topics.Taxonomy
+	// DiagnosticsOnly keeps of each document its name, diagnostics and
+	// header, and its source only when it has diagnostics to show with it:
+	// the Agreement is nil. A tool that checks thousands of files and
+	// reports their findings sets it to keep its memory small; the rules
+	// across files (Set.Check) need only the header.
+	DiagnosticsOnly bool
 	// MaxBytes is the largest file loaded; a larger one is refused before
 	// it is parsed (load.too-large). Zero means DefaultMaxBytes; a
 	// negative value means no limit.
@@ -156,7 +181,46 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 	doc.checkSemantics(index, tax, !shape.Known || shape.Blanks)
 	doc.Diagnostics.Sort()
 	doc.Diagnostics = capped(name, doc.Diagnostics)
+	doc.Header = headerOf(a, index, l.DiagnosticsOnly)
+	if l.DiagnosticsOnly {
+		doc.Agreement, doc.root, doc.commented = nil, nil, nil
+		if len(doc.Diagnostics) == 0 {
+			doc.Source = nil
+		}
+	}
 	return doc
+}
+
+// headerOf returns the header of a decoded agreement. With clone, its
+// strings are copied: those of the model share the memory of the whole
+// file, which a document loaded for its diagnostics lets go.
+func headerOf(a *Agreement, index *codec.Tree, clone bool) Header {
+	c := func(s string) string { return s }
+	if clone {
+		c = strings.Clone
+	}
+	h := Header{ID: c(a.ID), Version: Version{Label: c(a.Version.Label), Stage: Stage(c(string(a.Version.Stage))), Date: a.Version.Date, Base: c(a.Version.Base)}}
+	if span, ok := spanOf(index.Find(docpath.Root().Child("id"))); ok {
+		h.Position = span.Value
+	}
+	cite := func(id string, rel RelationType, path docpath.Path) {
+		ct := Citation{Agreement: c(id), Relation: RelationType(c(string(rel))), Path: path}
+		if span, ok := spanOf(index.Find(path)); ok {
+			ct.Position = span.Value
+		}
+		h.Cites = append(h.Cites, ct)
+	}
+	for i, r := range a.Relations {
+		if r.Agreement != "" {
+			cite(r.Agreement, r.Type, docpath.Root().Child("relations").Index(i).Child("agreement"))
+		}
+	}
+	for i, rec := range a.Preamble {
+		for j, id := range rec.Cites {
+			cite(id, "", docpath.Root().Child("preamble").Index(i).Child("cites").Index(j))
+		}
+	}
+	return h
 }
 
 // MaxDiagnostics is the most diagnostics one document reports; past it,
@@ -269,126 +333,6 @@ func IsAgreementFile(name string) bool {
 	return false
 }
 
-// Set is the agreements of a directory, loaded together.
-type Set struct {
-	Documents []*Document // sorted by name
-}
-
-// ReadFS loads every agreement file under root in fsys with the default
-// settings. See [Loader.ReadFS].
-func ReadFS(fsys fs.FS, root string) (*Set, error) { return Loader{}.ReadFS(fsys, root) }
-
-// ReadFS loads every agreement file (see IsAgreementFile) under root in
-// fsys, leaving out hidden folders such as .git, then checks the set as a whole: agreement ids are unique across
-// it and relations resolve to agreements in it. The error is for failures
-// to read; problems are in the documents' diagnostics.
-func (l Loader) ReadFS(fsys fs.FS, root string) (*Set, error) {
-	set := &Set{}
-	err := fs.WalkDir(fsys, root, func(name string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if e.IsDir() && name != root && strings.HasPrefix(e.Name(), ".") {
-			return fs.SkipDir // .git and other hidden folders
-		}
-		if e.IsDir() || !IsAgreementFile(name) {
-			return nil
-		}
-		f, err := fsys.Open(name)
-		if err != nil {
-			return err
-		}
-		doc, err := l.Read(name, f)
-		f.Close()
-		if err != nil {
-			return err
-		}
-		set.Documents = append(set.Documents, doc)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(set.Documents, func(a, b *Document) int { return strings.Compare(a.Name, b.Name) })
-	set.Check()
-	return set, nil
-}
-
-// NewSet makes a set of documents loaded one by one and checks it as
-// ReadFS does.
-func NewSet(docs ...*Document) *Set {
-	set := &Set{Documents: slices.Clone(docs)}
-	set.Check()
-	return set
-}
-
-// Check runs the rules across files: agreement ids are unique across the
-// set (set.duplicate-id), and relations and preamble citations name
-// agreements in the set (set.unresolved, a warning: the other agreement
-// may simply not be in this repository). It adds the diagnostics to the
-// documents they concern; call it once.
-func (s *Set) Check() {
-	// Versions of one work share its id and differ in version label.
-	first := map[string]*Document{}
-	versions := map[string]*Document{}
-	for _, d := range s.Documents {
-		if d.Agreement == nil || d.Agreement.ID == "" {
-			continue
-		}
-		id, label := d.Agreement.ID, d.Agreement.Version.Label
-		if other, dup := versions[id+"\x00"+label]; dup {
-			d.report(SeverityError, RuleSetDuplicateID, root.Child("id"), fmt.Sprintf("agreement id %q, version %q, is also used by %s", id, label, other.Name),
-				"give each agreement its own id, and each version of it its own label")
-			continue
-		}
-		versions[id+"\x00"+label] = d
-		if first[id] == nil {
-			first[id] = d
-		}
-	}
-	for _, d := range s.Documents {
-		a := d.Agreement
-		if a == nil {
-			continue
-		}
-		for i, r := range a.Relations {
-			if r.Agreement != "" && first[r.Agreement] == nil {
-				d.report(SeverityWarning, RuleSetUnresolved, root.Child("relations").Index(i).Child("agreement"),
-					fmt.Sprintf("%s %q: no agreement of the set has that id", r.Type, r.Agreement), "")
-			}
-		}
-		for i, rec := range a.Preamble {
-			for j, id := range rec.Cites {
-				if first[id] == nil {
-					d.report(SeverityWarning, RuleSetUnresolved, root.Child("preamble").Index(i).Child("cites").Index(j),
-						fmt.Sprintf("cites %q: no agreement of the set has that id", id), "")
-				}
-			}
-		}
-		d.Diagnostics.Sort()
-	}
-}
-
-// Diagnostics returns the diagnostics of every document in the set, sorted.
-func (s *Set) Diagnostics() Diagnostics {
-	var all Diagnostics
-	for _, d := range s.Documents {
-		all = append(all, d.Diagnostics...)
-	}
-	all.Sort()
-	return all
-}
-
-// Agreement returns the agreement with the given id, or nil.
-func (s *Set) Agreement(id string) *Agreement {
-	for _, d := range s.Documents {
-		if d.Agreement != nil && d.Agreement.ID == id {
-			return d.Agreement
-		}
-	}
-	return nil
-}
-
 func syntaxDiagnostic(name string, e *yamlnode.SyntaxError) Diagnostic {
 	d := Diagnostic{
 		File: name, Position: Position{e.Line, e.Column}, Rule: RuleSyntax, Severity: SeverityError,
@@ -486,59 +430,4 @@ func MarshalJSON(a *Agreement) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// Compact drops what only a single document's reader needs, keeping what
-// a validator of many files needs: the name, the diagnostics, the
-// agreement's id, version, relations and preamble citations (what
-// Set.Check reads) and their positions. The source is kept only when there
-// are diagnostics to show it with. A tool that loads thousands of files
-// and reports their findings calls it to keep its memory small; the
-// document's Agreement is no longer the whole agreement afterwards.
-func (d *Document) Compact() {
-	if a := d.Agreement; a != nil {
-		// The strings are copied: those of the model share memory with the
-		// whole text of the file, which is what Compact lets go.
-		c := strings.Clone
-		slim := &Agreement{Format: c(a.Format), ID: c(a.ID), Version: Version{
-			Label: c(a.Version.Label), Stage: Stage(c(string(a.Version.Stage))), Date: a.Version.Date, Base: c(a.Version.Base),
-		}}
-		for _, r := range a.Relations {
-			slim.Relations = append(slim.Relations, Relation{Type: RelationType(c(string(r.Type))), Agreement: c(r.Agreement), Note: c(r.Note)})
-		}
-		for _, r := range a.Preamble {
-			if len(r.Cites) > 0 {
-				cites := make([]string, len(r.Cites))
-				for i, id := range r.Cites {
-					cites[i] = c(id)
-				}
-				slim.Preamble = append(slim.Preamble, Recital{Cites: cites})
-			} else {
-				slim.Preamble = append(slim.Preamble, Recital{})
-			}
-		}
-		d.Agreement = slim
-	}
-	// Keep the positions Set.Check may report at, then the tree can go.
-	kept := map[string]Span{}
-	keep := func(path docpath.Path) {
-		if s, ok := d.Lookup(path); ok {
-			kept[path.String()] = s
-		}
-	}
-	keep(root.Child("id"))
-	if a := d.Agreement; a != nil {
-		for i := range a.Relations {
-			keep(root.Child("relations").Index(i).Child("agreement"))
-		}
-		for i, r := range a.Preamble {
-			for j := range r.Cites {
-				keep(root.Child("preamble").Index(i).Child("cites").Index(j))
-			}
-		}
-	}
-	d.spans, d.root, d.commented = kept, nil, nil
-	if len(d.Diagnostics) == 0 {
-		d.Source = nil
-	}
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/entente-go/entente/docpath"
 
@@ -262,10 +263,92 @@ func TestReadFS(t *testing.T) {
 	if !slices.Contains(names, "ir-ru-csp-2025.yaml") || !slices.IsSorted(names) {
 		t.Errorf("documents = %v: want the examples, sorted", names)
 	}
-	if a := set.Agreement("ir-ru-2001"); a == nil || a.Version.Date.String() != "2001-03-12" {
-		t.Errorf("Agreement(ir-ru-2001) = %+v", a)
+	if d := set.Latest("ir-ru-2001"); d == nil || d.Agreement.Version.Date.String() != "2001-03-12" {
+		t.Errorf("Latest(ir-ru-2001) = %+v", d)
 	}
 	if ds := set.Diagnostics(); len(ds) != 0 {
 		t.Errorf("examples have diagnostics: %v", ds)
+	}
+}
+
+// TestSetVersions checks which version Set.Version and Set.Latest give
+// when a set holds several versions of one agreement.
+func TestSetVersions(t *testing.T) {
+	doc := func(label, stage, date string) []byte {
+		return []byte("format: entente/v1\nid: one\nversion: {label: " + label + ", stage: " + stage + ", date: \"" + date + "\"}\n" +
+			"title: T\nkind: treaty\nparties: [{id: a, kind: state, country: IR}]\n")
+	}
+	fsys := fstest.MapFS{
+		"a.yaml": {Data: doc("signed", "signed", "2025-01-17")},
+		"b.yaml": {Data: doc("draft-2", "draft", "2025-01-10")},
+		"c.yaml": {Data: doc("in-force", "in-force", "2025-10-02")},
+		"d.yaml": {Data: doc("draft-1", "draft", "2024-12-01")},
+	}
+	set, err := agreement.ReadFS(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		got  *agreement.Document
+		want string // the file, or "" for none
+	}{
+		{"a version by label", set.Version("one", "draft-1"), "d.yaml"},
+		{"an unknown label", set.Version("one", "draft-3"), ""},
+		{"an unknown id", set.Latest("two"), ""},
+		{"the latest is the furthest stage", set.Latest("one"), "c.yaml"},
+	}
+	for _, tt := range tests {
+		got := ""
+		if tt.got != nil {
+			got = tt.got.Name
+		}
+		if got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	drafts := agreement.NewSet(set.Version("one", "draft-1"), set.Version("one", "draft-2"))
+	if d := drafts.Latest("one"); d == nil || d.Name != "b.yaml" {
+		t.Errorf("of two drafts, the later date: %v", d)
+	}
+}
+
+// TestDiagnosticsOnly checks that a document loaded for its diagnostics
+// keeps no model, and that the rules across files still find what they
+// find on whole documents, at the same places.
+func TestDiagnosticsOnly(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.yaml": {Data: []byte("format: entente/v1\nid: one\nversion: {label: signed, stage: signed}\ntitle: T\nkind: treaty\n" +
+			"parties: [{id: a, kind: state, country: IR}]\nrelations:\n  - {type: supersedes, agreement: zero}\n")},
+		"b.yaml": {Data: []byte("format: entente/v1\nid: one\nversion: {label: signed, stage: signed}\ntitle: T\nkind: treaty\n" +
+			"parties: [{id: a, kind: state, country: XX}]\n")},
+	}
+	full, err := agreement.ReadFS(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	slim, err := agreement.Loader{DiagnosticsOnly: true}.ReadFS(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(full.Diagnostics(), slim.Diagnostics()); diff != "" {
+		t.Errorf("diagnostics differ (-full +slim):\n%s", diff)
+	}
+	if len(full.Diagnostics()) != 3 {
+		t.Errorf("want 3 findings (set.unresolved, code.country, set.duplicate-id), got %v", full.Diagnostics())
+	}
+	for _, d := range slim.Documents {
+		if d.Agreement != nil {
+			t.Errorf("%s: a model is kept", d.Name)
+		}
+		if _, ok := d.Lookup(docpath.Root().Child("id")); ok {
+			t.Errorf("%s: positions are kept", d.Name)
+		}
+		if d.Header.ID != "one" {
+			t.Errorf("%s: header %+v", d.Name, d.Header)
+		}
+	}
+	if slim.Documents[1].Source == nil {
+		t.Error("b.yaml has findings but no source to show them with")
 	}
 }

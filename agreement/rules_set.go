@@ -1,5 +1,11 @@
 package agreement
 
+import (
+	"fmt"
+
+	"github.com/entente-go/entente/docpath"
+)
+
 // The rules across the files of a set, which Set.Check runs.
 const (
 	RuleSetDuplicateID Rule = "set.duplicate-id" // two files of a set with one agreement id
@@ -9,4 +15,53 @@ const (
 var setRules = []ruleDoc{
 	{RuleSetDuplicateID, "Two files of one set that give the same agreement id and version label."},
 	{RuleSetUnresolved, "A relation or preamble citation naming an agreement that is not in the set (warning)."},
+}
+
+// Check runs the rules across files: agreement ids are unique across the
+// set (set.duplicate-id), and relations and preamble citations name
+// agreements in the set (set.unresolved, a warning: the other agreement
+// may simply not be in this repository). It reads only the documents'
+// headers, and adds the diagnostics to the documents they concern; call
+// it once.
+func (s *Set) Check() {
+	// Versions of one work share its id and differ in version label.
+	first := map[string]*Document{}
+	versions := map[string]*Document{}
+	for _, d := range s.Documents {
+		h := d.Header
+		if h.ID == "" {
+			continue
+		}
+		key := h.ID + "\x00" + h.Version.Label
+		if other, dup := versions[key]; dup {
+			d.Diagnostics = append(d.Diagnostics, Diagnostic{File: d.Name, Position: h.Position, Path: docpath.Root().Child("id"),
+				Rule: RuleSetDuplicateID, Severity: SeverityError,
+				Message: fmt.Sprintf("agreement id %q, version %q, is also used by %s", h.ID, h.Version.Label, other.Name),
+				Hint:    "give each agreement its own id, and each version of it its own label"})
+			d.Diagnostics.Sort()
+			continue
+		}
+		versions[key] = d
+		if first[h.ID] == nil {
+			first[h.ID] = d
+		}
+	}
+	for _, d := range s.Documents {
+		added := false
+		for _, ct := range d.Header.Cites {
+			if first[ct.Agreement] != nil {
+				continue
+			}
+			msg := fmt.Sprintf("%s %q: no agreement of the set has that id", ct.Relation, ct.Agreement)
+			if ct.Relation == "" {
+				msg = fmt.Sprintf("cites %q: no agreement of the set has that id", ct.Agreement)
+			}
+			d.Diagnostics = append(d.Diagnostics, Diagnostic{File: d.Name, Position: ct.Position, Path: ct.Path,
+				Rule: RuleSetUnresolved, Severity: SeverityWarning, Message: msg})
+			added = true
+		}
+		if added {
+			d.Diagnostics.Sort()
+		}
+	}
 }

@@ -59,7 +59,7 @@ func TestExamplesLoadClean(t *testing.T) {
 				}
 			}
 			for _, r := range a.Relations {
-				if set.Agreement(r.Agreement) == nil {
+				if set.Latest(r.Agreement) == nil {
 					t.Errorf("relation %s: agreement %q is not among the examples", r.Type, r.Agreement)
 				}
 			}

@@ -73,7 +73,7 @@ func (c Command) validate(args []string) int {
 		return ExitFailure
 	}
 	c.tuneGC()
-	loaded, err := loadAll(agreement.Loader{MaxBytes: *maxBytes}, files, *jobs)
+	loaded, err := loadAll(agreement.Loader{MaxBytes: *maxBytes, DiagnosticsOnly: true}, files, *jobs)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 		return ExitFailure
@@ -86,8 +86,9 @@ func (c Command) validate(args []string) int {
 		src := doc.Source
 		tooLarge := slices.ContainsFunc(doc.Diagnostics, func(d agreement.Diagnostic) bool { return d.Rule == agreement.RuleLoadTooLarge })
 		if src == nil && len(doc.Diagnostics) > 0 && doc.Name != *stdinName && !tooLarge {
-			// Compacted before the rules across files found something:
-			// read the file again to show the lines.
+			// Loaded clean, for its diagnostics only, before the rules
+			// across files found something: read the file again to show
+			// the lines.
 			src, _ = os.ReadFile(doc.Name)
 		}
 		for _, d := range doc.Diagnostics {
@@ -188,9 +189,6 @@ func loadAll(l agreement.Loader, files []string, jobs int) ([]*agreement.Documen
 		wg.Go(func() {
 			for i := range next {
 				docs[i], errs[i] = l.ReadFile(files[i])
-				if docs[i] != nil {
-					docs[i].Compact() // keep the findings, not the models
-				}
 			}
 		})
 	}
