@@ -2,7 +2,6 @@ package agreement
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -111,16 +110,41 @@ func (ds Diagnostics) Errors() Diagnostics {
 	return slices.DeleteFunc(slices.Clone(ds), func(d Diagnostic) bool { return d.Severity != SeverityError })
 }
 
-// Err returns nil when the list holds no errors, and otherwise an error
-// listing them, one per line. Warnings alone are not an error.
+// Err returns nil when the list holds no errors, and otherwise a
+// *DiagnosticsError holding them. Warnings alone are not an error.
 func (ds Diagnostics) Err() error {
 	errs := ds.Errors()
 	if len(errs) == 0 {
 		return nil
 	}
-	list := make([]error, len(errs))
-	for i, d := range errs {
-		list[i] = errors.New(d.String())
-	}
-	return errors.Join(list...)
+	return &DiagnosticsError{Diagnostics: errs}
 }
+
+// DiagnosticsError is the error Diagnostics.Err returns: the errors of a
+// document, never empty. errors.As finds it, and finds each Diagnostic
+// too, for code that wants the first.
+type DiagnosticsError struct {
+	Diagnostics Diagnostics
+}
+
+// Error lists the diagnostics, one per line.
+func (e *DiagnosticsError) Error() string {
+	lines := make([]string, len(e.Diagnostics))
+	for i, d := range e.Diagnostics {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns each diagnostic as an error.
+func (e *DiagnosticsError) Unwrap() []error {
+	errs := make([]error, len(e.Diagnostics))
+	for i, d := range e.Diagnostics {
+		errs[i] = d
+	}
+	return errs
+}
+
+// Error is String, so that a Diagnostic found with errors.As in the
+// error of Diagnostics.Err reads as it prints.
+func (d Diagnostic) Error() string { return d.String() }

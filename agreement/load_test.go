@@ -2,6 +2,7 @@ package agreement_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -245,9 +246,25 @@ func TestDiagnosticsErr(t *testing.T) {
 	if err := warn.Err(); err != nil {
 		t.Errorf("warnings only: Err() = %v, want nil", err)
 	}
-	bad := agreement.Diagnostics{{File: "f", Position: agreement.Position{Line: 1, Column: 2}, Rule: agreement.RuleSyntax, Severity: agreement.SeverityError, Message: "m"}}
-	if err := bad.Err(); err == nil || !bad.HasErrors() {
-		t.Errorf("an error: Err() = nil or HasErrors false")
+	bad := agreement.Diagnostics{
+		{File: "f", Position: agreement.Position{Line: 1, Column: 2}, Rule: agreement.RuleSyntax, Severity: agreement.SeverityError, Message: "m"},
+		{File: "f", Position: agreement.Position{Line: 2, Column: 1}, Rule: agreement.RuleValueEmpty, Severity: agreement.SeverityWarning, Message: "w"},
+		{File: "f", Position: agreement.Position{Line: 3, Column: 4}, Rule: agreement.RuleRefParty, Severity: agreement.SeverityError, Message: "p"},
+	}
+	err := fmt.Errorf("loading: %w", bad.Err())
+	var list *agreement.DiagnosticsError
+	if !errors.As(err, &list) {
+		t.Fatalf("errors.As finds no *DiagnosticsError in %v", err)
+	}
+	if len(list.Diagnostics) != 2 || list.Diagnostics[1].Rule != agreement.RuleRefParty {
+		t.Errorf("the error holds %v, want the two errors", list.Diagnostics)
+	}
+	var first agreement.Diagnostic
+	if !errors.As(err, &first) || first.Rule != agreement.RuleSyntax {
+		t.Errorf("errors.As gives the diagnostic %v, want the first error", first)
+	}
+	if got := strings.Count(err.Error(), "\n"); got != 1 {
+		t.Errorf("the message has %d line breaks, want one per error after the first", got)
 	}
 }
 
