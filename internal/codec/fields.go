@@ -19,9 +19,8 @@ import (
 )
 
 type field struct {
-	name      string
-	index     int
-	omitEmpty bool
+	name  string
+	index int
 }
 
 type structInfo struct {
@@ -48,11 +47,11 @@ func infoOf(t reflect.Type) *structInfo {
 		if tag == "-" {
 			continue
 		}
-		name, opts, _ := strings.Cut(tag, ",")
+		name, _, _ := strings.Cut(tag, ",")
 		if name == "" {
 			name = sf.Name
 		}
-		f := field{name: name, index: i, omitEmpty: strings.Contains(opts, "omitempty")}
+		f := field{name: name, index: i}
 		si.byName[name] = len(si.fields)
 		si.fields = append(si.fields, f)
 		si.names = append(si.names, name)
