@@ -62,7 +62,7 @@ type Signatory struct {
 
 // Term is how long the agreement lasts and how it starts and ends.
 type Term struct {
-	Duration   Duration  `json:"duration,omitzero"`    // the initial term
+	Duration   Duration  `json:"duration,omitzero"`   // the initial term
 	Indefinite bool      `json:"indefinite,omitzero"` // valid until terminated
 	From       TermStart `json:"from,omitzero"`       // the event the term counts from
 	Renewal    *Renewal  `json:"renewal,omitzero"`
