@@ -76,9 +76,11 @@ func spanOf(key, value *yamlnode.Node, ok bool) (Span, bool) {
 	return s, true
 }
 
-// lookup returns Lookup for many paths in a row: each list on the way is
-// indexed once, so that finding every change of a large diff stays linear.
-func (d *Document) lookup() func(path docpath.Path) (Span, bool) {
+// Positions returns a Lookup for many paths in a row: each list on the
+// way is indexed once, so that finding the places of a thousand changes
+// in a long list costs the list's length once. The function is not safe
+// for concurrent use.
+func (d *Document) Positions() func(path docpath.Path) (Span, bool) {
 	if d.root == nil {
 		return d.Lookup
 	}
@@ -430,4 +432,12 @@ func MarshalJSON(a *Agreement) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// Clone returns a deep copy of a: changing the copy, at any depth, leaves
+// a as it was.
+func (a *Agreement) Clone() *Agreement {
+	b := new(Agreement)
+	decode(codec.Encode(a, encodeHooks), b) // what a holds decodes without problems, or as the problems it had
+	return b
 }

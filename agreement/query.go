@@ -224,3 +224,19 @@ func (tl Timeline) Disputed(e Event) bool {
 	}
 	return false
 }
+
+// Preferred returns the event of a kind that decides when the timeline
+// holds several reports of it: the one marked preferred, or else the only
+// one. false when there is none, or several and none preferred.
+func (tl Timeline) Preferred(k EventKind) (Event, bool) {
+	events := tl.kind(k, "")
+	for _, e := range events {
+		if e.Preferred {
+			return e, true
+		}
+	}
+	if len(events) == 1 {
+		return events[0], true
+	}
+	return Event{}, false
+}

@@ -31,16 +31,8 @@ func (tl Timeline) kind(k EventKind, party string) []Event {
 // preferredDate returns the date of the preferred event of a kind, or of
 // the only one.
 func (tl Timeline) preferredDate(k EventKind) Date {
-	events := tl.kind(k, "")
-	for _, e := range events {
-		if e.Preferred {
-			return e.Date
-		}
-	}
-	if len(events) == 1 {
-		return events[0].Date
-	}
-	return Date{}
+	e, _ := tl.Preferred(k)
+	return e.Date
 }
 
 // stage orders the kinds of event: signature before ratification before

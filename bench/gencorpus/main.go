@@ -121,13 +121,7 @@ func copyClause(c agreement.Clause) agreement.Clause {
 	return c
 }
 
-func copyOf(a *agreement.Agreement) *agreement.Agreement {
-	b, err := agreement.Apply(nil, a)
-	if err != nil {
-		log.Fatal(err)
-	}
-	return b
-}
+func copyOf(a *agreement.Agreement) *agreement.Agreement { return a.Clone() }
 
 // pair writes an agreement of n clauses and a new version with 1% of the
 // clauses reworded and one inserted at the front, for entente diff.

@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/entente-go/entente/agreement/diff"
+
 	"github.com/entente-go/entente/agreement"
 )
 
@@ -38,7 +40,7 @@ func run(w io.Writer, root, format string) error {
 			return doc.Diagnostics.Err()
 		}
 	}
-	changes := agreement.DiffDocuments(old, new)
+	changes := diff.DiffDocuments(old, new)
 	switch format {
 	case "text":
 		return changes.WriteText(w)

@@ -9,14 +9,8 @@ import (
 	"github.com/entente-go/entente/parties"
 )
 
-// Copy returns a deep copy of a: applying no changes to a copies it.
-func Copy(a *agreement.Agreement) *agreement.Agreement {
-	b, err := agreement.Apply(nil, a)
-	if err != nil {
-		panic(err)
-	}
-	return b
-}
+// Copy returns a deep copy of a.
+func Copy(a *agreement.Agreement) *agreement.Agreement { return a.Clone() }
 
 // Mutate returns a copy of a with n random edits of the kinds a new
 // version of an agreement brings: reworded text, a changed modality, a

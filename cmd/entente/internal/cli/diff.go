@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/entente-go/entente/agreement/diff"
+
 	"github.com/entente-go/entente/agreement"
 )
 
@@ -72,7 +74,7 @@ func (c Command) diff(args []string) int {
 	if new == nil {
 		return newCode
 	}
-	cs := agreement.DiffDocuments(old, new)
+	cs := diff.DiffDocuments(old, new)
 	if name != "" && *format == "text" {
 		fmt.Fprintf(c.Stdout, "entente diff %s\n", name)
 	}

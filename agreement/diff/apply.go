@@ -1,17 +1,17 @@
-package agreement
+package diff
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"slices"
 	"sort"
 	"strings"
 
-	"github.com/entente-go/entente/docpath"
+	"github.com/entente-go/entente/agreement"
 
-	"github.com/entente-go/entente/internal/codec"
-	"github.com/entente-go/entente/internal/yamlnode"
+	"github.com/entente-go/entente/docpath"
 )
 
 // ConflictError says that a change does not fit the agreement it is
@@ -27,9 +27,12 @@ func (e *ConflictError) Error() string { return fmt.Sprintf("conflict at %s: %s"
 // Apply applies changes (as Diff made them, or as read back from their
 // JSON) to old and returns the new version; old is not changed. Every
 // change is checked against old first: a value that is not the change's
-// old value is a *ConflictError, and nothing is applied.
-func Apply(changes []Change, old *Agreement) (*Agreement, error) {
-	root := codec.Encode(old, encodeHooks)
+// old value is a *ConflictError, and nothing is applied. Apply works on
+// the JSON form of the agreement and reads the result back with the
+// agreement package's loader, so the new version means what its JSON
+// means.
+func Apply(changes []Change, old *agreement.Agreement) (*agreement.Agreement, error) {
+	root := jsonOfValue(reflect.ValueOf(old).Elem())
 	groups := map[string][]Change{} // element changes, by the list they change
 	emptied := map[string]Change{}  // lists removed once their elements are, by list
 	for _, c := range changes {
@@ -77,14 +80,24 @@ func Apply(changes []Change, old *Agreement) (*Agreement, error) {
 			return nil, err
 		}
 	}
-	a := new(Agreement)
-	for _, p := range decode(root, a) {
-		if p.Kind == codec.InvalidValue {
+	src, err := json.Marshal(root)
+	if err != nil {
+		return nil, err
+	}
+	doc := agreement.Loader{MaxBytes: -1}.Parse("applied.json", src)
+	for _, d := range doc.Diagnostics {
+		if !strings.HasPrefix(string(d.Rule), "load.") && d.Rule != agreement.RuleSyntax {
+			continue // the rules of the format: a version may break them, and the diff still applies
+		}
+		if d.Rule == agreement.RuleLoadInvalidValue {
 			continue // a value outside its enumeration, kept as the model holds it
 		}
-		return nil, &ConflictError{Path: p.Path, Reason: "the result is not a valid agreement: " + p.Message}
+		return nil, &ConflictError{Path: d.Path, Reason: "the result is not a valid agreement: " + d.Message}
 	}
-	return a, nil
+	if doc.Agreement == nil {
+		return nil, &ConflictError{Reason: "the result is not an agreement"}
+	}
+	return doc.Agreement, nil
 }
 
 func listKey(steps []Step) string {
@@ -100,18 +113,23 @@ func listKey(steps []Step) string {
 }
 
 // walk follows steps through the old tree, by old indices.
-func walk(root *yamlnode.Node, steps []Step, path docpath.Path) (*yamlnode.Node, error) {
+func walk(root any, steps []Step, path docpath.Path) (any, error) {
 	n := root
 	for _, s := range steps {
 		if s.isElem() {
-			if n.Kind != yamlnode.SequenceNode || s.Old < 0 || s.Old >= len(n.Content) {
+			l, ok := n.([]any)
+			if !ok || s.Old < 0 || s.Old >= len(l) {
 				return nil, &ConflictError{Path: path, Reason: fmt.Sprintf("no element %s in the old version", s.Key)}
 			}
-			n = n.Content[s.Old]
+			n = l[s.Old]
 			continue
 		}
-		v := field(n, s.Field)
-		if v == nil {
+		m, ok := n.(map[string]any)
+		if !ok {
+			return nil, &ConflictError{Path: path, Reason: fmt.Sprintf("no field %q in the old version", s.Field)}
+		}
+		v, ok := m[s.Field]
+		if !ok {
 			return nil, &ConflictError{Path: path, Reason: fmt.Sprintf("no field %q in the old version", s.Field)}
 		}
 		n = v
@@ -119,73 +137,60 @@ func walk(root *yamlnode.Node, steps []Step, path docpath.Path) (*yamlnode.Node,
 	return n, nil
 }
 
-func field(m *yamlnode.Node, name string) *yamlnode.Node {
-	if m.Kind != yamlnode.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == name {
-			return m.Content[i+1]
-		}
-	}
-	return nil
-}
-
-func applyField(root *yamlnode.Node, c Change) error {
+func applyField(root any, c Change) error {
 	parent, err := walk(root, c.Steps[:len(c.Steps)-1], c.Path)
 	if err != nil {
 		return err
 	}
-	if parent.Kind != yamlnode.MappingNode {
+	m, ok := parent.(map[string]any)
+	if !ok {
 		return &ConflictError{Path: c.Path, Reason: "the old value here is not a mapping"}
 	}
 	name := c.Steps[len(c.Steps)-1].Field
-	for i := 0; i+1 < len(parent.Content); i += 2 {
-		if parent.Content[i].Value != name {
-			continue
-		}
-		if c.Op == OpAdded {
-			return &ConflictError{Path: c.Path, Reason: "the field is already there"}
-		}
-		if got := jsonOf(parent.Content[i+1]); !reflect.DeepEqual(got, c.Old) {
-			return &ConflictError{Path: c.Path, Reason: fmt.Sprintf("the old value is %v, not %v", got, c.Old)}
-		}
-		if c.Op == OpRemoved {
-			parent.Content = slices.Delete(parent.Content, i, i+2)
-		} else {
-			parent.Content[i+1] = nodeOf(c.New)
-		}
-		return nil
-	}
-	if c.Op != OpAdded {
+	got, there := m[name]
+	switch {
+	case there && c.Op == OpAdded:
+		return &ConflictError{Path: c.Path, Reason: "the field is already there"}
+	case there && !reflect.DeepEqual(got, c.Old):
+		return &ConflictError{Path: c.Path, Reason: fmt.Sprintf("the old value is %v, not %v", got, c.Old)}
+	case there && c.Op == OpRemoved:
+		delete(m, name)
+	case there:
+		m[name] = cloneJSON(c.New)
+	case c.Op != OpAdded:
 		return &ConflictError{Path: c.Path, Reason: "the field is not in the old version"}
+	default:
+		m[name] = cloneJSON(c.New)
 	}
-	parent.Content = append(parent.Content, codec.String(name), nodeOf(c.New))
 	return nil
 }
 
 // applyList rebuilds one list from its element changes: added and moved
 // elements go to their new places, removed ones go, and the rest keep
 // their order in the places left.
-func applyList(root *yamlnode.Node, changes []Change) error {
+func applyList(root any, changes []Change) error {
 	first := changes[0]
 	steps := first.Steps[:len(first.Steps)-1]
-	list, err := walk(root, steps, first.Path)
-	if err != nil && len(steps) > 0 && !steps[len(steps)-1].isElem() {
-		// A list the old version does not have: make it, empty.
-		parent, perr := walk(root, steps[:len(steps)-1], first.Path)
-		if perr != nil || parent.Kind != yamlnode.MappingNode {
-			return err
-		}
-		list = &yamlnode.Node{Kind: yamlnode.SequenceNode, Tag: "!!seq"}
-		parent.Content = append(parent.Content, codec.String(steps[len(steps)-1].Field), list)
-	} else if err != nil {
+	if len(steps) == 0 || steps[len(steps)-1].isElem() {
+		return &ConflictError{Path: first.Path, Reason: "a list must be a field"}
+	}
+	parent, err := walk(root, steps[:len(steps)-1], first.Path)
+	if err != nil {
 		return err
 	}
-	if list.Kind != yamlnode.SequenceNode {
+	pm, ok := parent.(map[string]any)
+	if !ok {
+		return &ConflictError{Path: first.Path, Reason: "the old value here is not a mapping"}
+	}
+	name := steps[len(steps)-1].Field
+	value, there := pm[name]
+	if !there {
+		value = []any{} // a list the old version does not have: made, empty
+	}
+	old, ok := value.([]any)
+	if !ok {
 		return &ConflictError{Path: first.Path, Reason: "the old value here is not a list"}
 	}
-	old := list.Content
 	taken := make([]bool, len(old))
 	size := len(old)
 	for _, c := range changes {
@@ -199,84 +204,71 @@ func applyList(root *yamlnode.Node, changes []Change) error {
 	if size < 0 {
 		return &ConflictError{Path: first.Path, Reason: "more elements removed than the list holds"}
 	}
-	slots := make([]*yamlnode.Node, size)
+	slots := make([]any, size)
+	filled := make([]bool, size)
 	for _, c := range changes {
 		s := c.Steps[len(c.Steps)-1]
 		switch c.Op {
 		case OpAdded:
-			if s.New < 0 || s.New >= size || slots[s.New] != nil {
+			if s.New < 0 || s.New >= size || filled[s.New] {
 				return &ConflictError{Path: c.Path, Reason: "the new position does not fit the list"}
 			}
-			slots[s.New] = nodeOf(c.New)
+			slots[s.New], filled[s.New] = cloneJSON(c.New), true
 		case OpRemoved, OpMoved:
 			if s.Old < 0 || s.Old >= len(old) || taken[s.Old] {
 				return &ConflictError{Path: c.Path, Reason: "the element is not in the old version"}
 			}
 			taken[s.Old] = true
 			if c.Op == OpRemoved {
-				if got := jsonOf(old[s.Old]); !reflect.DeepEqual(got, c.Old) {
+				if !reflect.DeepEqual(old[s.Old], c.Old) {
 					return &ConflictError{Path: c.Path, Reason: "the element to remove is not the one in the old version"}
 				}
 				continue
 			}
-			if s.New < 0 || s.New >= size || slots[s.New] != nil {
+			if s.New < 0 || s.New >= size || filled[s.New] {
 				return &ConflictError{Path: c.Path, Reason: "the new position does not fit the list"}
 			}
-			slots[s.New] = old[s.Old]
+			slots[s.New], filled[s.New] = old[s.Old], true
 		default:
 			return &ConflictError{Path: c.Path, Reason: fmt.Sprintf("%s is not an operation on a list element", c.Op)}
 		}
 	}
 	next := 0
-	for i, n := range old {
+	for i, v := range old {
 		if taken[i] {
 			continue
 		}
-		for next < size && slots[next] != nil {
+		for next < size && filled[next] {
 			next++
 		}
 		if next == size {
 			return &ConflictError{Path: first.Path, Reason: "the list has more elements than the changes allow for"}
 		}
-		slots[next] = n
+		slots[next], filled[next] = v, true
 	}
-	if slices.Contains(slots, nil) {
+	if slices.Contains(filled, false) {
 		return &ConflictError{Path: first.Path, Reason: "the list has fewer elements than the changes need"}
 	}
-	list.Content = slots
+	pm[name] = slots
 	return nil
 }
 
-// nodeOf turns a JSON-typed value back into a node tree, as the encoder
-// would have made it.
-func nodeOf(v any) *yamlnode.Node {
+// cloneJSON copies a JSON-typed value, so that the tree Apply builds
+// never shares a mapping or list with the changes it was given.
+func cloneJSON(v any) any {
 	switch v := v.(type) {
 	case map[string]any:
-		n := &yamlnode.Node{Kind: yamlnode.MappingNode, Tag: "!!map"}
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
+		m := make(map[string]any, len(v))
+		for k, x := range v {
+			m[k] = cloneJSON(x)
 		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			n.Content = append(n.Content, codec.String(k), nodeOf(v[k]))
-		}
-		return n
+		return m
 	case []any:
-		n := &yamlnode.Node{Kind: yamlnode.SequenceNode, Tag: "!!seq"}
-		for _, x := range v {
-			n.Content = append(n.Content, nodeOf(x))
+		l := make([]any, len(v))
+		for i, x := range v {
+			l[i] = cloneJSON(x)
 		}
-		return n
-	case bool:
-		return &yamlnode.Node{Kind: yamlnode.ScalarNode, Tag: "!!bool", Value: fmt.Sprint(v)}
-	case string:
-		return codec.String(v)
+		return l
 	}
-	return &yamlnode.Node{Kind: yamlnode.ScalarNode, Tag: "!!null", Value: "null"}
-}
-
-func jsonOf(n *yamlnode.Node) any {
-	v, _ := codec.JSONValue(n)
 	return v
 }

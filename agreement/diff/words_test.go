@@ -1,4 +1,4 @@
-package agreement
+package diff
 
 import (
 	"math/rand/v2"

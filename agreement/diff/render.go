@@ -1,33 +1,38 @@
-package agreement
+package diff
 
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/entente-go/entente/agreement"
 	"io"
 	"slices"
 	"strings"
 )
 
-// DiffFormatVersion versions the JSON that WriteJSON writes. It changes
+// FormatVersion versions the JSON that WriteJSON writes. It changes
 // when a field changes meaning or goes away; new fields may appear
 // without a change.
-const DiffFormatVersion = "entente.diff/v1"
+const FormatVersion = "entente.diff/v2"
 
 // WriteJSON writes the change set as JSON for programs:
 //
-//	{"format": "entente.diff/v1", "old": ..., "new": ..., "summary": {...},
-//	 "changes": [{"path", "steps", "op", "class", "severity", "note",
+//	{"format": "entente.diff/v2",
+//	 "old": {"file", "id", "label"}, "new": {...}, "summary": {...},
+//	 "changes": [{"path", "steps", "op", "class", "impact", "note",
 //	              "old", "new", "words", "old_pos", "new_pos"}, ...]}
 //
 // "old" and "new" of a change are JSON values; "words" is a list of
-// {"op": "=" | "-" | "+", "text"}; positions are {"Line", "Column"}.
+// {"op": "=" | "-" | "+", "text"}; positions are {"line", "column"}.
+// Version 2 (from v1): "severity" is "impact", the sides name their file,
+// id and label, and the summary is data (dates, modalities and profile
+// flags as values, not sentences).
 func (cs *ChangeSet) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
 		Format string `json:"format"`
 		*ChangeSet
-	}{DiffFormatVersion, cs})
+	}{FormatVersion, cs})
 }
 
 func counts(s Summary) string {
@@ -40,6 +45,7 @@ func counts(s Summary) string {
 	return strings.Join(parts, ", ")
 }
 
+// summaryLines puts a summary in words, one line a fact.
 func summaryLines(s Summary) []string {
 	var out []string
 	if len(s.PartiesAdded) > 0 {
@@ -51,23 +57,41 @@ func summaryLines(s Summary) []string {
 	if s.TermChanged {
 		out = append(out, "the term changed")
 	}
-	out = append(out, s.DatesChanged...)
+	for _, d := range s.Dates {
+		out = append(out, fmt.Sprintf("%s: %s → %s", dateWords[d.Date], orNone(d.Old), orNone(d.New)))
+	}
 	if s.CommitmentsAdded > 0 {
 		out = append(out, fmt.Sprintf("commitments added: %d", s.CommitmentsAdded))
 	}
 	if s.CommitmentsRemoved > 0 {
 		out = append(out, fmt.Sprintf("commitments removed: %d", s.CommitmentsRemoved))
 	}
-	for _, x := range s.Strengthened {
-		out = append(out, "strengthened: "+x)
+	for _, m := range s.Strengthened {
+		out = append(out, fmt.Sprintf("strengthened: %s: %s", m.Path, modalityNote(m.Old, m.New)))
 	}
-	for _, x := range s.Weakened {
-		out = append(out, "weakened: "+x)
+	for _, m := range s.Weakened {
+		out = append(out, fmt.Sprintf("weakened: %s: %s", m.Path, modalityNote(m.Old, m.New)))
 	}
-	for _, x := range s.Profile {
-		out = append(out, "security profile: "+x)
+	for _, f := range s.Profile {
+		out = append(out, fmt.Sprintf("security profile: %s: %s → %s", strings.ReplaceAll(f.Flag, "-", " "), yesNo(f.Old), yesNo(f.New)))
 	}
 	return out
+}
+
+var dateWords = map[string]string{"signature": "signature", "entry-into-force": "entry into force", "initial-term-end": "end of the initial term"}
+
+func orNone(d agreement.Date) string {
+	if d.IsZero() {
+		return "none"
+	}
+	return d.String()
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
 
 // brief renders a value for one line: scalars as they are, a mapping by
@@ -143,10 +167,10 @@ func (c Change) what() string {
 func (cs *ChangeSet) WriteText(w io.Writer) error {
 	ew := &errWriter{w: w}
 	if cs.Empty() {
-		ew.printf("%s → %s: no changes\n", cs.OldLabel, cs.NewLabel)
+		ew.printf("%s → %s: no changes\n", cs.Old.Name(), cs.New.Name())
 		return ew.err
 	}
-	ew.printf("%s → %s: %d changes (%s)\n", cs.OldLabel, cs.NewLabel, len(cs.Changes), counts(cs.Summary))
+	ew.printf("%s → %s: %d changes (%s)\n", cs.Old.Name(), cs.New.Name(), len(cs.Changes), counts(cs.Summary))
 	if lines := summaryLines(cs.Summary); len(lines) > 0 {
 		ew.printf("\nSummary\n")
 		for _, l := range lines {
@@ -183,7 +207,7 @@ func (cs *ChangeSet) WriteText(w io.Writer) error {
 // diffs as ~~deleted~~ and **inserted** text.
 func (cs *ChangeSet) WriteMarkdown(w io.Writer) error {
 	ew := &errWriter{w: w}
-	ew.printf("### %s → %s\n\n", mdEscape(cs.OldLabel), mdEscape(cs.NewLabel))
+	ew.printf("### %s → %s\n\n", mdEscape(cs.Old.Name()), mdEscape(cs.New.Name()))
 	if cs.Empty() {
 		ew.printf("No changes.\n")
 		return ew.err
@@ -192,7 +216,7 @@ func (cs *ChangeSet) WriteMarkdown(w io.Writer) error {
 	for _, l := range summaryLines(cs.Summary) {
 		ew.printf("- %s\n", mdEscape(l))
 	}
-	ew.printf("\n| severity | class | where | change |\n|---|---|---|---|\n")
+	ew.printf("\n| impact | class | where | change |\n|---|---|---|---|\n")
 	for _, im := range []Impact{ImpactMajor, ImpactMinor, ImpactPatch, ImpactNone} {
 		for _, c := range cs.Changes {
 			if c.Impact != im {

@@ -1,4 +1,4 @@
-package agreement_test
+package diff_test
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/agreement/diff"
 	"github.com/entente-go/entente/internal/gen"
 )
 
@@ -36,7 +37,7 @@ func BenchmarkDiff(b *testing.B) {
 		old, new := benchPair(n)
 		b.Run(fmt.Sprintf("entente/clauses=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				agreement.Diff(old, new)
+				diff.Diff(old, new)
 			}
 		})
 		if n > 10_000 {

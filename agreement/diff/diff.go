@@ -1,6 +1,7 @@
-package agreement
+package diff
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"slices"
@@ -8,9 +9,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/entente-go/entente/docpath"
+	"github.com/entente-go/entente/agreement"
 
-	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/docpath"
 )
 
 // Op is what happened to a value between two versions.
@@ -61,25 +62,25 @@ func (s Step) isElem() bool { return s.Field == "" }
 
 // Change is one difference between two versions of an agreement.
 type Change struct {
-	Path   docpath.Path `json:"path"`             // with ids, as in diagnostics, in the new version (the old for removals)
-	Steps  []Step       `json:"steps"`            // the path, step by step, with old and new indices
-	Op     Op           `json:"op"`               //
-	Class  Class        `json:"class"`            //
-	Impact Impact       `json:"severity"`         //
-	Note   string       `json:"note,omitempty"`   // what the change means, when there is more to say: "may → shall: strengthened"
-	Old    any          `json:"old,omitempty"`    // the old value, JSON-typed (string, bool, []any, map[string]any); nil when added
-	New    any          `json:"new,omitempty"`    // the new value, likewise; nil when removed
-	Words  []WordOp     `json:"words,omitempty"`  // a word-level diff, for changed text
-	OldPos Position     `json:"old_pos,omitzero"` // where it was written, when the versions were loaded from files
-	NewPos Position     `json:"new_pos,omitzero"`
+	Path   docpath.Path       `json:"path"`             // with ids, as in diagnostics, in the new version (the old for removals)
+	Steps  []Step             `json:"steps"`            // the path, step by step, with old and new indices
+	Op     Op                 `json:"op"`               //
+	Class  Class              `json:"class"`            //
+	Impact Impact             `json:"impact"`           //
+	Note   string             `json:"note,omitempty"`   // what the change means, when there is more to say: "may → shall: strengthened"
+	Old    any                `json:"old,omitempty"`    // the old value, JSON-typed (string, bool, []any, map[string]any); nil when added
+	New    any                `json:"new,omitempty"`    // the new value, likewise; nil when removed
+	Words  []WordOp           `json:"words,omitempty"`  // a word-level diff, for changed text
+	OldPos agreement.Position `json:"old_pos,omitzero"` // where it was written, when the versions were loaded from files
+	NewPos agreement.Position `json:"new_pos,omitzero"`
 }
 
 // ChangeSet is the difference between two versions of an agreement.
 type ChangeSet struct {
-	OldLabel string   `json:"old"` // the old version's label (or id)
-	NewLabel string   `json:"new"`
-	Changes  []Change `json:"changes"`
-	Summary  Summary  `json:"summary"`
+	Old     Side     `json:"old"`
+	New     Side     `json:"new"`
+	Changes []Change `json:"changes"`
+	Summary Summary  `json:"summary"`
 }
 
 // Empty reports whether the versions are the same.
@@ -93,19 +94,20 @@ func (cs *ChangeSet) Empty() bool { return len(cs.Changes) == 0 }
 // and agreement, and lists of codes as sets. Reordered entries are moved,
 // not removed and added again; a clause whose num changed is moved
 // (renumbered). The work is close to linear in the size of the agreements.
-func Diff(old, new *Agreement) *ChangeSet {
+func Diff(old, new *agreement.Agreement) *ChangeSet {
 	d := differ{}
-	d.value(reflect.ValueOf(old).Elem(), reflect.ValueOf(new).Elem())
-	cs := &ChangeSet{OldLabel: label(old), NewLabel: label(new), Changes: d.changes}
+	d.value(reflect.ValueOf(old).Elem(), reflect.ValueOf(new).Elem(), fieldKey{})
+	cs := &ChangeSet{Old: sideOf(old), New: sideOf(new), Changes: d.changes}
 	cs.Summary = summarize(old, new, cs.Changes)
 	return cs
 }
 
 // DiffDocuments is Diff for two loaded documents; each change also gives
 // the positions of its value in both files.
-func DiffDocuments(old, new *Document) *ChangeSet {
+func DiffDocuments(old, new *agreement.Document) *ChangeSet {
 	cs := Diff(old.Agreement, new.Agreement)
-	oldLookup, newLookup := old.lookup(), new.lookup()
+	cs.Old.File, cs.New.File = old.Name, new.Name
+	oldLookup, newLookup := old.Positions(), new.Positions()
 	for i := range cs.Changes {
 		c := &cs.Changes[i]
 		if span, ok := oldLookup(pathOf(c.Steps, false)); ok && c.Op != OpAdded {
@@ -118,19 +120,31 @@ func DiffDocuments(old, new *Document) *ChangeSet {
 	return cs
 }
 
-func orKey(s Span) Position {
+func orKey(s agreement.Span) agreement.Position {
 	if s.Key.IsValid() {
 		return s.Key
 	}
 	return s.Value
 }
 
-func label(a *Agreement) string {
+// Side says which version of which agreement one side of a change set
+// is, and from which file when it was loaded from one.
+type Side struct {
+	File  string `json:"file,omitempty"`
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+func sideOf(a *agreement.Agreement) Side { return Side{ID: a.ID, Label: a.Version.Label} }
+
+// Name is how the side is shown to people: its version label, or else its
+// id.
+func (s Side) Name() string {
 	switch {
-	case a.Version.Label != "":
-		return a.Version.Label
-	case a.ID != "":
-		return a.ID
+	case s.Label != "":
+		return s.Label
+	case s.ID != "":
+		return s.ID
 	}
 	return "(nothing)"
 }
@@ -221,24 +235,34 @@ func (d *differ) popElem() {
 }
 
 var (
-	dateType = reflect.TypeFor[Date]()
-	durType  = reflect.TypeFor[Duration]()
+	dateType = typ[agreement.Date]()
+	durType  = typ[agreement.Duration]()
+	textType = typ[agreement.Text]()
 )
 
 // jsonOfValue renders a model value as the JSON-typed value the format
-// gives it.
+// gives it (string, bool, []any, map[string]any): encoding/json writes the
+// model as the format does (the agreement package holds it to that).
 func jsonOfValue(v reflect.Value) any {
-	n := codec.Encode(v.Interface(), encodeHooks)
-	j, _ := codec.JSONValue(n)
+	b, err := json.Marshal(v.Interface())
+	if err != nil {
+		panic("diff: the model does not marshal: " + err.Error())
+	}
+	var j any
+	if err := json.Unmarshal(b, &j); err != nil {
+		panic("diff: the model's JSON does not read back: " + err.Error())
+	}
 	return j
 }
 
 // absent reports whether a field is not written: its zero value.
 func absent(v reflect.Value) bool { return v.IsZero() }
 
-// value compares two values of one type at the current path. It walks the
-// model itself, so that equal parts cost a comparison and nothing more.
-func (d *differ) value(o, n reflect.Value) {
+// value compares two values of one type at the current path, held by
+// the field k (none at the root and for list elements). It
+// walks the model itself, so that equal parts cost a comparison and
+// nothing more.
+func (d *differ) value(o, n reflect.Value, k fieldKey) {
 	t := o.Type()
 	switch {
 	case t == textType:
@@ -267,12 +291,12 @@ func (d *differ) value(o, n reflect.Value) {
 		case o.IsNil() || n.IsNil():
 			d.add(Change{Op: OpModified, Old: jsonOrNil(o), New: jsonOrNil(n)})
 		default:
-			d.value(o.Elem(), n.Elem())
+			d.value(o.Elem(), n.Elem(), k)
 		}
 	case reflect.Struct:
 		d.fields(o, n)
 	case reflect.Slice:
-		d.list(o, n)
+		d.list(o, n, k)
 	case reflect.Map:
 		d.stringMap(o.Interface().(map[string]string), n.Interface().(map[string]string))
 	case reflect.String:
@@ -284,7 +308,7 @@ func (d *differ) value(o, n reflect.Value) {
 			d.add(Change{Op: OpModified, Old: o.Bool(), New: n.Bool()})
 		}
 	default:
-		panic("agreement: diff of unsupported type " + t.String())
+		panic("diff: unsupported type " + t.String())
 	}
 }
 
@@ -296,26 +320,28 @@ func jsonOrNil(v reflect.Value) any {
 }
 
 func (d *differ) fields(o, n reflect.Value) {
-	for _, f := range codec.Fields(o.Type()) {
-		fo, fn := o.Field(f.Index), n.Field(f.Index)
+	t := o.Type()
+	for _, f := range fieldsOf(t) {
+		fo, fn := o.Field(f.index), n.Field(f.index)
+		k := fieldKey{t, f.name}
 		oa, na := absent(fo), absent(fn)
 		if oa && na {
 			continue
 		}
-		d.push(Step{Field: f.Name, Old: -1, New: -1})
+		d.push(Step{Field: f.name, Old: -1, New: -1})
 		switch {
 		case !oa && !na:
-			d.value(fo, fn)
+			d.value(fo, fn, k)
 		case fn.Kind() == reflect.Slice && fn.Len() > 0:
 			// A list that was not there: its elements are added one by
 			// one (Apply makes the list).
-			d.list(reflect.MakeSlice(fn.Type(), 0, 0), fn)
+			d.list(reflect.MakeSlice(fn.Type(), 0, 0), fn, k)
 		case oa:
 			d.add(Change{Op: OpAdded, New: jsonOfValue(fn)})
 		case fo.Kind() == reflect.Slice && fo.Len() > 0:
 			// A list that is gone: its elements are removed one by one,
 			// then the empty list itself.
-			d.list(fo, reflect.MakeSlice(fo.Type(), 0, 0))
+			d.list(fo, reflect.MakeSlice(fo.Type(), 0, 0), k)
 			d.add(Change{Op: OpRemoved, Old: []any{}})
 		default:
 			d.add(Change{Op: OpRemoved, Old: jsonOfValue(fo)})
@@ -353,58 +379,56 @@ func (d *differ) stringMap(o, n map[string]string) {
 	}
 }
 
-// keyer gives the identity a list element is matched by, given the
-// list's field name, and a looser key for a second round of matching among
-// the elements the first round left over ("" for none). Field indices are
-// looked up once per list.
+// keyer gives the identity a list element is matched by, and a looser
+// key for a second round of matching among the elements the first round
+// left over ("" for none), as the list field's rule names them. Field
+// indices are looked up once per list type.
 type keyer struct {
-	kind  int // 0: none, 1: the scalar itself, 2: one field, 3: fields joined
+	kind  int // 0: none (by position), 1: the scalar itself, 2: one field, 3: fields joined
 	key   []int
 	loose []int
 }
 
+// keyers caches the keyer of each list field.
 var keyers sync.Map // keyerKey -> keyer
 
 type keyerKey struct {
-	field string
+	field fieldKey
 	elem  reflect.Type
 }
 
-func newKeyer(field string, elem reflect.Type) keyer {
-	if k, ok := keyers.Load(keyerKey{field, elem}); ok {
+func newKeyer(field fieldKey, r rule, elem reflect.Type) keyer {
+	key := keyerKey{field, elem}
+	if k, ok := keyers.Load(key); ok {
 		return k.(keyer)
 	}
-	k := makeKeyer(field, elem)
-	keyers.Store(keyerKey{field, elem}, k)
+	k := makeKeyer(r, elem)
+	keyers.Store(key, k)
 	return k
 }
 
-func makeKeyer(field string, elem reflect.Type) keyer {
+func makeKeyer(r rule, elem reflect.Type) keyer {
 	if elem.Kind() == reflect.String {
 		return keyer{kind: 1}
 	}
-	idx := func(names ...string) []int {
+	if elem.Kind() != reflect.Struct || len(r.match) == 0 {
+		return keyer{}
+	}
+	idx := func(names []string) []int {
 		out := make([]int, len(names))
 		for i, n := range names {
-			out[i] = codec.FieldIndex(elem, n)
+			out[i] = fieldIndex(elem, n)
 		}
 		return out
 	}
-	switch field {
-	case "parties", "clauses", "sources":
-		return keyer{kind: 2, key: idx("id")}
-	case "signatories":
-		return keyer{kind: 2, key: idx("name")}
-	case "cooperation":
-		return keyer{kind: 2, key: idx("topic")}
-	case "timeline":
-		return keyer{kind: 3, key: idx("event", "party", "date"), loose: idx("event", "party")}
-	case "commitments":
-		return keyer{kind: 3, key: idx("kind", "by", "trigger"), loose: idx("kind")}
-	case "relations":
-		return keyer{kind: 3, key: idx("type", "agreement"), loose: idx("agreement")}
+	k := keyer{kind: 3, key: idx(r.match)}
+	if len(r.match) == 1 {
+		k.kind = 2
 	}
-	return keyer{}
+	if len(r.loose) > 0 {
+		k.loose = idx(r.loose)
+	}
+	return k
 }
 
 func fieldText(v reflect.Value) string {
@@ -446,7 +470,7 @@ func pathIDs(list reflect.Value) []string {
 	if list.Type().Elem().Kind() != reflect.Struct {
 		return ids
 	}
-	i := codec.FieldIndex(list.Type().Elem(), "id")
+	i := fieldIndex(list.Type().Elem(), "id")
 	if i < 0 {
 		return ids
 	}
@@ -456,15 +480,12 @@ func pathIDs(list reflect.Value) []string {
 	return ids
 }
 
-func (d *differ) list(o, n reflect.Value) {
-	field := ""
-	if len(d.path) > 0 {
-		field = d.path[len(d.path)-1].Field
-	}
+func (d *differ) list(o, n reflect.Value, field fieldKey) {
 	if o.Len() == 0 && n.Len() == 0 {
 		return
 	}
-	k := newKeyer(field, o.Type().Elem())
+	r := rules[field]
+	k := newKeyer(field, r, o.Type().Elem())
 	names := &listKeys{o: o, n: n}
 	if k.kind == 1 && equalStrings(o, n) {
 		return // a list of codes, unchanged
@@ -488,8 +509,8 @@ func (d *differ) list(o, n reflect.Value) {
 			d.add(Change{Op: OpMoved, Note: fmt.Sprintf("position %d → %d", i+1, j+1)})
 		}
 		from := len(d.changes)
-		d.value(o.Index(i), n.Index(j))
-		if field == "timeline" && len(d.changes) > from && (decisiveEvent(o.Index(i)) || decisiveEvent(n.Index(j))) {
+		d.value(o.Index(i), n.Index(j), fieldKey{})
+		if r.decisive && len(d.changes) > from && (decisiveEvent(o.Index(i)) || decisiveEvent(n.Index(j))) {
 			// A change to the signature, entry into force or end of the
 			// agreement changes what is in force when.
 			for k := from; k < len(d.changes); k++ {
@@ -515,7 +536,7 @@ func (d *differ) list(o, n reflect.Value) {
 }
 
 func decisiveEvent(v reflect.Value) bool {
-	e, ok := v.Interface().(Event)
+	e, ok := v.Interface().(agreement.Event)
 	return ok && slices.Contains(decisiveEvents, e.Event)
 }
 
@@ -653,9 +674,9 @@ func lis(match []int) []bool {
 }
 
 // textOf reads a Text without copying it into an interface when it can.
-func textOf(v reflect.Value) Text {
+func textOf(v reflect.Value) agreement.Text {
 	if v.CanAddr() {
-		return *v.Addr().Interface().(*Text)
+		return *v.Addr().Interface().(*agreement.Text)
 	}
-	return v.Interface().(Text)
+	return v.Interface().(agreement.Text)
 }

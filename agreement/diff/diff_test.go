@@ -1,4 +1,4 @@
-package agreement_test
+package diff_test
 
 import (
 	"encoding/json"
@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/agreement/diff"
 	"github.com/entente-go/entente/internal/gen"
 )
 
@@ -20,7 +21,7 @@ func generated(seed uint64, clauses int) *agreement.Agreement {
 func TestDiffSelfIsEmpty(t *testing.T) {
 	for seed := range uint64(50) {
 		a := generated(seed, 10)
-		if cs := agreement.Diff(a, gen.Copy(a)); !cs.Empty() {
+		if cs := diff.Diff(a, gen.Copy(a)); !cs.Empty() {
 			t.Fatalf("seed %d: Diff(a, a) has %d changes: %+v", seed, len(cs.Changes), cs.Changes[0])
 		}
 	}
@@ -40,12 +41,12 @@ func TestApplyDiff(t *testing.T) {
 		r := rand.New(rand.NewPCG(seed, 4))
 		a := generated(seed, 1+r.IntN(12))
 		b := gen.Mutate(r, a, 1+r.IntN(6))
-		cs := agreement.Diff(a, b)
+		cs := diff.Diff(a, b)
 		total += len(cs.Changes)
-		if again := agreement.Diff(a, b); !cmp.Equal(cs, again) {
+		if again := diff.Diff(a, b); !cmp.Equal(cs, again) {
 			t.Fatalf("seed %d: two runs of Diff differ", seed)
 		}
-		got, err := agreement.Apply(cs.Changes, a)
+		got, err := diff.Apply(cs.Changes, a)
 		if err != nil {
 			t.Fatalf("seed %d: Apply: %v", seed, err)
 		}
@@ -56,11 +57,11 @@ func TestApplyDiff(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var back []agreement.Change
+		var back []diff.Change
 		if err := json.Unmarshal(data, &back); err != nil {
 			t.Fatal(err)
 		}
-		got, err = agreement.Apply(back, a)
+		got, err = diff.Apply(back, a)
 		if err != nil {
 			t.Fatalf("seed %d: Apply after JSON: %v", seed, err)
 		}
@@ -76,8 +77,8 @@ func TestInsertOneClause(t *testing.T) {
 		b := gen.Copy(a)
 		at := int(seed) % (len(b.Clauses) + 1)
 		b.Clauses = append(b.Clauses[:at], append([]agreement.Clause{{ID: "inserted", Num: "99"}}, b.Clauses[at:]...)...)
-		cs := agreement.Diff(a, b)
-		if len(cs.Changes) != 1 || cs.Changes[0].Op != agreement.OpAdded || cs.Changes[0].Path.String() != "clauses[inserted]" {
+		cs := diff.Diff(a, b)
+		if len(cs.Changes) != 1 || cs.Changes[0].Op != diff.OpAdded || cs.Changes[0].Path.String() != "clauses[inserted]" {
 			t.Fatalf("seed %d: inserting a clause at %d gives %+v", seed, at, cs.Changes)
 		}
 	}
@@ -89,12 +90,12 @@ func TestRenumberAll(t *testing.T) {
 	for i := range b.Clauses {
 		b.Clauses[i].Num = fmt.Sprint(i + 2)
 	}
-	cs := agreement.Diff(a, b)
+	cs := diff.Diff(a, b)
 	if len(cs.Changes) != len(a.Clauses) {
 		t.Fatalf("%d changes for %d renumbered clauses", len(cs.Changes), len(a.Clauses))
 	}
 	for _, c := range cs.Changes {
-		if c.Op != agreement.OpMoved || c.Impact != agreement.ImpactPatch {
+		if c.Op != diff.OpMoved || c.Impact != diff.ImpactPatch {
 			t.Errorf("%s: %s %s, want moved, patch", c.Path, c.Op, c.Impact)
 		}
 	}
@@ -104,12 +105,12 @@ func TestApplyConflict(t *testing.T) {
 	a := generated(2, 5)
 	b := gen.Copy(a)
 	b.Title = "A new title"
-	cs := agreement.Diff(a, b)
+	cs := diff.Diff(a, b)
 	other := gen.Copy(a)
 	other.Title = "Someone else's title"
-	if _, err := agreement.Apply(cs.Changes, other); err == nil {
+	if _, err := diff.Apply(cs.Changes, other); err == nil {
 		t.Fatal("applying to a base whose title differs: want a conflict")
-	} else if _, ok := err.(*agreement.ConflictError); !ok {
+	} else if _, ok := err.(*diff.ConflictError); !ok {
 		t.Fatalf("error %T, want *ConflictError", err)
 	}
 	if other.Title != "Someone else's title" {
@@ -124,34 +125,34 @@ func TestDiffClasses(t *testing.T) {
 		name   string
 		edit   func(a *agreement.Agreement)
 		path   string
-		op     agreement.Op
-		class  agreement.Class
-		impact agreement.Impact
+		op     diff.Op
+		class  diff.Class
+		impact diff.Impact
 		note   string
 	}{
 		{"may becomes shall", func(a *agreement.Agreement) { a.Clauses[0].Clauses[0].Commitments[1].Modality = agreement.ModalityMay },
-			"clauses[art-3].clauses[art-3.3].commitments[1].modality", agreement.OpModified, agreement.ClassCommitment, agreement.ImpactMajor, "shall → may: weakened"},
+			"clauses[art-3].clauses[art-3.3].commitments[1].modality", diff.OpModified, diff.ClassCommitment, diff.ImpactMajor, "shall → may: weakened"},
 		{"a party removed", func(a *agreement.Agreement) { a.Parties = a.Parties[:1] },
-			"parties[ru]", agreement.OpRemoved, agreement.ClassParty, agreement.ImpactMajor, ""},
+			"parties[ru]", diff.OpRemoved, diff.ClassParty, diff.ImpactMajor, ""},
 		{"reworded", func(a *agreement.Agreement) { a.Clauses[1].Summary = "The services exchange information." },
-			"clauses[art-4].summary", agreement.OpModified, agreement.ClassText, agreement.ImpactMinor, ""},
+			"clauses[art-4].summary", diff.OpModified, diff.ClassText, diff.ImpactMinor, ""},
 		{"re-wrapped", func(a *agreement.Agreement) { a.Clauses[1].Summary += "  " },
-			"clauses[art-4].summary", agreement.OpModified, agreement.ClassCosmetic, agreement.ImpactNone, ""},
+			"clauses[art-4].summary", diff.OpModified, diff.ClassCosmetic, diff.ImpactNone, ""},
 		{"the term", func(a *agreement.Agreement) { a.Term.Notice = agreement.MustDuration("P6M") },
-			"term.notice", agreement.OpModified, agreement.ClassTemporal, agreement.ImpactMajor, ""},
+			"term.notice", diff.OpModified, diff.ClassTemporal, diff.ImpactMajor, ""},
 		{"renumbered", func(a *agreement.Agreement) { a.Clauses[1].Num = "6" },
-			"clauses[art-4].num", agreement.OpMoved, agreement.ClassStructural, agreement.ImpactPatch, "renumbered 4 → 6"},
+			"clauses[art-4].num", diff.OpMoved, diff.ClassStructural, diff.ImpactPatch, "renumbered 4 → 6"},
 		{"entry into force moved", func(a *agreement.Agreement) { a.Timeline[len(a.Timeline)-1].Date = agreement.MustDate("2025-10-03") },
-			"timeline[10].date", agreement.OpModified, agreement.ClassTemporal, agreement.ImpactMajor, ""},
+			"timeline[10].date", diff.OpModified, diff.ClassTemporal, diff.ImpactMajor, ""},
 		{"a source added", func(a *agreement.Agreement) {
 			a.Sources = append(a.Sources, agreement.Source{ID: "new", Title: "New"})
-		}, "sources[new]", agreement.OpAdded, agreement.ClassCitation, agreement.ImpactPatch, ""},
+		}, "sources[new]", diff.OpAdded, diff.ClassCitation, diff.ImpactPatch, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b := gen.Copy(base)
 			tt.edit(b)
-			cs := agreement.Diff(base, b)
+			cs := diff.Diff(base, b)
 			if len(cs.Changes) != 1 {
 				t.Fatalf("%d changes: %+v", len(cs.Changes), cs.Changes)
 			}
@@ -161,4 +162,16 @@ func TestDiffClasses(t *testing.T) {
 			}
 		})
 	}
+}
+
+func load(t *testing.T, name string) *agreement.Agreement {
+	t.Helper()
+	doc, err := agreement.ReadFile("../../examples/agreements/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Diagnostics) > 0 {
+		t.Fatalf("%s: %v", name, doc.Diagnostics)
+	}
+	return doc.Agreement
 }
