@@ -35,6 +35,13 @@ func (cs *ChangeSet) WriteJSON(w io.Writer) error {
 	}{FormatVersion, cs})
 }
 
+func changes(n int) string {
+	if n == 1 {
+		return "1 change"
+	}
+	return fmt.Sprintf("%d changes", n)
+}
+
 func counts(s Summary) string {
 	var parts []string
 	for _, im := range []Impact{ImpactMajor, ImpactMinor, ImpactPatch, ImpactNone} {
@@ -170,7 +177,7 @@ func (cs *ChangeSet) WriteText(w io.Writer) error {
 		ew.printf("%s → %s: no changes\n", cs.Old.Name(), cs.New.Name())
 		return ew.err
 	}
-	ew.printf("%s → %s: %d changes (%s)\n", cs.Old.Name(), cs.New.Name(), len(cs.Changes), counts(cs.Summary))
+	ew.printf("%s → %s: %s (%s)\n", cs.Old.Name(), cs.New.Name(), changes(len(cs.Changes)), counts(cs.Summary))
 	if lines := summaryLines(cs.Summary); len(lines) > 0 {
 		ew.printf("\nSummary\n")
 		for _, l := range lines {
@@ -212,7 +219,7 @@ func (cs *ChangeSet) WriteMarkdown(w io.Writer) error {
 		ew.printf("No changes.\n")
 		return ew.err
 	}
-	ew.printf("%d changes: %s.\n\n", len(cs.Changes), counts(cs.Summary))
+	ew.printf("%s: %s.\n\n", changes(len(cs.Changes)), counts(cs.Summary))
 	for _, l := range summaryLines(cs.Summary) {
 		ew.printf("- %s\n", mdEscape(l))
 	}
