@@ -1,6 +1,3 @@
-// Package examples holds the example agreements and the runnable programs
-// that use them. Its test checks that every example agreement loads clean
-// and that the codes it uses exist in the registries.
 package examples_test
 
 import (
