@@ -114,10 +114,8 @@ func elems[T any](base docpath.Path, list []T, id func(T) string) *elemPaths {
 	return &elemPaths{base: base, n: len(list), ids: func(i int) string { return id(list[i]) }}
 }
 
-func partyID(p Party) string    { return p.ID }
-func sourceID(s Source) string  { return s.ID }
-func clauseID(cl Clause) string { return cl.ID }
-func noID[T any](T) string      { return "" }
+func partyID(p Party) string   { return p.ID }
+func sourceID(s Source) string { return s.ID }
 
 // clauseAt is where a clause list sits: the clauses above it, from the
 // top, each with the list it is in. A walk keeps one and builds a path

@@ -53,10 +53,6 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// hasLoadErrors reports whether the input could not be read as written;
-// schema and rule findings do not stop a diff.
-func hasLoadErrors(ds agreement.Diagnostics) bool { return len(loadProblems(ds)) > 0 }
-
 // FuzzDate parses arbitrary text as a date: no panic; what parses prints
 // back as the same text, and lies in its own span.
 //

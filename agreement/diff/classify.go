@@ -78,11 +78,6 @@ func modalityNote(o, n agreement.Modality) string {
 	return fmt.Sprintf("%s → %s", o, n)
 }
 
-func isMap(v any) bool {
-	_, ok := v.(map[string]any)
-	return ok
-}
-
 // holdsCommitments reports whether a clause value (JSON-typed) has
 // commitments, at any depth.
 func holdsCommitments(v any) bool {

@@ -259,7 +259,3 @@ func locate(steps []Step) (place, bool) {
 	}
 	return p, found
 }
-
-// listRule returns the rule of the list field that holds the elements of
-// type elem under the field named field, for matching.
-func listRule(in reflect.Type, field string) rule { return rules[fieldKey{in, field}] }

@@ -24,7 +24,6 @@ type field struct {
 }
 
 type structInfo struct {
-	public []Field // what Fields returns
 	fields []field
 	byName map[string]int // name -> position in fields
 	names  []string       // in declaration order, for hints
@@ -56,28 +55,7 @@ func infoOf(t reflect.Type) *structInfo {
 		si.fields = append(si.fields, f)
 		si.names = append(si.names, name)
 		si.segs = append(si.segs, docpath.Step{Kind: docpath.Field, Name: name})
-		si.public = append(si.public, Field{Name: name, Index: i})
 	}
 	actual, _ := structCache.LoadOrStore(t, si)
 	return actual.(*structInfo)
-}
-
-// Field is a struct field as the format names it.
-type Field struct {
-	Name  string // the json name
-	Index int    // the struct field index
-}
-
-// Fields returns the fields of a struct type in declaration order, under
-// their format names. The slice is shared: do not change it.
-func Fields(t reflect.Type) []Field { return infoOf(t).public }
-
-// FieldIndex returns the struct field index of the field with the given
-// format name, or -1.
-func FieldIndex(t reflect.Type, name string) int {
-	si := infoOf(t)
-	if i, ok := si.byName[name]; ok {
-		return si.fields[i].index
-	}
-	return -1
 }
