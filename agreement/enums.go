@@ -1,7 +1,9 @@
 package agreement
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/entente-go/entente/internal/enum"
 )
@@ -122,6 +124,30 @@ const (
 	EventTerminated             EventKind = "terminated"
 	EventExpired                EventKind = "expired"
 	EventSuperseded             EventKind = "superseded"
+
+	// Events of one party (with party:), beside its signature,
+	// ratification, notification and entry into force for it.
+	EventDeposited            EventKind = "deposited"             // its instrument (of ratification, acceptance, approval) deposited
+	EventAcceded              EventKind = "acceded"               // it joined an agreement it had not signed
+	EventWithdrawalNotified   EventKind = "withdrawal-notified"   // it gave notice of withdrawal or denunciation
+	EventWithdrew             EventKind = "withdrew"              // its withdrawal took effect: it is no longer a party
+	EventFrozen               EventKind = "frozen"                // it declared its participation frozen, with no formal act: still a party
+	EventResumed              EventKind = "resumed"               // its suspended or frozen participation resumed
+	EventSucceeded            EventKind = "succeeded"             // another state (successor:) took its place
+	EventObligationsSuspended EventKind = "obligations-suspended" // it ended its obligations toward one other party (towards:)
+	EventObligationsResumed   EventKind = "obligations-resumed"   // ... and took them up again
+
+	// Events of the agreement made by later instruments (with effect:).
+	EventExtended EventKind = "extended" // a protocol or decision extended the term
+	EventAmended  EventKind = "amended"  // a protocol amended articles
+)
+
+// WithdrawalEffect says whom a party's withdrawal frees.
+type WithdrawalEffect string
+
+const (
+	WithdrawalEffectParty WithdrawalEffect = "party" // the party alone leaves; the agreement stays in force among the others
+	WithdrawalEffectAll   WithdrawalEffect = "all"   // the agreement ends for all
 )
 
 // RelationType is how this agreement relates to another.
@@ -142,8 +168,10 @@ var (
 	triggers        = []Trigger{TriggerArmedAttack, TriggerAggressionAgainstParty, TriggerThreatOfAggression, TriggerSecurityThreat, TriggerRequestOfParty}
 	termStarts      = []TermStart{TermStartEntryIntoForce, TermStartSignature}
 	triggerEvents   = []TriggerEvent{TriggerEventSignature, TriggerEventLastNotification, TriggerEventExchangeOfInstruments, TriggerEventLastRatification, TriggerEventDepositOfInstruments}
-	eventKinds      = []EventKind{EventNegotiationsStarted, EventTextAgreed, EventAnnounced, EventInitialled, EventSigned, EventSubmitted, EventRatified, EventApproved, EventRatificationLaw, EventNotification, EventExchangeOfInstruments, EventEnteredIntoForce, EventProvisionalApplication, EventRenewed, EventNoticeGiven, EventSuspended, EventTerminated, EventExpired, EventSuperseded}
-	relationTypes   = []RelationType{RelationSupersedes, RelationAmends, RelationImplements, RelationRelated}
+	eventKinds      = []EventKind{EventNegotiationsStarted, EventTextAgreed, EventAnnounced, EventInitialled, EventSigned, EventSubmitted, EventRatified, EventApproved, EventRatificationLaw, EventNotification, EventExchangeOfInstruments, EventEnteredIntoForce, EventProvisionalApplication, EventRenewed, EventNoticeGiven, EventSuspended, EventTerminated, EventExpired, EventSuperseded,
+		EventDeposited, EventAcceded, EventWithdrawalNotified, EventWithdrew, EventFrozen, EventResumed, EventSucceeded, EventObligationsSuspended, EventObligationsResumed, EventExtended, EventAmended}
+	relationTypes     = []RelationType{RelationSupersedes, RelationAmends, RelationImplements, RelationRelated}
+	withdrawalEffects = []WithdrawalEffect{WithdrawalEffectParty, WithdrawalEffectAll}
 )
 
 // Values returns the valid values of each enumeration, in a new slice.
@@ -156,6 +184,9 @@ func (TermStart) Values() []TermStart           { return slices.Clone(termStarts
 func (TriggerEvent) Values() []TriggerEvent     { return slices.Clone(triggerEvents) }
 func (EventKind) Values() []EventKind           { return slices.Clone(eventKinds) }
 func (RelationType) Values() []RelationType     { return slices.Clone(relationTypes) }
+func (WithdrawalEffect) Values() []WithdrawalEffect {
+	return slices.Clone(withdrawalEffects)
+}
 
 // Valid reports whether the value is one of the enumeration's values.
 func (v Stage) Valid() bool          { return slices.Contains(stages, v) }
@@ -167,6 +198,9 @@ func (v TermStart) Valid() bool      { return slices.Contains(termStarts, v) }
 func (v TriggerEvent) Valid() bool   { return slices.Contains(triggerEvents, v) }
 func (v EventKind) Valid() bool      { return slices.Contains(eventKinds, v) }
 func (v RelationType) Valid() bool   { return slices.Contains(relationTypes, v) }
+func (v WithdrawalEffect) Valid() bool {
+	return slices.Contains(withdrawalEffects, v)
+}
 
 // Enumerations returns every enumeration of the format by its type name,
 // with its values as strings: for the schema, documentation and tests.
@@ -174,7 +208,7 @@ func Enumerations() map[string][]string {
 	return map[string][]string{
 		"Stage": enum.Strings(stages), "Kind": enum.Strings(kinds), "Modality": enum.Strings(modalities), "CommitmentKind": enum.Strings(commitmentKinds),
 		"Trigger": enum.Strings(triggers), "TermStart": enum.Strings(termStarts), "TriggerEvent": enum.Strings(triggerEvents),
-		"EventKind": enum.Strings(eventKinds), "RelationType": enum.Strings(relationTypes),
+		"EventKind": enum.Strings(eventKinds), "RelationType": enum.Strings(relationTypes), "WithdrawalEffect": enum.Strings(withdrawalEffects),
 	}
 }
 
@@ -197,3 +231,25 @@ func (v *EventKind) UnmarshalText(b []byte) error {
 func (v *RelationType) UnmarshalText(b []byte) error {
 	return enum.Parse(v, b, "kind of relation", relationTypes)
 }
+func (v *WithdrawalEffect) UnmarshalText(b []byte) error {
+	return enum.Parse(v, b, "effect of a withdrawal", withdrawalEffects)
+}
+
+// Count is a number of instruments, a whole number from 1. In a document
+// it is written as digits.
+type Count int
+
+// UnmarshalText reads a count: digits, from 1.
+func (c *Count) UnmarshalText(b []byte) error {
+	n, err := strconv.Atoi(string(b))
+	if err != nil || n < 1 || len(b) > 6 || b[0] == '0' {
+		return &enum.Error{Msg: fmt.Sprintf("%q is not a count", b), HintMsg: "write a whole number from 1, such as 5"}
+	}
+	*c = Count(n)
+	return nil
+}
+
+// MarshalText writes the count as digits.
+func (c Count) MarshalText() ([]byte, error) { return []byte(strconv.Itoa(int(c))), nil }
+
+func (c Count) String() string { return strconv.Itoa(int(c)) }

@@ -70,7 +70,29 @@ type Term struct {
 	// stop a renewal.
 	Notice         Duration        `json:"notice,omitzero"`
 	EntryIntoForce *EntryIntoForce `json:"entry_into_force,omitzero"`
-	Clauses        []string        `json:"clauses,omitzero"` // the clauses that set the term
+	// Withdrawal is how a party may leave: when it may first give notice,
+	// the notice it must give, and whether its leaving ends the agreement
+	// for it alone or for all.
+	Withdrawal *Withdrawal `json:"withdrawal,omitzero"`
+	Clauses    []string    `json:"clauses,omitzero"` // the clauses that set the term
+}
+
+// Withdrawal is the rule by which a party leaves the agreement (it
+// withdraws from it, or denounces it).
+type Withdrawal struct {
+	// After is how long after the agreement's entry into force a party
+	// may first give notice; NotBefore a date before which it may not.
+	// Both empty: at any time.
+	After     Duration `json:"after,omitzero"`
+	NotBefore Date     `json:"not_before,omitzero"`
+	// Notice is how long after the notice the party is out; empty: the
+	// term's notice.
+	Notice Duration `json:"notice,omitzero"`
+	// Effect says whom a party's leaving frees: the party alone (the
+	// default), or all, ending the agreement.
+	Effect   WithdrawalEffect `json:"effect,omitzero"`
+	Clauses  []string         `json:"clauses,omitzero"`  // the clauses that set the rule
+	Receiver string           `json:"receiver,omitzero"` // who receives the notice: the depositary, the other party
 }
 
 // Renewal is how the term is extended when it ends.
@@ -84,6 +106,14 @@ type Renewal struct {
 type EntryIntoForce struct {
 	After TriggerEvent `json:"after,omitzero"`
 	Delay Duration     `json:"delay,omitzero"`
+	// Count is how many instruments must be in (a quorum); empty: every
+	// party's. Including names parties whose instruments must be among
+	// them.
+	Count     Count    `json:"count,omitzero"`
+	Including []string `json:"including,omitzero"`
+	// Later is how the agreement enters into force for a party whose
+	// instrument comes after it is in force: Delay after that instrument.
+	Later *LaterEntry `json:"later,omitzero"`
 }
 
 // Recital is one paragraph of the preamble.
@@ -114,8 +144,18 @@ type Commitment struct {
 	By       string         `json:"by,omitzero"` // "each", "all" or a party id
 	Kind     CommitmentKind `json:"kind,omitzero"`
 	Trigger  Trigger        `json:"trigger,omitzero"`
-	Towards  string         `json:"towards,omitzero"` // a party id, when the commitment is owed to one party
-	Action   string         `json:"action,omitzero"`
+	// Triggers are further conditions on which it applies, when there are
+	// several ("an armed attack on a party, or an imminent threat of one").
+	Triggers []Trigger `json:"triggers,omitzero"`
+	Towards  string    `json:"towards,omitzero"` // a party id, when the commitment is owed to one party
+	Action   string    `json:"action,omitzero"`
+	// Scope is where it applies, in words: "in the Pacific Area", "in
+	// Europe or North America". Condition is what it is subject to, in
+	// words: "in accordance with its constitutional processes", "such
+	// action as it deems necessary". The security profile reports both:
+	// an obligation limited in place, or left to each party's judgment.
+	Scope     string `json:"scope,omitzero"`
+	Condition string `json:"condition,omitzero"`
 }
 
 // CooperationArea is a field of cooperation the agreement covers: the
@@ -127,20 +167,61 @@ type CooperationArea struct {
 	Sources []string `json:"sources,omitzero"`
 }
 
+// LaterEntry is the entry into force for a party that joins an agreement
+// already in force.
+type LaterEntry struct {
+	Delay Duration `json:"delay,omitzero"`
+}
+
 // Timeline is the agreement's life, in the order the document gives it.
 type Timeline []Event
 
 // Event is one step of the agreement's life. Reports that disagree are
 // kept as separate events, each citing its sources; one may be Preferred.
+//
+// An event without Party is the agreement's own: it was signed, entered
+// into force, was extended or ended. An event with Party is that party's:
+// its signature, its instrument, its accession, the agreement's entry into
+// force for it, its notice of withdrawal, its leaving, the suspension of
+// its participation. One party's events never change the agreement's own
+// status.
 type Event struct {
-	Date      Date      `json:"date,omitzero"`
-	Event     EventKind `json:"event,omitzero"`
-	Party     string    `json:"party,omitzero"` // a party id, for events of one party
-	Organ     string    `json:"organ,omitzero"` // e.g. State Duma
-	Place     string    `json:"place,omitzero"`
-	Sources   []string  `json:"sources,omitzero"`
-	Preferred bool      `json:"preferred,omitzero"`
-	Note      string    `json:"note,omitzero"`
+	Date  Date      `json:"date,omitzero"`
+	Event EventKind `json:"event,omitzero"`
+	Party string    `json:"party,omitzero"` // a party id, for events of one party
+	// Towards is the other party of an event between two: the party
+	// toward which obligations were suspended or resumed.
+	Towards string `json:"towards,omitzero"`
+	// Successor is the party that takes the place of Party in an event
+	// of succession.
+	Successor string `json:"successor,omitzero"`
+	// Effect is what a later instrument (a protocol, an exchange of
+	// notes, a decision) does to the agreement: for extended and amended
+	// events.
+	Effect    *Effect  `json:"effect,omitzero"`
+	Organ     string   `json:"organ,omitzero"` // e.g. State Duma
+	Place     string   `json:"place,omitzero"`
+	Sources   []string `json:"sources,omitzero"`
+	Preferred bool     `json:"preferred,omitzero"`
+	Note      string   `json:"note,omitzero"`
+}
+
+// Effect is what a later instrument does to the agreement.
+type Effect struct {
+	// The term: extended until a date, or by a period, or from then on
+	// renewed as Renewal says. An extension takes effect when the period
+	// running at the instrument's date ends.
+	Until   Date     `json:"until,omitzero"`
+	By      Duration `json:"by,omitzero"`
+	Renewal *Renewal `json:"renewal,omitzero"`
+	// Parties are the parties the instrument binds (empty: all). With
+	// OthersLeave, the parties not among them leave when the period they
+	// were bound for ends.
+	Parties     []string `json:"parties,omitzero"`
+	OthersLeave bool     `json:"others_leave,omitzero"`
+	// Clauses are the clauses it amends.
+	Clauses    []string `json:"clauses,omitzero"`
+	Instrument string   `json:"instrument,omitzero"` // the id of the instrument, when it is an agreement of its own
 }
 
 // Relation links this agreement to another.

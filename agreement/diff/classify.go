@@ -10,8 +10,14 @@ import (
 
 // decisiveEvents are the events that decide whether an agreement is in
 // force: a change to one of them is major.
+//
+// A party's accession, withdrawal, suspension or succession changes who
+// is bound, and a later instrument's extension or amendment changes the
+// term or the text: those are decisive too.
 var decisiveEvents = []agreement.EventKind{agreement.EventSigned, agreement.EventEnteredIntoForce, agreement.EventProvisionalApplication,
-	agreement.EventTerminated, agreement.EventExpired, agreement.EventSuperseded, agreement.EventNoticeGiven, agreement.EventRenewed, agreement.EventSuspended}
+	agreement.EventTerminated, agreement.EventExpired, agreement.EventSuperseded, agreement.EventNoticeGiven, agreement.EventRenewed, agreement.EventSuspended,
+	agreement.EventAcceded, agreement.EventDeposited, agreement.EventWithdrawalNotified, agreement.EventWithdrew, agreement.EventFrozen, agreement.EventResumed,
+	agreement.EventSucceeded, agreement.EventObligationsSuspended, agreement.EventObligationsResumed, agreement.EventExtended, agreement.EventAmended}
 
 func decisiveValue(v any) bool {
 	m, ok := v.(map[string]any)
