@@ -56,14 +56,14 @@ func (c *checker) entryIntoForce() {
 	if rule == nil {
 		return
 	}
-	trigger, ok := c.a.triggerDate(rule.After)
+	trigger, ok := c.a.triggerDate(rule)
 	if !ok || !trigger.Exact() {
 		return
 	}
 	want := trigger.Add(rule.Delay)
 	reports := c.a.Timeline.kind(EventEnteredIntoForce, "")
 	for i, e := range c.a.Timeline {
-		if e.Event != EventEnteredIntoForce || !e.Date.Exact() || e.Date == want {
+		if e.Event != EventEnteredIntoForce || e.Party != "" || !e.Date.Exact() || e.Date == want {
 			continue
 		}
 		sev := SeverityError
@@ -94,7 +94,7 @@ func (c *checker) expiry() {
 		return
 	}
 	for i, e := range c.a.Timeline {
-		if e.Event != EventExpired || !e.Date.Exact() {
+		if e.Event != EventExpired || e.Party != "" || !e.Date.Exact() {
 			continue
 		}
 		end := start.Add(t.Duration)

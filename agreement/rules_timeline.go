@@ -18,10 +18,12 @@ var timelineRules = []ruleDoc{
 }
 
 // kind returns the events of a kind (and party, when given).
+//
+// party "" asks for the agreement's own events: those of no party.
 func (tl Timeline) kind(k EventKind, party string) []Event {
 	var out []Event
 	for _, e := range tl {
-		if e.Event == k && (party == "" || e.Party == party) {
+		if e.Event == k && e.Party == party {
 			out = append(out, e)
 		}
 	}

@@ -66,34 +66,50 @@ func (a *Agreement) EntryIntoForce() (Claim, bool) {
 		return Claim{}, false
 	}
 	rule := a.Term.EntryIntoForce
-	trigger, ok := a.triggerDate(rule.After)
+	trigger, ok := a.triggerDate(rule)
 	if !ok {
 		return Claim{}, false
 	}
+	what := spaced(string(rule.After))
+	if rule.Count > 0 {
+		what = fmt.Sprintf("%s (the %s of %d)", what, ordinal(int(rule.Count)), rule.Count)
+	}
 	return Claim{
 		Date:  trigger.Add(rule.Delay),
-		Basis: fmt.Sprintf("derived: %s after the %s on %s", words(rule.Delay), spaced(string(rule.After)), trigger),
+		Basis: fmt.Sprintf("derived: %s after the %s on %s", words(rule.Delay), what, trigger),
 	}, true
 }
 
-// triggerDate returns the date of the event an entry-into-force rule
-// counts from: the latest of the events of that kind.
-func (a *Agreement) triggerDate(after TriggerEvent) (Date, bool) {
-	var kinds []EventKind
+// instrumentKinds are the events an entry-into-force rule counts from.
+func instrumentKinds(after TriggerEvent) []EventKind {
 	switch after {
 	case TriggerEventSignature:
-		kinds = []EventKind{EventSigned}
+		return []EventKind{EventSigned}
 	case TriggerEventLastNotification:
-		kinds = []EventKind{EventNotification}
-	case TriggerEventExchangeOfInstruments, TriggerEventDepositOfInstruments:
-		kinds = []EventKind{EventExchangeOfInstruments}
+		return []EventKind{EventNotification}
+	case TriggerEventExchangeOfInstruments:
+		return []EventKind{EventExchangeOfInstruments}
+	case TriggerEventDepositOfInstruments:
+		return []EventKind{EventDeposited, EventExchangeOfInstruments, EventAcceded}
 	case TriggerEventLastRatification:
-		kinds = []EventKind{EventRatified, EventApproved, EventRatificationLaw}
+		return []EventKind{EventRatified, EventApproved, EventRatificationLaw}
 	}
-	if after == TriggerEventSignature {
+	return nil
+}
+
+// triggerDate returns the date of the event an entry-into-force rule
+// counts from: the latest of the events of that kind, or, under a quorum,
+// the day the Count-th party's instrument came in (and those of the
+// parties the rule names).
+func (a *Agreement) triggerDate(rule *EntryIntoForce) (Date, bool) {
+	kinds := instrumentKinds(rule.After)
+	if rule.After == TriggerEventSignature && rule.Count == 0 && len(rule.Including) == 0 {
 		if d := a.Timeline.preferredDate(EventSigned); !d.IsZero() {
 			return d, true
 		}
+	}
+	if rule.Count > 0 || len(rule.Including) > 0 {
+		return a.quorumDate(rule, kinds)
 	}
 	var last Date
 	for _, e := range a.Timeline {
@@ -102,6 +118,43 @@ func (a *Agreement) triggerDate(after TriggerEvent) (Date, bool) {
 		}
 	}
 	return last, !last.IsZero()
+}
+
+// quorumDate is the day a quorum of instruments is reached: each party's
+// first instrument counts once, in the order they came in.
+func (a *Agreement) quorumDate(rule *EntryIntoForce, kinds []EventKind) (Date, bool) {
+	first := map[string]Date{}
+	for _, e := range a.Timeline {
+		if e.Party == "" || !slices.Contains(kinds, e.Event) || e.Date.IsZero() {
+			continue
+		}
+		if d, ok := first[e.Party]; !ok || e.Date.Compare(d) < 0 {
+			first[e.Party] = e.Date
+		}
+	}
+	need := int(rule.Count)
+	if need == 0 {
+		need = len(a.Parties)
+	}
+	if len(first) < need {
+		return Date{}, false
+	}
+	dates := make([]Date, 0, len(first))
+	for _, d := range first {
+		dates = append(dates, d)
+	}
+	slices.SortFunc(dates, Date.Compare)
+	day := dates[need-1]
+	for _, id := range rule.Including {
+		d, ok := first[id]
+		if !ok {
+			return Date{}, false
+		}
+		if day.Compare(d) < 0 {
+			day = d
+		}
+	}
+	return day, true
 }
 
 // Period is one stretch of the term: the initial term or a renewal.
@@ -134,6 +187,15 @@ type Schedule struct {
 	Ended Date
 	// EndedBy is the event that ended it, if one did.
 	EndedBy *Event
+	// Extensions are the later instruments that extended the term, each
+	// with the day from which it runs.
+	Extensions []Extension
+}
+
+// Extension is a later instrument's extension of the term.
+type Extension struct {
+	Event Event
+	From  Date // the first day of the extended term: the end of the period running at the instrument's date
 }
 
 // Schedule lays out the term: entry into force, the initial term and the
@@ -167,26 +229,61 @@ func (a *Agreement) Schedule(horizon Date) (Schedule, bool) {
 	p := Period{Start: s.Start, End: s.Start.Add(t.Duration)}
 	p.finish(t.Notice)
 	s.Periods = append(s.Periods, p)
+	renewal := t.Renewal
 	renewals := len(a.Timeline.kind(EventRenewed, ""))
-	for k := 1; t.Renewal != nil && !t.Renewal.Period.IsZero() && k <= 1000; k++ {
-		if !t.Renewal.Automatic && k > renewals {
-			break
-		}
+	extensions := a.Timeline.kind(EventExtended, "")
+	slices.SortStableFunc(extensions, func(x, y Event) int { return x.Date.Compare(y.Date) })
+	next := 0 // the next extension to apply
+	for k := 1; k <= 1000; k++ {
 		prev := s.Periods[len(s.Periods)-1]
-		if t.Renewal.Automatic && horizon.Compare(prev.End) < 0 {
+		// An instrument made before the running period ends extends the
+		// term from its end.
+		var once *Period
+		for next < len(extensions) && extensions[next].Date.Compare(prev.End) < 0 {
+			e := extensions[next]
+			next++
+			if e.Effect == nil {
+				continue
+			}
+			s.Extensions = append(s.Extensions, Extension{Event: e, From: prev.End})
+			switch {
+			case e.Effect.Renewal != nil:
+				renewal, once = e.Effect.Renewal, nil
+				renewals = 1 << 20 // an extension's renewal is not counted by renewed events
+			case !e.Effect.Until.IsZero():
+				once = &Period{Start: prev.End, End: e.Effect.Until.AddDays(1)}
+			case !e.Effect.By.IsZero():
+				once = &Period{Start: prev.End, End: prev.End.Add(e.Effect.By)}
+			}
+		}
+		if once != nil {
+			once.Renewal = k
+			once.finish(t.Notice)
+			s.Periods = append(s.Periods, *once)
+			continue
+		}
+		if renewal == nil || renewal.Period.IsZero() {
 			break
 		}
-		next := Period{Renewal: k, Start: prev.End, End: prev.End.Add(t.Renewal.Period)}
-		next.finish(t.Notice)
-		s.Periods = append(s.Periods, next)
+		if !renewal.Automatic && k > renewals {
+			break
+		}
+		if renewal.Automatic && horizon.Compare(prev.End) < 0 {
+			break
+		}
+		np := Period{Renewal: k, Start: prev.End, End: prev.End.Add(renewal.Period)}
+		np.finish(t.Notice)
+		s.Periods = append(s.Periods, np)
 	}
 	s.endEvents(a)
 	if s.Ended.IsZero() {
 		last := s.Periods[len(s.Periods)-1]
-		if t.Renewal == nil || !t.Renewal.Automatic {
+		if renewal == nil || !renewal.Automatic {
 			s.Ended = last.End // no renewal is due: the term runs out
 		}
 	}
+	// Nothing is laid out after the agreement has ended.
+	s.Periods = slices.DeleteFunc(s.Periods, func(p Period) bool { return !s.Ended.IsZero() && s.Ended.Compare(p.Start) <= 0 })
 	return s, true
 }
 
@@ -199,7 +296,11 @@ func (p *Period) finish(notice Duration) {
 
 // endEvents applies termination, expiry, supersession and notice events.
 func (s *Schedule) endEvents(a *Agreement) {
+	exitAll := a.exitEffect() == WithdrawalEffectAll
 	for _, e := range a.Timeline {
+		if e.Party != "" && !(e.Event == EventNoticeGiven && exitAll) {
+			continue // one party's event: it does not end the agreement for the others
+		}
 		switch e.Event {
 		case EventTerminated, EventExpired, EventSuperseded:
 			if s.Ended.IsZero() || e.Date.Compare(s.Ended) < 0 {
@@ -317,7 +418,7 @@ func (a *Agreement) statusOn(day Date, eifOverride *Event) Status {
 		return st
 	}
 	for _, e := range b.Timeline {
-		if (e.Event == EventTerminated || e.Event == EventSuperseded) && happened(e.Date) {
+		if (e.Event == EventTerminated || e.Event == EventSuperseded) && e.Party == "" && happened(e.Date) {
 			st := Status{State: StateTerminated, Since: e.Date, Events: []Event{e}}
 			if e.Event == EventSuperseded {
 				st.State = StateSuperseded
@@ -367,3 +468,17 @@ func words(d Duration) string {
 func (d Duration) Words() string { return words(d) }
 
 func spaced(s string) string { return strings.ReplaceAll(s, "-", " ") }
+
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return fmt.Sprintf("%d%s", n, suffix)
+}
