@@ -119,8 +119,10 @@ func (a *Agreement) history(p Party, horizon Date) ([]Spell, bool) {
 	if a.Term != nil && a.Term.EntryIntoForce != nil && a.Term.EntryIntoForce.Later != nil {
 		later = a.Term.EntryIntoForce.Later.Delay
 	}
+	// When the timeline records the parties' instruments, a signatory
+	// without one is not bound by the agreement's entry into force.
 	tracksInstruments := slices.ContainsFunc(a.Timeline, func(e Event) bool {
-		return e.Party != "" && (slices.Contains(instrumentEvents, e.Event) || e.Event == EventAcceded)
+		return e.Party != "" && slices.Contains(instrumentEvents, e.Event)
 	})
 	contracting := len(p.Roles) == 0 || slices.Contains(p.Roles, "contracting-party")
 
@@ -133,10 +135,20 @@ func (a *Agreement) history(p Party, horizon Date) ([]Spell, bool) {
 		state = st
 		spells = append(spells, Spell{State: st, From: from, Events: evs, Basis: basis})
 	}
-	acceded := slices.ContainsFunc(mine, func(e Event) bool { return e.Event == EventAcceded })
+	// An original party signed the agreement: with its signature (a
+	// signatory, or a contracting party that did not accede), or by a
+	// signature of its own before the agreement entered into force.
+	accededFirst := len(mine) > 0 && mine[0].Event == EventAcceded
 	ownSignature := slices.ContainsFunc(mine, func(e Event) bool { return e.Event == EventSigned })
-	if signed, ok := a.Timeline.Preferred(EventSigned); ok && !acceded && !ownSignature && contracting {
+	original := false
+	if signed, ok := a.Timeline.Preferred(EventSigned); ok && !ownSignature && (slices.Contains(p.Roles, "signatory") || (contracting && !accededFirst)) {
 		set(PartySignatory, signed.Date, "signed with the agreement", signed)
+		original = true
+	}
+	for _, e := range mine {
+		if e.Event == EventSigned && (!eifOK || e.Date.Compare(eif.Date) <= 0) {
+			original = true
+		}
 	}
 	instrumentIn := false // an instrument of this party is in, before entry into force
 	var pendingLeave Date
@@ -260,7 +272,6 @@ func (a *Agreement) history(p Party, horizon Date) ([]Spell, bool) {
 	if !pendingLeave.IsZero() && state.IsParty() {
 		set(PartyWithdrawn, pendingLeave, pendingBasis, leaveEvent...)
 	}
-	original := !acceded && len(spells) > 0 && (!eifOK || spells[0].From.Compare(eif.Date) <= 0)
 	return spells, original
 }
 

@@ -12,6 +12,22 @@ type Flag struct {
 	Present bool
 	Clauses []string // ids of the clauses whose commitments set the flag
 	Labels  []string // the same clauses, for people: Article 3(3)
+	// Scopes and Conditions are the limits the commitments put on the
+	// obligation, as written: where it applies ("in the Pacific Area"),
+	// and what it is subject to ("in accordance with its constitutional
+	// processes").
+	Scopes     []string
+	Conditions []string
+}
+
+// limit records a commitment's scope and condition.
+func (f *Flag) limit(cm Commitment) {
+	if cm.Scope != "" && !slices.Contains(f.Scopes, cm.Scope) {
+		f.Scopes = append(f.Scopes, cm.Scope)
+	}
+	if cm.Condition != "" && !slices.Contains(f.Conditions, cm.Condition) {
+		f.Conditions = append(f.Conditions, cm.Condition)
+	}
 }
 
 // add records a clause; clauses come in document order, so a clause with
@@ -82,6 +98,11 @@ type Profile struct {
 
 	MilitaryAlliance bool // a defence or offence obligation
 	ATOPAlliance     bool // any of the five obligations
+	// Limited says that a defence or offence obligation applies only in a
+	// place (a scope); Conditional, that it is subject to a condition, in
+	// the manner of ATOP's limited and conditional obligations.
+	Limited     bool
+	Conditional bool
 	Reasons          []string
 }
 
@@ -101,15 +122,17 @@ func (a *Agreement) SecurityProfile() Profile {
 			switch cm.Kind {
 			case CommitmentMutualDefence:
 				p.Defence.add(c, label)
+				p.Defence.limit(cm)
 			case CommitmentOffence:
 				p.Offence.add(c, label)
+				p.Offence.limit(cm)
 			case CommitmentNeutrality, CommitmentNonAssistance, CommitmentNonUseOfTerritory:
 				p.Neutrality.add(c, label)
 			case CommitmentNonAggression:
 				p.NonAggression.add(c, label)
 			case CommitmentConsultation:
 				p.Consultation.add(c, label)
-				if cm.Trigger != "" {
+				if cm.Trigger != "" || len(cm.Triggers) > 0 {
 					p.ConsultationCrisis.add(c, label)
 				} else {
 					p.ConsultationGeneral.add(c, label)
@@ -122,6 +145,8 @@ func (a *Agreement) SecurityProfile() Profile {
 		}
 	})
 	p.MilitaryAlliance = p.Defence.Present || p.Offence.Present
+	p.Limited = len(p.Defence.Scopes)+len(p.Offence.Scopes) > 0
+	p.Conditional = len(p.Defence.Conditions)+len(p.Offence.Conditions) > 0
 	p.ATOPAlliance = p.MilitaryAlliance || p.Neutrality.Present || p.NonAggression.Present || p.Consultation.Present
 	p.Reasons = p.reasons(military)
 	return p
@@ -134,6 +159,14 @@ func (p Profile) reasons(military []string) []string {
 	}
 	if p.Offence.Present {
 		r = append(r, fmt.Sprintf("%s the parties to act together militarily: an offence obligation.", verb(p.Offence.Labels, "binds", "bind")))
+	}
+	for _, f := range []Flag{p.Defence, p.Offence} {
+		if len(f.Scopes) > 0 {
+			r = append(r, fmt.Sprintf("The obligation is limited in place: %s.", strings.Join(f.Scopes, "; ")))
+		}
+		if len(f.Conditions) > 0 {
+			r = append(r, fmt.Sprintf("The obligation is conditional: %s.", strings.Join(f.Conditions, "; ")))
+		}
 	}
 	if !p.MilitaryAlliance {
 		r = append(r, "No clause binds a party to defend the other if it is attacked, or to join it in an attack.")
@@ -154,6 +187,8 @@ func (p Profile) reasons(military []string) []string {
 		r = append(r, fmt.Sprintf("%s for military cooperation (contacts, exercises), which is not an obligation to fight.", verb(military, "provides", "provide")))
 	}
 	switch {
+	case p.MilitaryAlliance && (p.Limited || p.Conditional):
+		r = append(r, "Verdict: a military alliance, with its obligation limited or conditional as above.")
 	case p.MilitaryAlliance:
 		r = append(r, "Verdict: a military alliance.")
 	case p.ATOPAlliance:

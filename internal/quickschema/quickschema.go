@@ -15,6 +15,7 @@ package quickschema
 import (
 	"encoding/json"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"regexp"
 	"slices"
@@ -376,12 +377,20 @@ func (r *rule) validString(v string) bool {
 	return !r.uri || absoluteURL(v)
 }
 
-// absoluteURL reports whether s is certainly an absolute URL as the
-// library's "uri" format wants one; a host with a colon in it (an IPv6
-// address) is left to the library.
+// absoluteURL reports whether s is an absolute URL as the "uri" format
+// wants one: it parses, it is absolute, and a host with a colon in it is
+// an IPv6 address in brackets, without a zone.
 func absoluteURL(s string) bool {
 	u, err := url.Parse(s)
-	return err == nil && u.IsAbs() && !strings.Contains(u.Hostname(), ":")
+	if err != nil || !u.IsAbs() {
+		return false
+	}
+	host := u.Hostname()
+	if !strings.Contains(host, ":") {
+		return true
+	}
+	addr, err := netip.ParseAddr(host)
+	return strings.Contains(u.Host, "[") && strings.Contains(u.Host, "]") && err == nil && addr.Zone() == ""
 }
 
 // Matcher is the function the quick check matches a pattern with.

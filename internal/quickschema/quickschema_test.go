@@ -284,3 +284,21 @@ func TestPatternMatchers(t *testing.T) {
 		}
 	}
 }
+
+// TestURLsAgree holds the quick check's "uri" format to the library's on
+// the hosts that differ most: IPv6 addresses in and out of brackets, with
+// a zone, and broken ones.
+func TestURLsAgree(t *testing.T) {
+	q := compiled(t)
+	for _, u := range []string{"https://example.org/a", "https://[::1]/", "https://[::1]:8080/x", "http://[fe80::1%25en0]/",
+		"https://[::1", "https://[1::2::3]/", "https://[127.0.0.1]/", "mailto:a@b", "//example.org", "example.org", "https://ex ample.org/"} {
+		src := valid + "sources:\n  - {id: s, title: T, url: \"" + u + "\"}\n"
+		quick, library, ok := verdicts(t, q, u, []byte(src))
+		if !ok {
+			t.Fatalf("%s: does not parse", u)
+		}
+		if quick != library {
+			t.Errorf("%s: the quick check says %v, the library %v", u, quick, library)
+		}
+	}
+}
