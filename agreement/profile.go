@@ -103,7 +103,7 @@ type Profile struct {
 	// the manner of ATOP's limited and conditional obligations.
 	Limited     bool
 	Conditional bool
-	Reasons          []string
+	Reasons     []string
 }
 
 func binding(m Modality) bool {
