@@ -138,10 +138,14 @@ func (a *Agreement) history(p Party, horizon Date) ([]Spell, bool) {
 	// An original party signed the agreement: with its signature (a
 	// signatory, or a contracting party that did not accede), or by a
 	// signature of its own before the agreement entered into force.
-	accededFirst := len(mine) > 0 && mine[0].Event == EventAcceded
+	// A contracting party that is not a signatory and whose first event of
+	// its own is its joining after the agreement came into force (an
+	// accession, its instrument, the entry into force for it) joined later.
+	joinedLater := len(mine) > 0 && (mine[0].Event == EventAcceded ||
+		eifOK && eif.Date.DefinitelyBefore(mine[0].Date) && (mine[0].Event == EventEnteredIntoForce || slices.Contains(instrumentEvents, mine[0].Event)))
 	ownSignature := slices.ContainsFunc(mine, func(e Event) bool { return e.Event == EventSigned })
 	original := false
-	if signed, ok := a.Timeline.Preferred(EventSigned); ok && !ownSignature && (slices.Contains(p.Roles, "signatory") || (contracting && !accededFirst)) {
+	if signed, ok := a.Timeline.Preferred(EventSigned); ok && !ownSignature && (slices.Contains(p.Roles, "signatory") || (contracting && !joinedLater)) {
 		set(PartySignatory, signed.Date, "signed with the agreement", signed)
 		original = true
 	}
@@ -219,7 +223,12 @@ func (a *Agreement) history(p Party, horizon Date) ([]Spell, bool) {
 			switch {
 			case state.IsParty():
 			case inForce(e.Date):
-				set(PartyBound, bindFrom(e.Date), "bound by its instrument, the agreement being in force", e)
+				if from := bindFrom(e.Date); from != e.Date {
+					set(PartySignatory, e.Date, "its instrument is in; the agreement enters into force for it after "+words(later), e)
+					set(PartyBound, from, "the agreement entered into force for it")
+				} else {
+					set(PartyBound, e.Date, "bound by its instrument, the agreement being in force", e)
+				}
 			default:
 				instrumentIn = true
 				if state == PartyNotYet {
@@ -227,8 +236,11 @@ func (a *Agreement) history(p Party, horizon Date) ([]Spell, bool) {
 				}
 			}
 		case EventAcceded:
-			if inForce(e.Date) {
-				set(PartyBound, bindFrom(e.Date), "acceded", e)
+			if from := bindFrom(e.Date); inForce(e.Date) && from != e.Date {
+				set(PartySignatory, e.Date, "acceded; the agreement enters into force for it after "+words(later), e)
+				set(PartyBound, from, "the agreement entered into force for it")
+			} else if inForce(e.Date) {
+				set(PartyBound, e.Date, "acceded", e)
 			} else {
 				instrumentIn = true
 				set(PartySignatory, e.Date, "acceded before the agreement entered into force", e)

@@ -248,8 +248,8 @@ func (p Party) DisplayName() string {
 	if p.Name != "" {
 		return p.Name
 	}
-	if c, ok := parties.LookupCountry(p.Country); ok {
-		return c.Name
+	if name, ok := parties.CountryName(p.Country); ok {
+		return name
 	}
 	if o, ok := parties.LookupOrganisation(p.Organisation); ok {
 		return o.Name

@@ -164,20 +164,55 @@ func (a *Agreement) FindCooperation(q Query) []CooperationArea {
 }
 
 // Involves reports whether a party of the agreement is the country (an
-// ISO 3166-1 code of any form) or organisation with the given code.
-func (a *Agreement) Involves(code string) bool {
+// ISO 3166-1 code of any form, or a former country's ISO 3166-3 alpha-4
+// code) or organisation with the given code.
+func (a *Agreement) Involves(code string) bool { return a.partyWithCode(code) != "" }
+
+// partyWithCode returns the id of the party that is the country or
+// organisation with the given code, or "".
+func (a *Agreement) partyWithCode(code string) string {
 	country, isCountry := parties.LookupCountry(code)
 	for _, p := range a.Parties {
-		if isCountry && p.Country != "" {
+		switch {
+		case p.Country != "" && len(p.Country) == 4 && strings.EqualFold(p.Country, code):
+			return p.ID
+		case isCountry && p.Country != "" && len(p.Country) == 2:
 			if c, ok := parties.LookupCountry(p.Country); ok && c.Alpha2 == country.Alpha2 {
-				return true
+				return p.ID
 			}
 		}
 		if p.Organisation != "" && strings.EqualFold(p.Organisation, code) {
+			return p.ID
+		}
+	}
+	return ""
+}
+
+// InvolvesOrPredecessor reports whether the country with the given code,
+// or a former country it succeeded (the USSR for RU), is a party.
+func (a *Agreement) InvolvesOrPredecessor(code string) bool {
+	if a.Involves(code) {
+		return true
+	}
+	for _, f := range parties.Predecessors(code) {
+		if a.Involves(f.Alpha4) {
 			return true
 		}
 	}
 	return false
+}
+
+// Binds reports whether the agreement is in force on day and binds the
+// country or organisation with the given code on that day: a party that
+// has joined and not left (bound, or with its participation frozen or
+// suspended), by the agreement's membership on the day.
+func (a *Agreement) Binds(code string, day Date) bool {
+	id := a.partyWithCode(code)
+	if id == "" || a.StatusOn(day).State != StateInForce {
+		return false
+	}
+	m, _ := a.StatusFor(id, day)
+	return m.State.IsParty()
 }
 
 // CoversTopic reports whether a clause or cooperation area of the
@@ -191,6 +226,20 @@ func (a *Agreement) CoversTopic(topic string, tax *topics.Taxonomy) bool {
 // organisation is party to.
 func (s *Set) Involving(code string) []*Agreement {
 	return s.filter(func(a *Agreement) bool { return a.Involves(code) })
+}
+
+// InvolvingOrPredecessors returns the agreements of the set that a
+// country is party to, or that a former country it succeeded was party
+// to: RU finds the USSR's.
+func (s *Set) InvolvingOrPredecessors(code string) []*Agreement {
+	return s.filter(func(a *Agreement) bool { return a.InvolvesOrPredecessor(code) })
+}
+
+// BindingOn returns the agreements of the set in force on day that bind
+// the country or organisation with the given code on that day, by
+// membership: not those it had not yet joined, or had left.
+func (s *Set) BindingOn(code string, day Date) []*Agreement {
+	return s.filter(func(a *Agreement) bool { return a.Binds(code, day) })
 }
 
 // WithTopic returns the agreements of the set that cover a topic or one

@@ -16,7 +16,7 @@ const (
 )
 
 var codeRules = []ruleDoc{
-	{RuleCodeCountry, "A country code that is not an ISO 3166-1 alpha-2 code, or a state party without one."},
+	{RuleCodeCountry, "A country code that is not an ISO 3166-1 alpha-2 code or a former country's ISO 3166-3 alpha-4 code, or a state party without one."},
 	{RuleCodeLanguage, "A language code that is not ISO 639-1, or an authentic language not among the languages (warning)."},
 }
 
@@ -28,8 +28,12 @@ func (c *checker) codes() {
 			c.report(SeverityError, RuleCodeCountry, paths.path(i), fmt.Sprintf("party %q is a %s but gives no country", p.ID, p.Kind), "add country: with an ISO 3166-1 alpha-2 code")
 		}
 		if p.Country != "" {
-			if _, ok := parties.LookupCountry(p.Country); !ok || len(p.Country) != 2 {
-				c.report(SeverityError, RuleCodeCountry, paths.path(i).Child("country"), fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code", p.Country), parties.SuggestCountry(p.Country))
+			if _, ok := parties.CountryName(p.Country); !ok {
+				msg := fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code", p.Country)
+				if len(p.Country) == 4 {
+					msg = fmt.Sprintf("%q is not the ISO 3166-3 alpha-4 code of a former country", p.Country)
+				}
+				c.report(SeverityError, RuleCodeCountry, paths.path(i).Child("country"), msg, parties.SuggestCountry(p.Country))
 			}
 		}
 	}

@@ -21,6 +21,7 @@ import (
 )
 
 //go:generate go run gen_countries.go
+//go:generate go run gen_former.go
 
 // Kind is what kind of entity a party is.
 type Kind string

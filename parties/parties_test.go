@@ -151,3 +151,56 @@ func ExampleLookupOrganisation() {
 	// Russian Federation joined 2001-06-15
 	// Iran joined 2023-07-04
 }
+
+func TestFormerCountries(t *testing.T) {
+	tests := []struct {
+		code, name, withdrawn string
+		successors            []string
+	}{
+		{"SUHH", "USSR, Union of Soviet Socialist Republics", "1992-08-30", []string{"RU", "AM", "AZ", "BY", "EE", "GE", "KG", "KZ", "LT", "LV", "MD", "TJ", "TM", "UA", "UZ"}},
+		{"csHH", "Czechoslovakia, Czechoslovak Socialist Republic", "1993-06-15", []string{"CZ", "SK"}},
+		{"DDDE", "German Democratic Republic", "1990-10-30", []string{"DE"}},
+		{"YUCS", "Yugoslavia, (Socialist) Federal Republic of", "2003-07-23", []string{"CSXX"}},
+		{"BYAA", "Byelorussian SSR Soviet Socialist Republic", "1992-06-15", []string{"BY"}}, // renamed
+	}
+	for _, tt := range tests {
+		f, ok := parties.LookupFormer(tt.code)
+		if !ok || f.Name != tt.name || f.Withdrawn != tt.withdrawn || !slices.Equal(f.Successors, tt.successors) {
+			t.Errorf("LookupFormer(%s) = %+v, %v", tt.code, f, ok)
+		}
+	}
+	if _, ok := parties.LookupFormer("RU"); ok {
+		t.Error("RU is not a former country")
+	}
+	for _, f := range []string{"SUHH"} {
+		if _, ok := parties.LookupCountry(f); ok {
+			t.Errorf("%s is a country in use", f)
+		}
+	}
+	names := func(fs []parties.FormerCountry) []string {
+		var out []string
+		for _, f := range fs {
+			out = append(out, f.Alpha4)
+		}
+		return out
+	}
+	if got := names(parties.Predecessors("RU")); !slices.Equal(got, []string{"SUHH"}) {
+		t.Errorf("Predecessors(RU) = %v", got)
+	}
+	if got := names(parties.Predecessors("RS")); !slices.Equal(got, []string{"CSXX", "YUCS"}) {
+		t.Errorf("Predecessors(RS) = %v, want Serbia and Montenegro and, through it, Yugoslavia", got)
+	}
+	if got := names(parties.Predecessors("FR")); !slices.Equal(got, []string{"FXFR"}) {
+		t.Errorf("Predecessors(FR) = %v", got)
+	}
+	// Every successor is a code: in use, or of another former country.
+	for _, f := range parties.FormerCountries() {
+		for _, s := range f.Successors {
+			_, current := parties.LookupCountry(s)
+			_, former := parties.LookupFormer(s)
+			if !(current && len(s) == 2) && !(former && len(s) == 4) {
+				t.Errorf("%s: successor %q is no code", f.Alpha4, s)
+			}
+		}
+	}
+}

@@ -413,11 +413,14 @@ func matcher(pattern string) (func(string) bool, error) {
 // patterns are the schema's patterns as functions; a test holds each to
 // its regular expression.
 var patterns = map[string]func(string) bool{
-	`^[a-z0-9][a-z0-9._-]*$`:                   isID,
-	`^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$`:    isTopic,
-	`^[A-Z]{2}$`:                               func(s string) bool { return len(s) == 2 && upper(s[0]) && upper(s[1]) },
-	`^[a-z]{2}$`:                               func(s string) bool { return len(s) == 2 && lower(s[0]) && lower(s[1]) },
-	`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?$`: isDate,
+	`^[a-z0-9][a-z0-9._-]*$`:                isID,
+	`^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$`: isTopic,
+	`^[A-Z]{2}$`:                            func(s string) bool { return len(s) == 2 && upper(s[0]) && upper(s[1]) },
+	`^[A-Z]{2}([A-Z]{2})?$`: func(s string) bool {
+		return (len(s) == 2 || len(s) == 4) && strings.IndexFunc(s, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0
+	},
+	`^[a-z]{2}$`: func(s string) bool { return len(s) == 2 && lower(s[0]) && lower(s[1]) },
+	`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?$`:                                                         isDate,
 	`^P([0-9]+Y([0-9]+M)?([0-9]+W)?([0-9]+D)?|[0-9]+M([0-9]+W)?([0-9]+D)?|[0-9]+W([0-9]+D)?|[0-9]+D)$`: isDuration,
 }
 
