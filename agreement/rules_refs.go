@@ -57,10 +57,39 @@ func (c *checker) references() {
 				c.clause(root.Child("term").Child("clauses"), j, id)
 			}
 		}
+		if w := t.Withdrawal; w != nil {
+			for j, id := range w.Clauses {
+				if id != "" && !c.clauseIDs[id] {
+					c.clause(root.Child("term").Child("withdrawal").Child("clauses"), j, id)
+				}
+			}
+		}
+		if r := t.EntryIntoForce; r != nil {
+			for j, id := range r.Including {
+				if id != "" && !c.partyIDs[id] {
+					c.unknownParty(root.Child("term").Child("entry_into_force").Child("including").Index(j), id)
+				}
+			}
+		}
 	}
 	for i, e := range c.a.Timeline {
-		if e.Party != "" && !c.partyIDs[e.Party] {
-			c.unknownParty(root.Child("timeline").Index(i).Child("party"), e.Party)
+		at := func() docpath.Path { return root.Child("timeline").Index(i) }
+		for _, f := range []struct{ name, id string }{{"party", e.Party}, {"towards", e.Towards}, {"successor", e.Successor}} {
+			if f.id != "" && !c.partyIDs[f.id] {
+				c.unknownParty(at().Child(f.name), f.id)
+			}
+		}
+		if f := e.Effect; f != nil {
+			for j, id := range f.Parties {
+				if id != "" && !c.partyIDs[id] {
+					c.unknownParty(at().Child("effect").Child("parties").Index(j), id)
+				}
+			}
+			for j, id := range f.Clauses {
+				if id != "" && !c.clauseIDs[id] {
+					c.clause(at().Child("effect").Child("clauses"), j, id)
+				}
+			}
 		}
 		for j, id := range e.Sources {
 			if id != "" && !c.sourceIDs[id] {

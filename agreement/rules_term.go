@@ -11,12 +11,14 @@ const (
 	RuleTermEntryIntoForce Rule = "term.entry-into-force" // entry into force not as the term's rule gives it
 	RuleTermInconsistent   Rule = "term.inconsistent"     // a term that contradicts itself
 	RuleTermExpiry         Rule = "term.expiry"           // an expiry that does not match the term
+	RuleTermWithdrawal     Rule = "term.withdrawal"       // a notice of withdrawal before the term allows one
 )
 
 var termRules = []ruleDoc{
 	{RuleTermEntryIntoForce, "An entry-into-force date that differs from the term's rule applied to the timeline (a warning for a report that is not preferred)."},
 	{RuleTermInconsistent, "A term that contradicts itself: indefinite with a duration, a notice not shorter than the term."},
 	{RuleTermExpiry, "An expiry date that is not the start plus the term or plus whole renewal periods (warning)."},
+	{RuleTermWithdrawal, "A party's notice of withdrawal dated before the first day the term's withdrawal rule allows one."},
 }
 
 func (c *checker) term() {
@@ -41,7 +43,73 @@ func (c *checker) term() {
 		c.report(SeverityError, RuleTermInconsistent, term.Child("notice"), fmt.Sprintf("the notice (%s) is not shorter than the renewal period (%s)", t.Notice, t.Renewal.Period), "")
 	}
 	c.entryIntoForce()
+	c.laterEntries()
 	c.expiry()
+	c.withdrawals()
+}
+
+// laterEntries checks the entry into force for a party that joined once
+// the agreement was in force against the rule for later parties: its
+// instrument plus the delay.
+func (c *checker) laterEntries() {
+	rule := c.a.Term.EntryIntoForce
+	if rule == nil || rule.Later == nil {
+		return
+	}
+	eif, ok := c.a.EntryIntoForce()
+	if !ok || !eif.Date.Exact() {
+		return
+	}
+	for i, e := range c.a.Timeline {
+		if e.Event != EventEnteredIntoForce || e.Party == "" || !e.Date.Exact() {
+			continue
+		}
+		var instrument *Event
+		for _, o := range c.a.Timeline.ofParty(e.Party) {
+			if (o.Event == EventAcceded || slices.Contains(instrumentEvents, o.Event)) && o.Date.Exact() && !o.Date.DefinitelyBefore(eif.Date) {
+				instrument = &o
+				break
+			}
+		}
+		if instrument == nil {
+			continue
+		}
+		if want := instrument.Date.Add(rule.Later.Delay); want != e.Date {
+			c.report(SeverityError, RuleTermEntryIntoForce, root.Child("timeline").Index(i).Child("date"),
+				fmt.Sprintf("entry into force for %s on %s does not follow the rule for later parties: %s after its %s (%s) is %s",
+					e.Party, e.Date, rule.Later.Delay, instrument.Event, instrument.Date, want), "")
+		}
+	}
+}
+
+// withdrawals checks that no party gave notice of withdrawal before the
+// term's rule allows: before the lock-in after entry into force, or
+// before the date it names.
+func (c *checker) withdrawals() {
+	w := c.a.Term.Withdrawal
+	if w == nil || (w.After.IsZero() && w.NotBefore.IsZero()) {
+		return
+	}
+	first := w.NotBefore
+	if !w.After.IsZero() {
+		eif, ok := c.a.EntryIntoForce()
+		if !ok {
+			return
+		}
+		if lock := eif.Date.Add(w.After); first.IsZero() || first.Compare(lock) < 0 {
+			first = lock
+		}
+	}
+	for i, e := range c.a.Timeline {
+		if e.Party == "" || (e.Event != EventWithdrawalNotified && e.Event != EventNoticeGiven) {
+			continue
+		}
+		if e.Date.DefinitelyBefore(first) {
+			c.report(SeverityError, RuleTermWithdrawal, root.Child("timeline").Index(i).Child("date"),
+				fmt.Sprintf("%s gave notice of withdrawal on %s, but the term allows none before %s", e.Party, e.Date, first),
+				"check the date, or the term's withdrawal rule")
+		}
+	}
 }
 
 // longerOrEqual compares durations on a fixed calendar: the same start

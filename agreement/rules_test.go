@@ -30,8 +30,11 @@ func TestRulesDocumented(t *testing.T) {
 		t.Fatal("the README has no Rules section")
 	}
 	var listed []agreement.Rule
-	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z.-]+)` \\|").FindAllStringSubmatch(section, -1) {
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z.-]+)` \\| (.*) \\|$").FindAllStringSubmatch(section, -1) {
 		listed = append(listed, agreement.Rule(m[1]))
+		if doc := agreement.Rule(m[1]).Doc(); doc != m[2] {
+			t.Errorf("rule %s: the README says %q, the catalogue %q", m[1], m[2], doc)
+		}
 	}
 	if diff := cmp.Diff(agreement.Rules(), listed); diff != "" {
 		t.Errorf("README rule table differs from agreement.Rules() (-catalogue +README):\n%s", diff)

@@ -11,7 +11,7 @@ const (
 )
 
 var timelineRules = []ruleDoc{
-	{RuleTimelineOrder, "An event dated before an event of an earlier stage: ratified before signed, in force before ratified."},
+	{RuleTimelineOrder, "An event dated before an event of an earlier stage: ratified before signed, in force before ratified; a party's event before the agreement was signed (an accession to nothing). Parties' lives are compared each with the agreement's, not with each other's."},
 	{RuleTimelineSequence, "Events of one party listed out of the order they happened (warning)."},
 	{RuleTimelineUnsourced, "Events of one kind that disagree on the date, one of which cites no source."},
 	{RuleTimelinePreferred, "Conflicting events with more than one marked preferred (error) or none (warning)."},
@@ -45,6 +45,31 @@ var stage = map[EventKind]int{
 	EventSubmitted: 2, EventRatified: 2, EventApproved: 2, EventRatificationLaw: 2, EventNotification: 2, EventExchangeOfInstruments: 2,
 	EventEnteredIntoForce: 3,
 	EventRenewed:          4, EventNoticeGiven: 4, EventSuspended: 4, EventTerminated: 4, EventExpired: 4, EventSuperseded: 4,
+	// A party's instrument or accession is of the stage of ratification;
+	// its leaving, suspension or succession, and a later instrument's
+	// extension or amendment, of the stage of the end.
+	EventDeposited: 2, EventAcceded: 2,
+	EventWithdrawalNotified: 4, EventWithdrew: 4, EventFrozen: 4, EventResumed: 4, EventSucceeded: 4,
+	EventObligationsSuspended: 4, EventObligationsResumed: 4, EventExtended: 4, EventAmended: 4,
+}
+
+// comparable reports whether the order of events e and o says something:
+// events of the agreement among themselves, events of one party among
+// themselves and against the agreement's making (its signature and what
+// comes before), and, for two parties, the agreement's entry into force
+// against their instruments. A third state's accession after the
+// agreement entered into force is in order.
+func (c *checker) comparable(e, o Event, so int) bool {
+	switch {
+	case e.Party == o.Party:
+		return true
+	case e.Party != "" && o.Party != "":
+		return false // two parties' lives run apart
+	case e.Party != "": // a party's event against the agreement's
+		return so <= 1
+	default: // the agreement's event against a party's
+		return len(c.a.Parties) <= 2
+	}
 }
 
 func (c *checker) timeline() {
@@ -65,14 +90,14 @@ func (c *checker) timeline() {
 		}
 		for k, o := range tl {
 			so := stages[k]
-			if so < 0 || so >= si || !e.Date.DefinitelyBefore(o.Date) {
+			if so < 0 || so >= si || !e.Date.DefinitelyBefore(o.Date) || !c.comparable(e, o, so) {
 				continue
 			}
-			if (e.Party != "" && o.Party != "" && e.Party != o.Party) && so == 2 && si == 2 {
-				continue
+			msg := fmt.Sprintf("%s on %s comes before %s on %s", e.Event, e.Date, o.Event, o.Date)
+			if e.Event == EventAcceded && o.Party == "" {
+				msg = fmt.Sprintf("%s acceded on %s, before the agreement was %s on %s: there was nothing to accede to", e.Party, e.Date, o.Event, o.Date)
 			}
-			c.report(SeverityError, RuleTimelineOrder, root.Child("timeline").Index(i).Child("date"),
-				fmt.Sprintf("%s on %s comes before %s on %s", e.Event, e.Date, o.Event, o.Date),
+			c.report(SeverityError, RuleTimelineOrder, root.Child("timeline").Index(i).Child("date"), msg,
 				"signature comes before ratification, which comes before entry into force")
 			break
 		}
