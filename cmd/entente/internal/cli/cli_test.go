@@ -83,6 +83,13 @@ func TestReports(t *testing.T) {
 		{"timeline-ru-kp.mmd", []string{"timeline", "../../../../examples/agreements/ru-kp-csp-2024.yaml"}},
 		{"ls-kp.golden", []string{"ls", "--party", "KP", "--in-force-on", "2026-03-01", "../../../../examples/agreements"}},
 		{"ls-topic.golden", []string{"ls", "--topic", "security", "--in-force-on", "2025-03-01", "../../../../examples/agreements"}},
+		// By membership on the day: Georgia was a party to the CST in 1995
+		// and had left by 2000; Uzbekistan was back in 2008.
+		{"ls-ge-1995.golden", []string{"ls", "--party", "GE", "--in-force-on", "1995-01-01", "../../../../examples/agreements"}},
+		{"ls-ge-2000.golden", []string{"ls", "--party", "GE", "--in-force-on", "2000-01-01", "../../../../examples/agreements"}},
+		{"ls-uz-2008.golden", []string{"ls", "--party", "UZ", "--in-force-on", "2008-01-01", "../../../../examples/agreements"}},
+		{"show-cst.golden", []string{"show", "--at", "2025-06-01", "../../../../examples/agreements/cst-1992.yaml"}},
+		{"show-anzus.json", []string{"show", "--at", "2026-03-01", "--format", "json", "../../../../examples/agreements/anzus-1951.yaml"}},
 		{"diff-git.golden", []string{"diff", "examples/agreements/ir-ru-csp-2025.yaml",
 			"../../../../examples/agreements/ir-ru-csp-2025-announced.yaml", "abc123", "100644",
 			"../../../../examples/agreements/ir-ru-csp-2025.yaml", "def456", "100644"}},

@@ -7,11 +7,13 @@ import (
 	"text/tabwriter"
 
 	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/parties"
 )
 
 func (c Command) ls(args []string) int {
 	fs := c.flags("ls", "ls [--party CODE] [--topic TOPIC] [--in-force-on DATE] DIR")
-	party := fs.String("party", "", "only agreements this country (ISO 3166-1) or organisation is party to")
+	party := fs.String("party", "", "only agreements this country (ISO 3166-1, or a former country's ISO 3166-3 alpha-4 code) or organisation is party to; with --in-force-on, a party on that day")
+	predecessors := fs.Bool("predecessors", false, "with --party: also the agreements of the former countries it succeeded (RU: the USSR's)")
 	topic := fs.String("topic", "", "only agreements covering this topic or one below it")
 	inForce := fs.String("in-force-on", "", "only agreements in force on this date (YYYY-MM-DD)")
 	if ok, code := parse(fs, args); !ok {
@@ -48,7 +50,11 @@ func (c Command) ls(args []string) int {
 			skipped++
 			continue
 		}
-		if *party != "" && !a.Involves(*party) {
+		switch {
+		case *party == "":
+		case !on.IsZero() && !a.Binds(*party, on) && !(*predecessors && bindsPredecessor(a, *party, on)):
+			continue // not a party on that day: not yet joined, or left
+		case on.IsZero() && !a.Involves(*party) && !(*predecessors && a.InvolvesOrPredecessor(*party)):
 			continue
 		}
 		if *topic != "" && !a.CoversTopic(*topic, nil) {
@@ -77,4 +83,15 @@ func (c Command) ls(args []string) int {
 		fmt.Fprintf(c.Stderr, "entente ls: %s with errors left out; run entente validate\n", plural(skipped, "file"))
 	}
 	return ExitClean
+}
+
+// bindsPredecessor reports whether a former country that code succeeded
+// was bound by the agreement on day.
+func bindsPredecessor(a *agreement.Agreement, code string, day agreement.Date) bool {
+	for _, f := range parties.Predecessors(code) {
+		if a.Binds(f.Alpha4, day) {
+			return true
+		}
+	}
+	return false
 }

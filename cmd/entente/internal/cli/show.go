@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,14 +32,24 @@ type showReport struct {
 	Status     showStatus  `json:"status"`
 	Term       *showTerm   `json:"term,omitempty"`
 	Profile    showProfile `json:"security_profile"`
-	Areas      []showArea  `json:"cooperation,omitempty"`
-	Timeline   []showEvent `json:"timeline,omitempty"`
+	// Suspended are the pairs of parties whose obligations toward each
+	// other are suspended on the day.
+	Suspended []string    `json:"obligations_suspended,omitempty"`
+	Areas     []showArea  `json:"cooperation,omitempty"`
+	Timeline  []showEvent `json:"timeline,omitempty"`
 }
 
 type showParty struct {
 	ID          string   `json:"id"`
 	Name        string   `json:"name"`
+	Roles       []string `json:"roles,omitempty"`
 	Signatories []string `json:"signatories,omitempty"`
+	// The party's standing on the day of the report.
+	State    string `json:"state"`
+	Since    string `json:"since,omitempty"`
+	Original bool   `json:"original"` // signed before entry into force, rather than acceded
+	Leaving  string `json:"leaving,omitempty"`
+	Basis    string `json:"basis,omitempty"`
 }
 
 type showStatus struct {
@@ -57,6 +68,9 @@ type showTerm struct {
 	InitialEnd     string   `json:"initial_term_ends,omitempty"` // the first day after the initial term
 	Renewal        string   `json:"renewal,omitempty"`
 	NextNoticeBy   string   `json:"next_notice_by,omitempty"` // the last day to give notice before the current period ends
+	NoDeadline     string   `json:"no_deadline,omitempty"`    // why there is none, when the term has a notice period
+	Withdrawal     string   `json:"withdrawal,omitempty"`     // how a party leaves, in words
+	Extensions     []string `json:"extensions,omitempty"`     // later instruments that extended the term, in words
 	Ended          string   `json:"ended,omitempty"`
 }
 
@@ -77,6 +91,7 @@ type showEvent struct {
 	Date      string `json:"date"`
 	Event     string `json:"event"`
 	Party     string `json:"party,omitempty"`
+	Towards   string `json:"towards,omitempty"`
 	Organ     string `json:"organ,omitempty"`
 	Conflict  bool   `json:"conflicting,omitempty"`
 	Preferred bool   `json:"preferred,omitempty"`
@@ -135,8 +150,14 @@ func report(doc *agreement.Document, on agreement.Date) showReport {
 		Format: ShowFormatVersion, File: doc.Name, ID: a.ID, Title: a.Title, ShortTitle: a.ShortTitle,
 		Kind: string(a.Kind), Version: fmt.Sprintf("%s (%s)", a.Version.Label, a.Version.Stage), On: on.String(),
 	}
-	for _, p := range a.Parties {
-		sp := showParty{ID: p.ID, Name: p.DisplayName()}
+	members := a.PartiesOn(on)
+	for i, p := range a.Parties {
+		m := members[i]
+		sp := showParty{ID: p.ID, Name: p.DisplayName(), State: string(m.State), Since: str(m.From), Original: m.Original,
+			Leaving: str(m.Leaving), Basis: m.Basis}
+		for _, role := range p.Roles {
+			sp.Roles = append(sp.Roles, string(role))
+		}
 		for _, s := range p.Signatories {
 			name := s.Name
 			if s.Office != "" {
@@ -177,13 +198,17 @@ func report(doc *agreement.Document, on agreement.Date) showReport {
 		}
 		if len(sched.Periods) > 0 {
 			t.InitialEnd = sched.Periods[0].End.String()
-			for _, p := range sched.Periods {
-				// The next deadline: the first one on or after the date.
-				if !p.NoticeBy.IsZero() && on.Compare(p.NoticeBy) <= 0 {
-					t.NextNoticeBy = p.NoticeBy.String()
-					break
-				}
-			}
+		}
+		if next, why, ok := a.NextNoticeBy(on); ok {
+			t.NextNoticeBy = next.Date.String()
+		} else if a.Term != nil && !a.Term.Notice.IsZero() && !a.Term.Indefinite {
+			t.NoDeadline = why
+		}
+		if w := a.Term; w != nil && w.Withdrawal != nil {
+			t.Withdrawal = withdrawalWords(a)
+		}
+		for _, x := range sched.Extensions {
+			t.Extensions = append(t.Extensions, extensionWords(x))
 		}
 		t.Ended = str(sched.Ended)
 		r.Term = t
@@ -198,6 +223,17 @@ func report(doc *agreement.Document, on agreement.Date) showReport {
 			r.Profile.Flags[name] = f.Clauses
 		}
 	}
+	for _, x := range a.Parties {
+		for _, y := range a.Parties {
+			if x.ID >= y.ID {
+				continue
+			}
+			o := a.ObligationsBetween(x.ID, y.ID, on)
+			if !o.Binding && len(o.Events) > 0 && o.Events[0].Event == agreement.EventObligationsSuspended {
+				r.Suspended = append(r.Suspended, o.Reason)
+			}
+		}
+	}
 	tax := topics.Builtin()
 	for _, area := range a.Cooperation {
 		label := area.Topic
@@ -207,7 +243,7 @@ func report(doc *agreement.Document, on agreement.Date) showReport {
 		r.Areas = append(r.Areas, showArea{Topic: area.Topic, Label: label, Summary: area.Summary})
 	}
 	for _, e := range a.Timeline {
-		r.Timeline = append(r.Timeline, showEvent{Date: e.Date.String(), Event: string(e.Event), Party: e.Party,
+		r.Timeline = append(r.Timeline, showEvent{Date: e.Date.String(), Event: string(e.Event), Party: e.Party, Towards: e.Towards,
 			Organ: e.Organ, Preferred: e.Preferred, Conflict: a.Timeline.Disputed(e)})
 	}
 	return r
@@ -233,6 +269,23 @@ func writeShow(w io.Writer, r showReport) {
 			fmt.Fprintf(w, " — signed by %s", strings.Join(p.Signatories, "; "))
 		}
 		fmt.Fprintln(w)
+		fmt.Fprintf(w, "       on %s: %s", r.On, strings.ReplaceAll(p.State, "-", " "))
+		if p.Since != "" {
+			fmt.Fprintf(w, " since %s", p.Since)
+		}
+		if p.Leaving != "" {
+			fmt.Fprintf(w, ", leaving on %s", p.Leaving)
+		}
+		if !p.Original && p.State != string(agreement.PartyNotYet) {
+			fmt.Fprint(w, "; joined later")
+		}
+		if slices.Contains(p.Roles, "depositary") {
+			fmt.Fprint(w, "; depositary")
+		}
+		fmt.Fprintln(w)
+	}
+	for _, s := range r.Suspended {
+		fmt.Fprintf(w, "  obligations suspended: %s\n", s)
 	}
 	if len(r.Contexts) > 0 {
 		fmt.Fprintf(w, "  acting also through %s\n", strings.Join(r.Contexts, ", "))
@@ -268,8 +321,17 @@ func writeShow(w io.Writer, r showReport) {
 		if t.Renewal != "" {
 			fmt.Fprintf(w, "  renewal           %s\n", t.Renewal)
 		}
+		for _, x := range t.Extensions {
+			fmt.Fprintf(w, "  extended          %s\n", x)
+		}
 		if t.NextNoticeBy != "" {
 			fmt.Fprintf(w, "  next notice by    %s\n", t.NextNoticeBy)
+		}
+		if t.NoDeadline != "" {
+			fmt.Fprintf(w, "  next notice by    none: %s\n", t.NoDeadline)
+		}
+		if t.Withdrawal != "" {
+			fmt.Fprintf(w, "  withdrawal        %s\n", t.Withdrawal)
 		}
 		if t.Ended != "" {
 			fmt.Fprintf(w, "  ended             %s\n", t.Ended)
@@ -291,6 +353,9 @@ func writeShow(w io.Writer, r showReport) {
 			fmt.Fprintf(w, "  %-12s %s", e.Date, strings.ReplaceAll(e.Event, "-", " "))
 			if e.Party != "" {
 				fmt.Fprintf(w, " (%s", e.Party)
+				if e.Towards != "" {
+					fmt.Fprintf(w, " → %s", e.Towards)
+				}
 				if e.Organ != "" {
 					fmt.Fprintf(w, ", %s", e.Organ)
 				}
@@ -306,4 +371,63 @@ func writeShow(w io.Writer, r showReport) {
 			fmt.Fprintln(w)
 		}
 	}
+}
+
+// withdrawalWords says how a party leaves the agreement.
+func withdrawalWords(a *agreement.Agreement) string {
+	w := a.Term.Withdrawal
+	var parts []string
+	switch {
+	case !w.After.IsZero():
+		parts = append(parts, "notice from "+w.After.Words()+" after entry into force")
+	case !w.NotBefore.IsZero():
+		parts = append(parts, "notice from "+w.NotBefore.String())
+	default:
+		parts = append(parts, "notice at any time")
+	}
+	notice := w.Notice
+	if notice.IsZero() {
+		notice = a.Term.Notice
+	}
+	if !notice.IsZero() {
+		parts = append(parts, "out "+notice.Words()+" after it")
+	}
+	if w.Receiver != "" {
+		parts = append(parts, "to "+w.Receiver)
+	}
+	switch w.Effect {
+	case agreement.WithdrawalEffectAll:
+		parts = append(parts, "and the agreement ends for all")
+	default:
+		parts = append(parts, "and the party leaves alone")
+	}
+	out := strings.Join(parts, ", ")
+	if len(w.Clauses) > 0 {
+		out += " (" + strings.Join(w.Clauses, ", ") + ")"
+	}
+	return out
+}
+
+// extensionWords says how a later instrument extended the term.
+func extensionWords(x agreement.Extension) string {
+	f := x.Event.Effect
+	var how string
+	switch {
+	case f.Renewal != nil && f.Renewal.Automatic:
+		how = "renewed automatically by periods of " + f.Renewal.Period.Words()
+	case f.Renewal != nil:
+		how = "renewable by periods of " + f.Renewal.Period.Words()
+	case !f.Until.IsZero():
+		how = "until " + f.Until.String()
+	default:
+		how = "by " + f.By.Words()
+	}
+	out := fmt.Sprintf("from %s by the instrument of %s: %s", x.From, x.Event.Date, how)
+	if len(f.Parties) > 0 {
+		out += "; binding " + strings.Join(f.Parties, ", ")
+		if f.OthersLeave {
+			out += " (the others left)"
+		}
+	}
+	return out
 }
