@@ -1,7 +1,9 @@
 // Command questions asks the example treaties what analysts ask first:
 // is it in force on a date, when does the initial term end, what is the
 // last day to give notice of non-renewal, and is it a military alliance —
-// and why.
+// and why. Of the treaties with many parties it asks too who the parties
+// were on chosen days, whether the treaty binds a given pair, and when a
+// party would be out if it gave notice on the day.
 //
 //	go run ./examples/questions [DATE]
 //
@@ -20,6 +22,20 @@ import (
 var files = []string{
 	"examples/agreements/ir-ru-csp-2025.yaml",
 	"examples/agreements/ru-kp-csp-2024.yaml",
+	"examples/agreements/cst-1992.yaml",
+	"examples/agreements/anzus-1951.yaml",
+}
+
+// membership holds the questions asked of a treaty's membership: the
+// days to list its parties on, the pairs to ask about, and the party whose
+// way out to ask for.
+var membership = map[string]struct {
+	days  []string
+	pairs [][2]string
+	exit  string
+}{
+	"cst-1992":   {days: []string{"1993-01-01", "1995-01-01", "2000-01-01", "2008-01-01", "2013-01-01"}, pairs: [][2]string{{"ru", "am"}, {"ru", "uz"}}, exit: "am"},
+	"anzus-1951": {days: []string{"1980-01-01"}, pairs: [][2]string{{"us", "nz"}, {"au", "nz"}, {"au", "us"}}, exit: "nz"},
 }
 
 func main() {
@@ -86,8 +102,42 @@ func answer(w io.Writer, a *agreement.Agreement, on agreement.Date) {
 		if t := a.Term; t.Renewal != nil && t.Renewal.Automatic {
 			fmt.Fprintf(w, "  it is renewed automatically for %s at a time\n", t.Renewal.Period.Words())
 		}
+		for _, x := range sched.Extensions {
+			if r := x.Event.Effect.Renewal; r != nil {
+				fmt.Fprintf(w, "  the instrument of %s extended it from %s: renewed for %s at a time\n", x.Event.Date, x.From, r.Period.Words())
+			}
+		}
 		if !p.NoticeBy.IsZero() {
 			fmt.Fprintf(w, "Last day to give notice of non-renewal? %s (%s before the term ends).\n", p.NoticeBy, a.Term.Notice.Words())
+		}
+	}
+
+	if q, ok := membership[a.ID]; ok {
+		for _, day := range append(q.days, on.String()) {
+			fmt.Fprintf(w, "Who are the parties on %s?\n", day)
+			for _, m := range a.PartiesOn(agreement.MustDate(day)) {
+				fmt.Fprintf(w, "  %-3s %-20s %s", m.Party.ID, m.Party.DisplayName(), strings.ReplaceAll(string(m.State), "-", " "))
+				if !m.From.IsZero() {
+					fmt.Fprintf(w, " since %s", m.From)
+				}
+				if !m.Original && m.State != agreement.PartyNotYet {
+					fmt.Fprint(w, " (joined later)")
+				}
+				fmt.Fprintln(w)
+			}
+		}
+		for _, pair := range q.pairs {
+			o := a.ObligationsBetween(pair[0], pair[1], on)
+			fmt.Fprintf(w, "Does it bind %s and %s toward each other on %s? %s: %s\n", pair[0], pair[1], on, yesNo(o.Binding), o.Reason)
+		}
+		if x, why, ok := a.EarliestExit(q.exit, on); ok {
+			fmt.Fprintf(w, "If %s gave notice on %s, when would it be out? On %s (%s", q.exit, on, x.Out, x.Basis)
+			if len(x.Clauses) > 0 {
+				fmt.Fprintf(w, "; %s", strings.Join(x.Clauses, ", "))
+			}
+			fmt.Fprintf(w, "); it would leave %s.\n", map[agreement.WithdrawalEffect]string{agreement.WithdrawalEffectParty: "alone", agreement.WithdrawalEffectAll: "and the treaty would end for all"}[x.Effect])
+		} else {
+			fmt.Fprintf(w, "If %s gave notice on %s, when would it be out? The data does not say: %s.\n", q.exit, on, why)
 		}
 	}
 
