@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"encoding"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -238,6 +239,8 @@ var (
 	dateType = typ[agreement.Date]()
 	durType  = typ[agreement.Duration]()
 	textType = typ[agreement.Text]()
+
+	textMarshaler = typ[encoding.TextMarshaler]()
 )
 
 // jsonOfValue renders a model value as the JSON-typed value the format
@@ -279,6 +282,12 @@ func (d *differ) value(o, n reflect.Value, k fieldKey) {
 		}
 		return
 	case t == dateType || t == durType:
+		if !o.Equal(n) {
+			d.add(Change{Op: OpModified, Old: jsonOfValue(o), New: jsonOfValue(n)})
+		}
+		return
+	case t.Kind() != reflect.String && t.Implements(textMarshaler):
+		// A scalar the format writes as text, such as a count.
 		if !o.Equal(n) {
 			d.add(Change{Op: OpModified, Old: jsonOfValue(o), New: jsonOfValue(n)})
 		}

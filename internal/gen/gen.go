@@ -54,11 +54,20 @@ func Agreement(r *rand.Rand, o Options) *agreement.Agreement {
 		})
 	}
 	for range r.IntN(6) {
-		a.Timeline = append(a.Timeline, agreement.Event{
+		e := agreement.Event{
 			Date: g.date(), Event: pick(r, agreement.EventKind("").Values()), Party: g.maybe(g.word),
 			Organ: g.maybe(g.sentence), Place: g.maybe(g.word), Sources: g.list(2, g.word),
 			Preferred: r.IntN(4) == 0, Note: g.maybe(g.sentence),
-		})
+		}
+		switch e.Event {
+		case agreement.EventObligationsSuspended, agreement.EventObligationsResumed:
+			e.Towards = g.word()
+		case agreement.EventSucceeded:
+			e.Successor = g.word()
+		case agreement.EventExtended, agreement.EventAmended:
+			e.Effect = g.effect()
+		}
+		a.Timeline = append(a.Timeline, e)
 	}
 	for range r.IntN(3) {
 		a.Relations = append(a.Relations, agreement.Relation{Type: pick(r, agreement.RelationType("").Values()), Agreement: g.word(), Note: g.maybe(g.sentence)})
@@ -177,8 +186,31 @@ func (g gen) term() *agreement.Term {
 	}
 	if g.r.IntN(2) == 0 {
 		t.EntryIntoForce = &agreement.EntryIntoForce{After: pick(g.r, agreement.TriggerEvent("").Values()), Delay: g.duration()}
+		if g.r.IntN(3) == 0 {
+			t.EntryIntoForce.Count = agreement.Count(1 + g.r.IntN(9))
+			t.EntryIntoForce.Including = g.list(2, g.word)
+			t.EntryIntoForce.Later = &agreement.LaterEntry{Delay: g.duration()}
+		}
+	}
+	if g.r.IntN(3) == 0 {
+		t.Withdrawal = &agreement.Withdrawal{After: g.duration(), NotBefore: g.date(), Notice: g.duration(),
+			Effect: pick(g.r, append(agreement.WithdrawalEffect("").Values(), "")), Clauses: g.list(1, g.word), Receiver: g.maybe(g.sentence)}
 	}
 	return t
+}
+
+// effect is what a later instrument does.
+func (g gen) effect() *agreement.Effect {
+	f := &agreement.Effect{Parties: g.list(3, g.word), OthersLeave: g.r.IntN(2) == 0, Clauses: g.list(2, g.word), Instrument: g.maybe(g.word)}
+	switch g.r.IntN(3) {
+	case 0:
+		f.Renewal = &agreement.Renewal{Period: g.duration(), Automatic: g.r.IntN(2) == 0}
+	case 1:
+		f.Until = g.date()
+	default:
+		f.By = g.duration()
+	}
+	return f
 }
 
 func (g gen) clause(id string, num, depth int) agreement.Clause {
@@ -199,6 +231,11 @@ func (g gen) clause(id string, num, depth int) agreement.Clause {
 			Trigger:  pick(g.r, append(agreement.Trigger("").Values(), "")),
 			Action:   g.maybe(g.sentence),
 		})
+		if g.r.IntN(3) == 0 {
+			cm := &c.Commitments[len(c.Commitments)-1]
+			cm.Triggers = []agreement.Trigger{pick(g.r, agreement.Trigger("").Values())}
+			cm.Scope, cm.Condition = g.maybe(g.sentence), g.maybe(g.sentence)
+		}
 	}
 	if depth > 0 {
 		for i := range g.r.IntN(4) {
