@@ -106,7 +106,7 @@ func FuzzDuration(f *testing.F) {
 //
 //	go test ./agreement -run '^$' -fuzz FuzzFormat -fuzztime 10m
 func FuzzFormat(f *testing.F) {
-	for _, src := range seedFiles(f, "../schema/testdata/corpus/*/*.yaml", "testdata/fmt/*.yaml", "../examples/agreements/ru-kp-2000.yaml") {
+	for _, src := range seedFiles(f, "../schema/testdata/corpus/*/*.yaml", "testdata/fmt/*.yaml", "../examples/agreements/ru-kp-2000.yaml", "testdata/err/membership.yaml") {
 		f.Add(src)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {

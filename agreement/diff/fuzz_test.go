@@ -21,7 +21,7 @@ import (
 //	go test ./agreement/diff -run '^$' -fuzz FuzzDiff -fuzztime 10m
 func FuzzDiff(f *testing.F) {
 	// Small documents: the fuzzer mutates pairs of large ones slowly.
-	srcs := seedFiles(f, "../../schema/testdata/corpus/*/*.yaml")
+	srcs := append(seedFiles(f, "../../schema/testdata/corpus/*/*.yaml"), seedFiles(f, "../testdata/err/membership.yaml")...)
 	for i := range srcs {
 		f.Add(srcs[i], srcs[(i+1)%len(srcs)])
 	}
