@@ -43,6 +43,10 @@ const (
 // the first renewals under automatic renewal, and before each period's end
 // the window in which notice would come too late; or an arrow for an
 // indefinite term.
+//
+// For an agreement of three parties or more, a third panel gives each
+// party a lane: its states over the years, from signatory to bound,
+// frozen, suspended or withdrawn.
 func SVG(a *agreement.Agreement) []byte {
 	var body bytes.Buffer
 	y := margin
@@ -66,6 +70,7 @@ func SVG(a *agreement.Agreement) []byte {
 	if sched, ok := a.Schedule(agreement.Date{}); ok {
 		y = termPanel(&body, a, sched, y+16)
 	}
+	y = membershipPanel(&body, a, y)
 	height := y + margin
 	var out bytes.Buffer
 	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="12">`+"\n",
@@ -285,6 +290,11 @@ func termPanel(b *bytes.Buffer, a *agreement.Agreement, s agreement.Schedule, y 
 		note = fmt.Sprintf("renewed automatically for %s at a time unless a party gives %s notice", r.Period.Words(), a.Term.Notice.Words())
 	} else if a.Term.Renewal == nil {
 		note = "no renewal"
+	}
+	for _, x := range sched.Extensions {
+		if r := x.Event.Effect.Renewal; r != nil {
+			note = fmt.Sprintf("extended from %s by the instrument of %s, renewed for %s at a time", x.From, x.Event.Date, r.Period.Words())
+		}
 	}
 	fmt.Fprintf(b, `<text x="%d" y="%d" fill="%s">From %s, the entry into force (%s); %s.</text>`+"\n",
 		margin, y, colAxis, s.Start, esc(clip(s.EntryIntoForce.Basis, 50)), esc(note))

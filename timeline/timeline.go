@@ -2,10 +2,12 @@
 // diagram, which GitHub shows in Markdown, and as a standalone SVG
 // picture.
 //
-//   - [Mermaid] lists the events by stage, conflicting reports marked.
+//   - [Mermaid] lists the events by stage, conflicting reports marked,
+//     and for three parties or more a section per party with its states.
 //   - [SVG] draws two panels: the road to entry into force, one event to a
 //     row on a scale of months (partial dates as the spans they are), and
-//     the term on a scale of years, with renewals and notice windows.
+//     the term on a scale of years, with renewals and notice windows; and
+//     for three parties or more, a lane per party.
 package timeline
 
 import (
@@ -125,5 +127,6 @@ func Mermaid(a *agreement.Agreement) string {
 			fmt.Fprintf(&b, "        %s : %s\n", p.End, end)
 		}
 	}
+	mermaidLanes(&b, a)
 	return b.String()
 }

@@ -14,7 +14,7 @@ import (
 	"github.com/entente-go/entente/timeline"
 )
 
-var examples = []string{"ir-ru-csp-2025", "ru-kp-csp-2024", "ir-ru-2001"}
+var examples = []string{"ir-ru-csp-2025", "ru-kp-csp-2024", "ir-ru-2001", "cst-1992", "anzus-1951"}
 
 func load(t *testing.T, name string) *agreement.Agreement {
 	t.Helper()
