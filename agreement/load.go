@@ -8,6 +8,7 @@ import (
 	"path"
 	"reflect"
 	"strings"
+	"unique"
 
 	"github.com/entente-go/entente/docpath"
 
@@ -100,6 +101,12 @@ type Loader struct {
 	// reports their findings sets it to keep its memory small; the rules
 	// across files (Set.Check) need only the header.
 	DiagnosticsOnly bool
+	// ModelsOnly keeps of each document its model, its diagnostics and
+	// its header, but not the node tree that positions are found in (nor
+	// the source, when there is nothing to show with it): Lookup finds
+	// nothing. A tool that loads a registry of agreements to ask questions
+	// of sets it; the memory kept is then the models' own.
+	ModelsOnly bool
 	// MaxBytes is the largest file loaded; a larger one is refused before
 	// it is parsed (load.too-large). Zero means DefaultMaxBytes; a
 	// negative value means no limit.
@@ -183,9 +190,15 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 	doc.checkSemantics(index, tax, !shape.Known || shape.Blanks)
 	doc.Diagnostics.Sort()
 	doc.Diagnostics = capped(name, doc.Diagnostics)
-	doc.Header = headerOf(a, index, l.DiagnosticsOnly)
-	if l.DiagnosticsOnly {
-		doc.Agreement, doc.root, doc.commented = nil, nil, nil
+	doc.Header = headerOf(a, index, l.DiagnosticsOnly || l.ModelsOnly)
+	if l.ModelsOnly {
+		cloneStrings(a) // let go of the file's text: the model keeps only its own strings
+	}
+	if l.DiagnosticsOnly || l.ModelsOnly {
+		doc.root, doc.commented = nil, nil
+		if l.DiagnosticsOnly {
+			doc.Agreement = nil
+		}
 		if len(doc.Diagnostics) == 0 {
 			doc.Source = nil
 		}
@@ -440,4 +453,50 @@ func (a *Agreement) Clone() *Agreement {
 	b := new(Agreement)
 	decode(codec.Encode(a, encodeHooks), b) // what a holds decodes without problems, or as the problems it had
 	return b
+}
+
+// cloneStrings copies every string of the model, so that none shares the
+// memory of the whole file they were cut from.
+func cloneStrings(a *Agreement) {
+	cloneValue(reflect.ValueOf(a).Elem())
+}
+
+func cloneValue(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		switch n := v.Len(); {
+		case !v.CanSet() || n == 0:
+		case n <= 32:
+			// Short strings repeat across a registry (modalities, kinds,
+			// party ids, dates): one copy of each is kept.
+			v.SetString(unique.Make(v.String()).Value())
+		default:
+			v.SetString(strings.Clone(v.String()))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			cloneValue(v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				cloneValue(v.Field(i))
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			cloneValue(v.Index(i))
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			e := reflect.New(v.Type().Elem()).Elem()
+			e.Set(v.MapIndex(k))
+			cloneValue(e)
+			nk := reflect.New(k.Type()).Elem()
+			nk.Set(k)
+			cloneValue(nk)
+			v.SetMapIndex(k, reflect.Value{})
+			v.SetMapIndex(nk, e)
+		}
+	}
 }

@@ -32,7 +32,7 @@ func (c Command) ls(args []string) int {
 		}
 		on = d
 	}
-	set, err := agreement.ReadFS(os.DirFS(fs.Arg(0)), ".")
+	set, err := agreement.Loader{ModelsOnly: true}.ReadFS(os.DirFS(fs.Arg(0)), ".")
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente ls: %v\n", err)
 		return ExitFailure
