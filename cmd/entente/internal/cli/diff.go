@@ -36,7 +36,7 @@ func (c Command) diff(args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	c.tuneGC()
+	c.tuneGC(gcDiff)
 	load := func(path string, stderr io.Writer) (*agreement.Document, int) {
 		if path == "/dev/null" { // git: the file is new, or deleted
 			return &agreement.Document{Name: path, Agreement: &agreement.Agreement{}}, ExitClean

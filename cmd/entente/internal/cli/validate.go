@@ -72,7 +72,7 @@ func (c Command) validate(args []string) int {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 		return ExitFailure
 	}
-	c.tuneGC()
+	c.tuneGC(gcValidate)
 	loaded, err := loadAll(agreement.Loader{MaxBytes: *maxBytes, DiagnosticsOnly: true}, files, *jobs)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
