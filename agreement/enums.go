@@ -158,6 +158,8 @@ const (
 	RelationAmends     RelationType = "amends"
 	RelationImplements RelationType = "implements"
 	RelationRelated    RelationType = "related"
+	RelationExtends    RelationType = "extends"    // a protocol that extends the other's term
+	RelationTerminates RelationType = "terminates" // an instrument that ends the other
 )
 
 var (
@@ -170,7 +172,7 @@ var (
 	triggerEvents   = []TriggerEvent{TriggerEventSignature, TriggerEventLastNotification, TriggerEventExchangeOfInstruments, TriggerEventLastRatification, TriggerEventDepositOfInstruments}
 	eventKinds      = []EventKind{EventNegotiationsStarted, EventTextAgreed, EventAnnounced, EventInitialled, EventSigned, EventSubmitted, EventRatified, EventApproved, EventRatificationLaw, EventNotification, EventExchangeOfInstruments, EventEnteredIntoForce, EventProvisionalApplication, EventRenewed, EventNoticeGiven, EventSuspended, EventTerminated, EventExpired, EventSuperseded,
 		EventDeposited, EventAcceded, EventWithdrawalNotified, EventWithdrew, EventFrozen, EventResumed, EventSucceeded, EventObligationsSuspended, EventObligationsResumed, EventExtended, EventAmended}
-	relationTypes     = []RelationType{RelationSupersedes, RelationAmends, RelationImplements, RelationRelated}
+	relationTypes     = []RelationType{RelationSupersedes, RelationAmends, RelationImplements, RelationRelated, RelationExtends, RelationTerminates}
 	withdrawalEffects = []WithdrawalEffect{WithdrawalEffectParty, WithdrawalEffectAll}
 )
 

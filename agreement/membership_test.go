@@ -326,3 +326,40 @@ func TestSetAnswersByMembership(t *testing.T) {
 		}
 	}
 }
+
+// TestConsolidated: a protocol written as its own file, with a relation
+// and its effect, extends the treaty in the set's answers; the treaty's
+// own file says nothing of it.
+func TestConsolidated(t *testing.T) {
+	treaty := "format: entente/v1\nid: t\nversion: {label: v, stage: in-force}\ntitle: T\nkind: treaty\n" +
+		"parties:\n  - {id: a, kind: state, country: FR, roles: [contracting-party, signatory]}\n  - {id: b, kind: state, country: DE, roles: [contracting-party, signatory]}\n  - {id: c, kind: state, country: IT, roles: [contracting-party, signatory]}\n" +
+		"term: {duration: P5Y}\ntimeline:\n  - {date: \"2000-01-01\", event: signed}\n  - {date: \"2000-01-01\", event: entered-into-force}\n"
+	protocol := "format: entente/v1\nid: p\nversion: {label: v, stage: in-force}\ntitle: Protocol\nkind: protocol\n" +
+		"parties:\n  - {id: a, kind: state, country: FR}\n  - {id: b, kind: state, country: DE}\n" +
+		"relations:\n  - {type: extends, agreement: t, effect: {renewal: {period: P5Y, automatic: true}, parties: [a, b], others_leave: true}}\n" +
+		"timeline:\n  - {date: \"2004-06-01\", event: signed}\n  - {date: \"2005-03-01\", event: entered-into-force}\n"
+	set := agreement.NewSet(agreement.Parse("t.yaml", []byte(treaty)), agreement.Parse("p.yaml", []byte(protocol)))
+	if ds := set.Diagnostics(); ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	alone := set.Latest("t").Agreement
+	if st := alone.StatusOn(agreement.MustDate("2006-01-01")); st.State != agreement.StateExpired {
+		t.Errorf("the treaty alone on 2006-01-01: %s, want expired", st.State)
+	}
+	with, ok := set.Consolidated("t")
+	if !ok {
+		t.Fatal("no consolidated treaty")
+	}
+	if st := with.StatusOn(agreement.MustDate("2006-01-01")); st.State != agreement.StateInForce {
+		t.Errorf("with its protocol on 2006-01-01: %s, want in force", st.State)
+	}
+	if got := states(with, "2006-01-01"); got != "a:bound b:bound c:withdrawn" {
+		t.Errorf("with its protocol on 2006-01-01: %s", got)
+	}
+	if len(alone.Timeline) != 2 {
+		t.Error("Consolidated changed the set's own agreement")
+	}
+	if _, ok := set.Consolidated("zzz"); ok {
+		t.Error("an id the set does not have")
+	}
+}

@@ -229,6 +229,10 @@ type Relation struct {
 	Type      RelationType `json:"type,omitzero"`
 	Agreement string       `json:"agreement,omitzero"` // the other agreement's id
 	Note      string       `json:"note,omitzero"`
+	// Effect is what this agreement, a later instrument, does to the
+	// other: for extends, amends and terminates. A set applies it to the
+	// other agreement from this one's entry into force (Set.Consolidated).
+	Effect *Effect `json:"effect,omitzero"`
 }
 
 // Source is a document the agreement's data comes from.

@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -106,4 +107,58 @@ func laterVersion(a, b Version) bool {
 		return sa > sb
 	}
 	return b.Date.DefinitelyBefore(a.Date)
+}
+
+// Consolidated returns the latest version of the agreement with the given
+// id with the effects of the set's later instruments applied: each
+// agreement of the set that extends, amends or terminates it (by a
+// relation with an effect) adds the event to a copy of its timeline,
+// dated at the instrument's signature (an extension must be made before
+// the term it extends runs out; the note gives its entry into force). The
+// questions asked of the result — StatusOn, Schedule, PartiesOn — answer
+// with the protocols. false when the set has no agreement with that id.
+func (s *Set) Consolidated(id string) (*Agreement, bool) {
+	d := s.Latest(id)
+	if d == nil || d.Agreement == nil {
+		return nil, false
+	}
+	a := d.Agreement.Clone()
+	for _, other := range s.Documents {
+		p := other.Agreement
+		if p == nil || p.ID == id {
+			continue
+		}
+		for _, r := range p.Relations {
+			if r.Agreement != id {
+				continue
+			}
+			kind, ok := map[RelationType]EventKind{RelationExtends: EventExtended, RelationAmends: EventAmended, RelationTerminates: EventTerminated}[r.Type]
+			if !ok {
+				continue
+			}
+			e := Event{Event: kind, Note: "by " + p.ID, Sources: nil}
+			if signed, ok := p.Timeline.Preferred(EventSigned); ok {
+				e.Date = signed.Date
+			}
+			if eif, ok := p.EntryIntoForce(); ok {
+				if e.Date.IsZero() {
+					e.Date = eif.Date
+				}
+				e.Note += fmt.Sprintf(", in force %s", eif.Date)
+			}
+			if e.Date.IsZero() {
+				continue // an instrument with no date cannot be placed in time
+			}
+			if r.Effect != nil {
+				f := *r.Effect
+				if f.Instrument == "" {
+					f.Instrument = p.ID
+				}
+				e.Effect = &f
+			}
+			a.Timeline = append(a.Timeline, e)
+		}
+	}
+	slices.SortStableFunc(a.Timeline, func(x, y Event) int { return x.Date.Compare(y.Date) })
+	return a, true
 }

@@ -178,6 +178,7 @@ var rules = map[fieldKey]rule{
 	{typ[agreement.Relation](), "type"}:      {class: ClassCitation, impact: ImpactMinor},
 	{typ[agreement.Relation](), "agreement"}: {class: ClassCitation, impact: ImpactMinor},
 	{typ[agreement.Relation](), "note"}:      {class: ClassCitation, impact: ImpactMinor, prose: true},
+	{typ[agreement.Relation](), "effect"}:    {class: ClassTemporal, impact: ImpactMajor},
 
 	{typ[agreement.Source](), "id"}:        {class: ClassCitation, impact: ImpactPatch},
 	{typ[agreement.Source](), "title"}:     {class: ClassCitation, impact: ImpactPatch, prose: true},
