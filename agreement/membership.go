@@ -323,6 +323,9 @@ func (a *Agreement) membership(p Party, day Date) Membership {
 			m.Leaving = s.From
 		}
 	}
+	if end, ok := a.tooFewFrom(day); ok && m.State.IsParty() {
+		m.Spell = Spell{State: PartyEnded, From: end, Basis: "the agreement ended: fewer parties remained than its term requires"}
+	}
 	if m.State == PartySucceeded {
 		for _, e := range m.Events {
 			m.Successor = e.Successor

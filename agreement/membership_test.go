@@ -363,3 +363,52 @@ func TestConsolidated(t *testing.T) {
 		t.Error("an id the set does not have")
 	}
 }
+
+func TestAgreementSuspendedAndTooFew(t *testing.T) {
+	a := small(t, "term: {indefinite: true}\n",
+		"  - {date: \"2000-01-01\", event: signed}\n  - {date: \"2000-01-01\", event: entered-into-force}\n  - {date: \"2003-01-01\", event: suspended}\n  - {date: \"2004-01-01\", event: resumed}\n  - {date: \"2003-06-01\", event: suspended, party: b}\n")
+	tests := []struct {
+		day  string
+		want agreement.State
+	}{
+		{"2002-01-01", agreement.StateInForce},
+		{"2003-02-01", agreement.StateSuspended}, // the agreement's own suspension
+		{"2004-02-01", agreement.StateInForce},   // resumed; b's suspension is b's alone
+	}
+	for _, tt := range tests {
+		if st := a.StatusOn(agreement.MustDate(tt.day)); st.State != tt.want {
+			t.Errorf("%s: %s, want %s", tt.day, st.State, tt.want)
+		}
+	}
+	// "The treaty ends when fewer than three parties remain."
+	b := small(t, "term: {indefinite: true, minimum_parties: \"3\", withdrawal: {notice: P6M}}\n",
+		"  - {date: \"2000-01-01\", event: signed}\n  - {date: \"2000-01-01\", event: entered-into-force}\n  - {date: \"2010-01-01\", event: withdrawal-notified, party: c}\n")
+	if st := b.StatusOn(agreement.MustDate("2010-06-30")); st.State != agreement.StateInForce {
+		t.Errorf("before c's notice runs out: %s", st.State)
+	}
+	st := b.StatusOn(agreement.MustDate("2010-07-01"))
+	if st.State != agreement.StateTerminated || st.Since.String() != "2010-07-01" {
+		t.Errorf("two parties left of a minimum of three: %s since %s, want terminated since 2010-07-01", st.State, st.Since)
+	}
+	if got := states(b, "2011-01-01"); got != "a:agreement-ended b:agreement-ended c:withdrawn" {
+		t.Errorf("parties after the end: %s", got)
+	}
+}
+
+func TestSecurityProfileOn(t *testing.T) {
+	a := load(t, "anzus-1951.yaml")
+	before := a.SecurityProfileOn(agreement.MustDate("1980-01-01"))
+	after := a.SecurityProfileOn(agreement.MustDate("2026-12-01"))
+	if len(before.NotBinding) != 0 {
+		t.Errorf("in 1980: %v", before.NotBinding)
+	}
+	if len(after.NotBinding) != 1 || after.NotBinding[0].A != "nz" || after.NotBinding[0].B != "us" {
+		t.Fatalf("in 2026: %+v", after.NotBinding)
+	}
+	if !after.MilitaryAlliance || !strings.Contains(strings.Join(after.Reasons, " "), "do not bind nz and us") {
+		t.Errorf("the reasons do not say so: %v", after.Reasons)
+	}
+	if last := after.Reasons[len(after.Reasons)-1]; !strings.HasPrefix(last, "Verdict:") {
+		t.Errorf("the verdict is not last: %q", last)
+	}
+}

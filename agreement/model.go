@@ -74,7 +74,10 @@ type Term struct {
 	// the notice it must give, and whether its leaving ends the agreement
 	// for it alone or for all.
 	Withdrawal *Withdrawal `json:"withdrawal,omitzero"`
-	Clauses    []string    `json:"clauses,omitzero"` // the clauses that set the term
+	// MinimumParties ends the agreement on the day fewer parties remain,
+	// when its text says so.
+	MinimumParties Count    `json:"minimum_parties,omitzero"`
+	Clauses        []string `json:"clauses,omitzero"` // the clauses that set the term
 }
 
 // Withdrawal is the rule by which a party leaves the agreement (it

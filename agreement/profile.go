@@ -103,7 +103,13 @@ type Profile struct {
 	// the manner of ATOP's limited and conditional obligations.
 	Limited     bool
 	Conditional bool
-	Reasons     []string
+	// On is the day the profile was asked for (SecurityProfileOn), and
+	// NotBinding the pairs of parties the obligations do not bind on that
+	// day though both are parties: those whose obligations toward each
+	// other are suspended. Both are empty for SecurityProfile.
+	On         Date
+	NotBinding []Pair
+	Reasons    []string
 }
 
 func binding(m Modality) bool {
@@ -213,4 +219,41 @@ func verb(labels []string, one, many string) string {
 		return labels[0] + " and " + labels[1] + " " + many
 	}
 	return strings.Join(labels[:len(labels)-1], ", ") + " and " + labels[len(labels)-1] + " " + many
+}
+
+// Pair is two parties, and why the obligations do not bind them.
+type Pair struct {
+	A, B   string
+	Reason string
+}
+
+// SecurityProfileOn is the profile as it holds on day: the obligations,
+// and the pairs of parties they do not bind though both are parties (an
+// obligation suspended between two, while the agreement stays in force
+// among the others). Its reasons say so before the verdict.
+func (a *Agreement) SecurityProfileOn(day Date) Profile {
+	p := a.SecurityProfile()
+	p.On = day
+	members := a.PartiesOn(day)
+	for i := range members {
+		for j := i + 1; j < len(members); j++ {
+			x, y := members[i], members[j]
+			bound := func(m Membership) bool { return m.State == PartyBound || m.State == PartyFrozen }
+			if !bound(x) || !bound(y) {
+				continue // a party suspended or gone is membership's answer, not a pair's
+			}
+			if o := a.ObligationsBetween(x.Party.ID, y.Party.ID, day); !o.Binding && len(o.Events) > 0 {
+				p.NotBinding = append(p.NotBinding, Pair{A: x.Party.ID, B: y.Party.ID, Reason: o.Reason})
+			}
+		}
+	}
+	if len(p.NotBinding) > 0 && len(p.Reasons) > 0 {
+		var notes []string
+		for _, pair := range p.NotBinding {
+			notes = append(notes, fmt.Sprintf("On %s the obligations do not bind %s and %s: %s.", day, pair.A, pair.B, pair.Reason))
+		}
+		last := len(p.Reasons) - 1
+		p.Reasons = append(append(p.Reasons[:last:last], notes...), p.Reasons[last])
+	}
+	return p
 }

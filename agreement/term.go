@@ -331,6 +331,7 @@ const (
 	StateExpired    State = "expired"    // the term ran out
 	StateTerminated State = "terminated" // ended by notice or termination
 	StateSuperseded State = "superseded" // replaced by another agreement
+	StateSuspended  State = "suspended"  // in force, but its operation suspended as a whole
 	StateUnknown    State = "unknown"    // the data does not say
 )
 
@@ -352,8 +353,15 @@ type Status struct {
 // counts as having happened on day when its whole span lies on or before
 // day: a report dated only "2025" has not certainly happened by 1 March
 // 2025.
+//
+// The agreement's own events decide it, never one party's: its entry
+// into force, its suspension and resumption as a whole, its end; and,
+// when its term names a minimum number of parties, the day fewer remain.
 func (a *Agreement) StatusOn(day Date) Status {
 	st := a.statusOn(day, nil)
+	if st.State == StateInForce {
+		st = a.suspendedOrTooFew(st, day)
+	}
 	eif, ok := a.EntryIntoForce()
 	if !ok {
 		return st
@@ -481,4 +489,68 @@ func ordinal(n int) string {
 		suffix = "rd"
 	}
 	return fmt.Sprintf("%d%s", n, suffix)
+}
+
+// suspendedOrTooFew refines the status of an agreement in force on day:
+// suspended as a whole by its own events, or ended when fewer parties
+// remain than its term requires.
+func (a *Agreement) suspendedOrTooFew(st Status, day Date) Status {
+	happened := func(d Date) bool { return !d.IsZero() && d.Last().Compare(day.First()) <= 0 }
+	if end, ok := a.tooFewFrom(day); ok {
+		return Status{State: StateTerminated, Since: end}
+	}
+	var last *Event
+	for i, e := range a.Timeline {
+		if e.Party == "" && (e.Event == EventSuspended || e.Event == EventResumed) && happened(e.Date) {
+			if last == nil || last.Date.Compare(e.Date) <= 0 {
+				last = &a.Timeline[i]
+			}
+		}
+	}
+	if last != nil && last.Event == EventSuspended {
+		return Status{State: StateSuspended, Since: last.Date, Events: []Event{*last}}
+	}
+	return st
+}
+
+// tooFewFrom returns the first day, on or before day, on which fewer
+// parties remained than the term's minimum; false without a minimum or
+// when enough remain.
+func (a *Agreement) tooFewFrom(day Date) (Date, bool) {
+	if a.Term == nil || a.Term.MinimumParties == 0 {
+		return Date{}, false
+	}
+	eif, ok := a.EntryIntoForce()
+	if !ok {
+		return Date{}, false
+	}
+	histories := make([][]Spell, len(a.Parties))
+	var days []Date
+	for i, p := range a.Parties {
+		histories[i], _ = a.history(p, day)
+		for _, s := range histories[i] {
+			if !s.From.DefinitelyBefore(eif.Date) && !day.DefinitelyBefore(s.From) {
+				days = append(days, s.From)
+			}
+		}
+	}
+	slices.SortFunc(days, Date.Compare)
+	for _, d := range days {
+		n := 0
+		for _, h := range histories {
+			state := PartyNotYet
+			for _, s := range h {
+				if !d.DefinitelyBefore(s.From) {
+					state = s.State
+				}
+			}
+			if state.IsParty() {
+				n++
+			}
+		}
+		if n < int(a.Term.MinimumParties) {
+			return d, true
+		}
+	}
+	return Date{}, false
 }

@@ -105,6 +105,7 @@ var rules = map[fieldKey]rule{
 	{typ[agreement.Term](), "notice"}:           {class: ClassTemporal, impact: ImpactMajor},
 	{typ[agreement.Term](), "entry_into_force"}: {class: ClassTemporal, impact: ImpactMajor},
 	{typ[agreement.Term](), "withdrawal"}:       {class: ClassTemporal, impact: ImpactMajor},
+	{typ[agreement.Term](), "minimum_parties"}:  {class: ClassTemporal, impact: ImpactMajor},
 	{typ[agreement.Term](), "clauses"}:          {class: ClassCitation, impact: ImpactPatch, ordered: true},
 
 	{typ[agreement.Withdrawal](), "after"}:      {class: ClassTemporal, impact: ImpactMajor},

@@ -141,7 +141,7 @@ func answer(w io.Writer, a *agreement.Agreement, on agreement.Date) {
 		}
 	}
 
-	prof := a.SecurityProfile()
+	prof := a.SecurityProfileOn(on)
 	fmt.Fprintf(w, "A military alliance? %s\n", yesNo(prof.MilitaryAlliance))
 	for _, r := range prof.Reasons {
 		fmt.Fprintf(w, "  - %s\n", r)

@@ -213,7 +213,7 @@ func report(doc *agreement.Document, on agreement.Date) showReport {
 		t.Ended = str(sched.Ended)
 		r.Term = t
 	}
-	prof := a.SecurityProfile()
+	prof := a.SecurityProfileOn(on)
 	r.Profile = showProfile{MilitaryAlliance: prof.MilitaryAlliance, ATOPAlliance: prof.ATOPAlliance, Reasons: prof.Reasons, Flags: map[string][]string{}}
 	for name, f := range map[string]agreement.Flag{
 		"defence": prof.Defence, "offence": prof.Offence, "neutrality": prof.Neutrality, "non_aggression": prof.NonAggression,
