@@ -192,6 +192,9 @@ func (g gen) term() *agreement.Term {
 			t.EntryIntoForce.Later = &agreement.LaterEntry{Delay: g.duration()}
 		}
 	}
+	if g.r.IntN(4) == 0 {
+		t.MinimumParties = agreement.Count(1 + g.r.IntN(5))
+	}
 	if g.r.IntN(3) == 0 {
 		t.Withdrawal = &agreement.Withdrawal{After: g.duration(), NotBefore: g.date(), Notice: g.duration(),
 			Effect: pick(g.r, append(agreement.WithdrawalEffect("").Values(), "")), Clauses: g.list(1, g.word), Receiver: g.maybe(g.sentence)}
