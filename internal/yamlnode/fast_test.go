@@ -172,3 +172,21 @@ func FuzzFast(f *testing.F) {
 		checkFast(t, "input", src)
 	})
 }
+
+// TestDocumentMarkerInQuoted: a line of a quoted scalar that starts with
+// --- or ... (then a blank) is a document marker, which YAML forbids
+// there, in flow context too. The fast reader once read such files; both
+// readers reject them now, and one without the blank is text to both.
+func TestDocumentMarkerInQuoted(t *testing.T) {
+	for _, src := range []string{"['\n--- ']", "['\n... ']", "{\"title\": \"x\n---\n y\"}", "['a\n...\n']", "[\"a\n--- b\"]"} {
+		if read := checkFast(t, src, []byte(src)); read {
+			t.Errorf("%q: the fast reader read a document marker inside a quoted scalar", src)
+		}
+		if _, err := Parse([]byte(src)); err == nil {
+			t.Errorf("%q: no syntax error", src)
+		}
+	}
+	if read := checkFast(t, "marker-like text", []byte("[\"a\n---\"]")); !read {
+		t.Error(`["a\n---"]: three dashes followed by a quote are text, which the fast reader should read`)
+	}
+}

@@ -26,6 +26,12 @@ func (r *fastReader) quoted(parent int, multiline bool) (*Node, bool) {
 			}
 			plain = false
 			r.nextLine()
+			if r.atDocumentMarker() {
+				// A line of a quoted scalar that starts with --- or ... is a
+				// document marker, which YAML does not allow there (in flow
+				// context too): the full parser reports it.
+				return nil, false
+			}
 			for r.peek(0) == ' ' {
 				r.pos++
 			}
