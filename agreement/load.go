@@ -324,7 +324,15 @@ func (l Loader) Read(name string, r io.Reader) (*Document, error) {
 func ReadFile(name string) (*Document, error) { return Loader{}.ReadFile(name) }
 
 // ReadFile loads the agreement in the named file.
+//
+// Only a regular file is read: a named pipe, socket or device is refused
+// before it is opened (opening a pipe waits for a writer), with an error.
 func (l Loader) ReadFile(name string) (*Document, error) {
+	if info, err := os.Stat(name); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file; it is not read", name)
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err

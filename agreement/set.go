@@ -17,9 +17,11 @@ type Set struct {
 func ReadFS(fsys fs.FS, root string) (*Set, error) { return Loader{}.ReadFS(fsys, root) }
 
 // ReadFS loads every agreement file (see IsAgreementFile) under root in
-// fsys, leaving out hidden folders such as .git, then checks the set as a whole: agreement ids are unique across
-// it and relations resolve to agreements in it. The error is for failures
-// to read; problems are in the documents' diagnostics.
+// fsys, leaving out hidden folders such as .git and files that are not
+// regular (a pipe, socket or device), then checks the set as a whole:
+// agreement ids are unique across it and relations resolve to agreements
+// in it. The error is for failures to read; problems are in the
+// documents' diagnostics.
 func (l Loader) ReadFS(fsys fs.FS, root string) (*Set, error) {
 	set := &Set{}
 	err := fs.WalkDir(fsys, root, func(name string, e fs.DirEntry, err error) error {
@@ -31,6 +33,13 @@ func (l Loader) ReadFS(fsys fs.FS, root string) (*Set, error) {
 		}
 		if e.IsDir() || !IsAgreementFile(name) {
 			return nil
+		}
+		if !e.Type().IsRegular() {
+			// A symbolic link is followed; a pipe, socket or device is left
+			// out, since opening a pipe waits for a writer.
+			if info, err := fs.Stat(fsys, name); err != nil || !info.Mode().IsRegular() {
+				return nil
+			}
 		}
 		f, err := fsys.Open(name)
 		if err != nil {

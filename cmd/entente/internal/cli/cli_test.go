@@ -2,9 +2,15 @@ package cli
 
 import (
 	"bytes"
-	"github.com/entente-go/entente/internal/golden"
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/internal/golden"
 )
 
 func run(args ...string) (code int, stdout, stderr string) {
@@ -164,5 +170,49 @@ func TestDiffReportsBothFiles(t *testing.T) {
 	second := strings.Index(errOut, bad2+":10:5: ")
 	if first != 0 || second < first || !strings.Contains(errOut[second:], "[load.duplicate-key]") {
 		t.Errorf("want the old file's findings first (from 3:33), then the new file's (load.duplicate-key at 10:5):\n%s", errOut)
+	}
+}
+
+// TestSpecialFiles: a named pipe given by name is refused at once with
+// exit 3 (opening it would wait for a writer for ever); one found while
+// walking a directory is left out and counted.
+func TestSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile("../../../../examples/agreements/ru-kp-2000.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.yaml"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pipe := filepath.Join(dir, "pipe.yaml")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	done := make(chan struct{})
+	var code int
+	var errOut string
+	go func() {
+		code, _, errOut = run("validate", pipe)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("validate of a named pipe hangs")
+	}
+	if code != ExitFailure || !strings.Contains(errOut, "not a regular file") {
+		t.Errorf("validate PIPE: exit %d, %q", code, errOut)
+	}
+	code, _, errOut = run("validate", dir)
+	if code != ExitClean || !strings.Contains(errOut, "1 file checked") || !strings.Contains(errOut, "1 file that is not regular left out") {
+		t.Errorf("validate DIR with a pipe in it: exit %d, %q", code, errOut)
+	}
+	if _, err := agreement.ReadFile(pipe); err == nil {
+		t.Error("agreement.ReadFile of a named pipe: no error")
+	}
+	set, err := agreement.ReadFS(os.DirFS(dir), ".")
+	if err != nil || len(set.Documents) != 1 {
+		t.Errorf("ReadFS with a pipe in the folder: %v, %d documents", err, len(set.Documents))
 	}
 }

@@ -21,7 +21,7 @@ func (c Command) fmt(args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	files, err := expand(fs.Args())
+	files, _, err := expand(fs.Args())
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente fmt: %v\n", err)
 		return ExitFailure

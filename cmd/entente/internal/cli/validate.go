@@ -67,7 +67,7 @@ func (c Command) validate(args []string) int {
 		}
 		docs = append(docs, doc)
 	}
-	files, err := expand(paths)
+	files, skipped, err := expand(paths)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 		return ExitFailure
@@ -122,6 +122,9 @@ func (c Command) validate(args []string) int {
 		return ExitFailure
 	}
 	summary := fmt.Sprintf("%s checked: %s, %s", plural(r.files, "file"), plural(r.errors, "error"), plural(r.warnings, "warning"))
+	if skipped > 0 {
+		summary += fmt.Sprintf("; %s that %s not regular left out", plural(skipped, "file"), map[bool]string{true: "is", false: "are"}[skipped == 1])
+	}
 	if r.shown < len(r.findings) {
 		summary += fmt.Sprintf(" (%d shown, --max-errors)", r.shown)
 	}
@@ -134,26 +137,31 @@ func (c Command) validate(args []string) int {
 
 // expand turns the command line's paths into a sorted list of files:
 // files as given, directories searched for agreement files, and globs.
-func expand(paths []string) ([]string, error) {
-	var files []string
+// Only regular files are read: a named pipe, socket or device given by
+// name is an error (opening a pipe would wait for a writer for ever), and
+// one found while walking a directory is left out and counted in skipped.
+func expand(paths []string) (files []string, skipped int, err error) {
 	for _, p := range paths {
 		matches := []string{p}
 		if strings.ContainsAny(p, "*?[") {
 			m, err := filepath.Glob(p)
 			if err != nil {
-				return nil, fmt.Errorf("bad pattern %q: %v", p, err)
+				return nil, 0, fmt.Errorf("bad pattern %q: %v", p, err)
 			}
 			if len(m) == 0 {
-				return nil, fmt.Errorf("%s: no file matches", p)
+				return nil, 0, fmt.Errorf("%s: no file matches", p)
 			}
 			matches = m
 		}
 		for _, m := range matches {
 			info, err := os.Stat(m)
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			if !info.IsDir() {
+				if !info.Mode().IsRegular() {
+					return nil, 0, fmt.Errorf("%s is not a regular file (%s); it is not read", m, modeWords(info.Mode()))
+				}
 				files = append(files, m)
 				continue
 			}
@@ -164,18 +172,41 @@ func expand(paths []string) ([]string, error) {
 				if e.IsDir() && name != m && strings.HasPrefix(e.Name(), ".") {
 					return filepath.SkipDir // .git and other hidden folders
 				}
-				if !e.IsDir() && agreement.IsAgreementFile(name) {
-					files = append(files, name)
+				if e.IsDir() || !agreement.IsAgreementFile(name) {
+					return nil
 				}
+				if !e.Type().IsRegular() {
+					// A symbolic link is followed; anything else that is not a
+					// regular file is left out.
+					info, err := os.Stat(name)
+					if err != nil || !info.Mode().IsRegular() {
+						skipped++
+						return nil
+					}
+				}
+				files = append(files, name)
 				return nil
 			})
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 		}
 	}
 	slices.Sort(files)
-	return slices.Compact(files), nil
+	return slices.Compact(files), skipped, nil
+}
+
+// modeWords names the kind of a file that is not regular.
+func modeWords(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
 }
 
 // loadAll loads the files on up to jobs goroutines and returns the
