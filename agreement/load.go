@@ -163,6 +163,11 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 	}
 	if serr != nil {
 		doc.Diagnostics = Diagnostics{syntaxDiagnostic(name, serr)}
+		if encodingProblem(serr.Message) {
+			if d, ok := encodingDiagnostic(name, src); ok {
+				doc.Diagnostics = Diagnostics{d} // go-yaml puts these at 1:1
+			}
+		}
 		return doc
 	}
 	if deep := tooDeepIn(root, shape); deep != nil {

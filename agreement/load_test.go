@@ -369,3 +369,31 @@ func TestDiagnosticsOnly(t *testing.T) {
 		t.Error("b.yaml has findings but no source to show them with")
 	}
 }
+
+// TestEncodingErrorsAtTheirByte: a byte YAML does not allow is reported
+// where it is, with what it is, not at 1:1 where go-yaml puts it.
+func TestEncodingErrorsAtTheirByte(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line, col int
+		what      string
+	}{
+		{"invalid UTF-8", "format: entente/v1\ntitle: ab\xffcd\n", 2, 10, "invalid UTF-8 byte 0xff"},
+		{"a NUL", "format: entente/v1\ntitle: ab\x00cd\n", 2, 10, "NUL"},
+		{"a control character", "format: entente/v1\ntitle: ab\x07cd\n", 2, 10, "U+0007"},
+		{"after non-ASCII text", "format: entente/v1\ntitle: Иран\x01\n", 2, 12, "U+0001"},
+		{"a truncated sequence", "a: b\nc: \xd0\n", 2, 4, "invalid UTF-8 byte 0xd0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := agreement.Parse("x.yaml", []byte(tt.src))
+			if len(doc.Diagnostics) != 1 {
+				t.Fatalf("%d diagnostics: %v", len(doc.Diagnostics), doc.Diagnostics)
+			}
+			d := doc.Diagnostics[0]
+			if d.Rule != agreement.RuleSyntax || d.Line != tt.line || d.Column != tt.col || !strings.Contains(d.Message, tt.what) {
+				t.Errorf("%s, want %s at %d:%d", d, tt.what, tt.line, tt.col)
+			}
+		})
+	}
+}
