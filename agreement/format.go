@@ -1,7 +1,9 @@
 package agreement
 
 import (
+	"bytes"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -21,6 +23,9 @@ import (
 // is flagged as value.empty; a comment written beside it moves to the end
 // of the file, so that no comment is lost.
 //
+// A JSON file (by its name, or a document that begins with "{") is
+// written as canonical JSON, indented; JSON has no comments to keep.
+//
 // A file the loader cannot read as written (a syntax error, an unknown
 // field, a duplicate key, a value of the wrong shape) is not formatted:
 // rewriting it would drop what the model cannot hold. Its diagnostics are
@@ -30,12 +35,27 @@ func Format(name string, src []byte) ([]byte, Diagnostics) {
 	doc := Loader{}.parse(name, src, true)
 	var blocking Diagnostics
 	for _, d := range doc.Diagnostics {
-		if d.Rule == RuleSyntax || strings.HasPrefix(string(d.Rule), "load.") {
+		// A value of the wrong type (a string "true" where true or false
+		// belongs) would be written back as the model holds it, changing
+		// what the author wrote: it blocks too.
+		if d.Rule == RuleSyntax || strings.HasPrefix(string(d.Rule), "load.") || d.Rule == RuleSchemaType {
 			blocking = append(blocking, d)
 		}
 	}
 	if len(blocking) > 0 || doc.Agreement == nil {
 		return nil, blocking
+	}
+	if isJSON(name, src) {
+		// JSON stays JSON: canonical, indented, in the model's order.
+		out, err := MarshalJSON(doc.Agreement)
+		if err != nil {
+			return nil, Diagnostics{{File: name, Position: Position{1, 1}, Rule: RuleSyntax, Severity: SeverityError,
+				Message: "the agreement cannot be written as JSON: " + err.Error()}}
+		}
+		if !bytes.HasSuffix(out, []byte("\n")) {
+			out = append(out, '\n')
+		}
+		return out, nil
 	}
 	srcDoc := doc.commented // parsed once, by parse
 	out := &yamlnode.Node{Kind: yamlnode.DocumentNode, Content: []*yamlnode.Node{codec.Encode(doc.Agreement, encodeHooks)}}
@@ -226,4 +246,17 @@ func moveFootComment(n *yamlnode.Node) {
 		n.FootComment = ""
 		n = last
 	}
+}
+
+// isJSON reports whether a file is JSON: by its extension, or, for a name
+// without one of the YAML extensions, by a document that begins with "{".
+func isJSON(name string, src []byte) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".json":
+		return true
+	case ".yaml", ".yml":
+		return false
+	}
+	trimmed := bytes.TrimLeft(src, " \t\r\n\ufeff")
+	return len(trimmed) > 0 && trimmed[0] == '{'
 }

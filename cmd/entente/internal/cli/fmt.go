@@ -77,15 +77,31 @@ type tempFile interface {
 var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
 
 // writeAtomic replaces a file's contents without ever leaving it partly
-// written: the data goes to a temporary file beside it, which is synced
-// and renamed over the original. On any error the original is untouched
-// and the temporary file is removed.
+// written, and with the care gofmt takes: the data goes to a temporary
+// file beside the target, which is synced and renamed over it. A symbolic
+// link is followed and its target rewritten (the link stays a link); a
+// read-only file, or one with other hard links (a rename would break
+// them), is refused; the mode, setuid and setgid bits included, is kept,
+// and the owner and group where the user may set them. On any error the
+// original is untouched and the temporary file is removed.
 func writeAtomic(name string, data []byte) (err error) {
-	info, err := os.Stat(name)
+	target, err := filepath.EvalSymlinks(name)
 	if err != nil {
 		return err
 	}
-	tmp, err := createTemp(filepath.Dir(name), "."+filepath.Base(name)+".entente-*")
+	info, err := os.Stat(target)
+	if err != nil {
+		return err
+	}
+	switch {
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("%s is not a regular file; it is not rewritten", name)
+	case info.Mode().Perm()&0o200 == 0:
+		return fmt.Errorf("%s is read-only; it is not rewritten (make it writable, or print the result without -w)", name)
+	case links(info) > 1:
+		return fmt.Errorf("%s has %d hard links, which rewriting it would break; it is not rewritten", name, links(info))
+	}
+	tmp, err := createTemp(filepath.Dir(target), "."+filepath.Base(target)+".entente-*")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
@@ -98,7 +114,8 @@ func writeAtomic(name string, data []byte) (err error) {
 	if _, err = tmp.Write(data); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	if err = tmp.Chmod(info.Mode().Perm()); err != nil {
+	keepOwner(tmp.Name(), info) // where the user may; otherwise the file is the user's, as any new file is
+	if err = tmp.Chmod(info.Mode() & (os.ModePerm | os.ModeSetuid | os.ModeSetgid | os.ModeSticky)); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	if err = tmp.Sync(); err != nil {
@@ -107,7 +124,7 @@ func writeAtomic(name string, data []byte) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	if err = os.Rename(tmp.Name(), name); err != nil {
+	if err = os.Rename(tmp.Name(), target); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	return nil

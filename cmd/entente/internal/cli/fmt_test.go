@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -171,5 +172,110 @@ func TestFmtCannotCreateTemp(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(messy); string(after) != string(before) {
 		t.Error("the original changed")
+	}
+}
+
+// TestFmtRespectsTheFile: fmt -w rewrites the target of a symbolic link
+// and leaves the link a link; keeps the mode, setuid included; refuses a
+// read-only file and one with other hard links; keeps JSON as JSON; and
+// refuses a file whose values it would re-type.
+func TestFmtRespectsTheFile(t *testing.T) {
+	dir := t.TempDir()
+	messy := func(name string) string {
+		p := filepath.Join(dir, name)
+		copyFile(t, "../../../../agreement/testdata/fmt/messy.yaml", p)
+		return p
+	}
+	formatted := func(p string) bool {
+		code, _, _ := run("fmt", "--check", p)
+		return code == ExitClean
+	}
+
+	target := messy("target.yaml")
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink("target.yaml", link); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run("fmt", "-w", link); code != ExitClean {
+		t.Fatalf("fmt -w LINK: exit %d: %s", code, errOut)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Error("the symbolic link is no longer a link")
+	}
+	if !formatted(target) {
+		t.Error("the link's target was not formatted")
+	}
+
+	setuid := messy("setuid.yaml")
+	if err := os.Chmod(setuid, 0o750|os.ModeSetuid); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run("fmt", "-w", setuid); code != ExitClean {
+		t.Fatalf("fmt -w on a 4750 file: exit %d: %s", code, errOut)
+	}
+	if fi, _ := os.Stat(setuid); fi.Mode()&(os.ModePerm|os.ModeSetuid) != 0o750|os.ModeSetuid {
+		t.Errorf("mode after fmt -w: %v, want -rwsr-x---", fi.Mode())
+	}
+
+	if os.Getuid() == 0 { // only root may give a file to another user
+		owned := messy("owned.yaml")
+		if err := os.Chown(owned, 65534, 65534); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, errOut := run("fmt", "-w", owned); code != ExitClean {
+			t.Fatalf("fmt -w on a file of another owner: exit %d: %s", code, errOut)
+		}
+		fi, _ := os.Stat(owned)
+		if st := fi.Sys().(*syscall.Stat_t); st.Uid != 65534 || st.Gid != 65534 {
+			t.Errorf("owner after fmt -w: %d:%d, want 65534:65534", st.Uid, st.Gid)
+		}
+	}
+
+	readOnly := messy("read-only.yaml")
+	if err := os.Chmod(readOnly, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(readOnly)
+	if code, _, errOut := run("fmt", "-w", readOnly); code != ExitFailure || !strings.Contains(errOut, "read-only") {
+		t.Errorf("fmt -w on a read-only file: exit %d: %s", code, errOut)
+	}
+	if after, _ := os.ReadFile(readOnly); string(after) != string(before) {
+		t.Error("a read-only file was rewritten")
+	}
+
+	linked := messy("linked.yaml")
+	other := filepath.Join(dir, "other-name.yaml")
+	if err := os.Link(linked, other); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run("fmt", "-w", linked); code != ExitFailure || !strings.Contains(errOut, "hard links") {
+		t.Errorf("fmt -w on a hard-linked file: exit %d: %s", code, errOut)
+	}
+
+	jsonFile := filepath.Join(dir, "agreement.json")
+	if err := os.WriteFile(jsonFile, []byte(`{"format": "entente/v1", "id": "j", "version": {"label": "v", "stage": "draft"}, "title": "T", "kind": "treaty", "parties": [{"id": "a", "kind": "state", "country": "IR"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run("fmt", "-w", jsonFile); code != ExitClean {
+		t.Fatalf("fmt -w on JSON: exit %d: %s", code, errOut)
+	}
+	written, _ := os.ReadFile(jsonFile)
+	if !json.Valid(written) || !strings.HasPrefix(string(written), "{\n") {
+		t.Errorf("JSON is no longer JSON:\n%s", written)
+	}
+	if !formatted(jsonFile) {
+		t.Error("fmt of its own JSON output is not idempotent")
+	}
+
+	retyped := filepath.Join(dir, "retyped.yaml")
+	src := "format: entente/v1\nid: r\nversion: {label: v, stage: draft}\ntitle: T\nkind: treaty\nexcerpt: \"true\"\nparties: [{id: a, kind: state, country: IR}]\n"
+	if err := os.WriteFile(retyped, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run("fmt", "-w", retyped); code != ExitProblems || !strings.Contains(errOut, "schema.type") {
+		t.Errorf(`fmt -w with excerpt: "true": exit %d: %s`, code, errOut)
+	}
+	if after, _ := os.ReadFile(retyped); string(after) != src {
+		t.Error(`fmt changed "true" into a boolean`)
 	}
 }

@@ -1,0 +1,9 @@
+//go:build !unix
+
+package cli
+
+import "os"
+
+func links(os.FileInfo) uint64 { return 1 }
+
+func keepOwner(string, os.FileInfo) {}
