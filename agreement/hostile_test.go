@@ -240,3 +240,28 @@ func TestBlankValuesFound(t *testing.T) {
 		}
 	}
 }
+
+// TestLongValuesCut: a hostile key or value of a megabyte is not echoed
+// back: its finding shows the start of it and its length.
+func TestLongValuesCut(t *testing.T) {
+	long := strings.Repeat("k", 1<<20)
+	for _, src := range []string{
+		"format: entente/v1\nid: x\n" + long + ": 1\n",
+		"format: entente/v1\nid: x\nkind: " + long + "\n",
+		"format: entente/v1\nid: x\nversion: {date: \"" + long + "\"}\n",
+	} {
+		doc := agreement.Parse("long.yaml", []byte(src))
+		found := false
+		for _, d := range doc.Diagnostics {
+			if len(d.Message) > 300 || len(d.Hint) > 2000 {
+				t.Errorf("a %d-byte message: %.120s…", len(d.Message), d.Message)
+			}
+			if strings.Contains(d.Message, "(1048576 bytes)") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no finding names the value's length: %v", doc.Diagnostics)
+		}
+	}
+}

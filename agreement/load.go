@@ -195,6 +195,7 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 	doc.checkSemantics(index, tax, !shape.Known || shape.Blanks)
 	doc.Diagnostics.Sort()
 	doc.Diagnostics = capped(name, doc.Diagnostics)
+	clipDiagnostics(doc.Diagnostics)
 	doc.Header = headerOf(a, index, l.DiagnosticsOnly || l.ModelsOnly)
 	if l.ModelsOnly {
 		cloneStrings(a) // let go of the file's text: the model keeps only its own strings

@@ -23,7 +23,13 @@ func Hint(name string, candidates []string) string {
 
 // Closest returns the candidate nearest to name by edit distance, and
 // whether it is near enough to suggest (ignoring case).
+//
+// A name longer than maxName is near nothing: it is not compared, so that
+// a hostile key of megabytes costs nothing.
 func Closest(name string, candidates []string) (string, bool) {
+	if len(name) > maxName {
+		return "", false
+	}
 	best, bestDist := "", -1
 	for _, c := range candidates {
 		dist := distance(strings.ToLower(name), strings.ToLower(c))
@@ -33,6 +39,10 @@ func Closest(name string, candidates []string) (string, bool) {
 	}
 	return best, best != "" && bestDist <= max(2, len(name)/3)
 }
+
+// maxName is the longest name Closest compares: longer than any name of
+// the format or its registries.
+const maxName = 64
 
 // distance is the Levenshtein distance between a and b, over runes.
 func distance(a, b string) int {

@@ -1,6 +1,9 @@
 package suggest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestClosest(t *testing.T) {
 	tests := []struct {
@@ -46,5 +49,11 @@ func TestDistance(t *testing.T) {
 		if got := distance(tt.a, tt.b); got != tt.want {
 			t.Errorf("distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+func TestLongNamesAreNearNothing(t *testing.T) {
+	if _, ok := Closest(strings.Repeat("title", 100), []string{"title"}); ok {
+		t.Error("a 500-byte name is near a field name")
 	}
 }
