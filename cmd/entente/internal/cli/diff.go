@@ -18,9 +18,13 @@ func (c Command) diff(args []string) int {
 	fs := c.flags("diff", "diff [--format text|markdown|json] [--exit-code] OLD NEW")
 	format := fs.String("format", "text", "output format: text, markdown or json")
 	exitCode := fs.Bool("exit-code", false, "exit 1 when the versions differ")
-	maxBytes := fs.Int64("max-bytes", agreement.DefaultMaxBytes, "refuse files larger than this (-1: no limit)")
+	maxBytes := fs.Int64("max-bytes", agreement.DefaultMaxBytes, "refuse files larger than this, before parsing them; to read larger files, give a larger number")
 	if ok, code := parse(fs, args); !ok {
 		return code
+	}
+	if *maxBytes < 1 {
+		fmt.Fprintf(c.Stderr, "entente diff: --max-bytes %d: the limit cannot be turned off; give a larger number of bytes\n", *maxBytes)
+		return ExitUsage
 	}
 	var oldPath, newPath, name string
 	switch fs.NArg() {

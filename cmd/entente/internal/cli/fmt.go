@@ -28,7 +28,7 @@ func (c Command) fmt(args []string) int {
 	}
 	code := ExitClean
 	for _, file := range files {
-		src, err := os.ReadFile(file)
+		src, err := readLimited(file, agreement.DefaultMaxBytes)
 		if err != nil {
 			fmt.Fprintf(c.Stderr, "entente fmt: %v\n", err)
 			return ExitFailure
@@ -128,4 +128,26 @@ func writeAtomic(name string, data []byte) (err error) {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	return nil
+}
+
+// readLimited reads a file of at most max bytes: its size is checked
+// before it is read, and the read itself stops past the limit (a file may
+// grow, or lie about its size).
+func readLimited(name string, max int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > max {
+		return nil, fmt.Errorf("%s is %d bytes, over the limit of %d; it is not read", name, info.Size(), max)
+	}
+	src, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(src)) > max {
+		return nil, fmt.Errorf("%s is over the limit of %d bytes; it is not read", name, max)
+	}
+	return src, nil
 }

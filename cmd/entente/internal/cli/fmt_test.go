@@ -279,3 +279,33 @@ func TestFmtRespectsTheFile(t *testing.T) {
 		t.Error(`fmt changed "true" into a boolean`)
 	}
 }
+
+// TestLimitsCannotBeTurnedOff: --max-bytes takes a number of bytes, and
+// no number turns the limit off; fmt refuses a file over the limit before
+// reading it.
+func TestLimitsCannotBeTurnedOff(t *testing.T) {
+	for _, args := range [][]string{
+		{"validate", "--max-bytes", "-1", "../../../../examples/agreements"},
+		{"validate", "--max-bytes", "0", "../../../../examples/agreements"},
+		{"diff", "--max-bytes", "-1", "../../../../examples/agreements/ir-ru-csp-2025-announced.yaml", "../../../../examples/agreements/ir-ru-csp-2025.yaml"},
+	} {
+		if code, _, errOut := run(args...); code != ExitUsage || !strings.Contains(errOut, "cannot be turned off") {
+			t.Errorf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+	big := filepath.Join(t.TempDir(), "big.yaml")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(200 << 20); err != nil { // 200 MB of nothing, sparse
+		t.Fatal(err)
+	}
+	f.Close()
+	if code, _, errOut := run("fmt", big); code != ExitFailure || !strings.Contains(errOut, "over the limit") {
+		t.Errorf("fmt on a 200 MB file: exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := run("fmt", "/dev/zero"); code != ExitFailure || !strings.Contains(errOut, "not a regular file") {
+		t.Errorf("fmt /dev/zero: exit %d: %s", code, errOut)
+	}
+}

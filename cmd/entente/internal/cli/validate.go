@@ -24,10 +24,14 @@ func (c Command) validate(args []string) int {
 	warnAsErr := fs.Bool("warnings-as-errors", false, "fail the run on warnings too")
 	maxErrors := fs.Int("max-errors", 0, "print at most this many findings (0: all); the exit code still counts every one")
 	stdinName := fs.String("stdin-filename", "stdin.yaml", "the file name to report for -")
-	maxBytes := fs.Int64("max-bytes", agreement.DefaultMaxBytes, "refuse files larger than this, before parsing them (-1: no limit)")
+	maxBytes := fs.Int64("max-bytes", agreement.DefaultMaxBytes, "refuse files larger than this, before parsing them; to read larger files, give a larger number")
 	colour := fs.String("color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	if ok, code := parse(fs, args); !ok {
 		return code
+	}
+	if *maxBytes < 1 {
+		fmt.Fprintf(c.Stderr, "entente validate: --max-bytes %d: the limit cannot be turned off; give a larger number of bytes\n", *maxBytes)
+		return ExitUsage
 	}
 	if *format == "" {
 		*format = "text"
