@@ -514,3 +514,20 @@ func cloneValue(v reflect.Value) {
 		}
 	}
 }
+
+// Declares reports whether src is an agreement file: YAML or JSON whose
+// top level is a mapping with a format of entente/... A repository holds
+// other YAML (workflows, configuration); tools use Declares to tell
+// agreements from it.
+func Declares(src []byte) bool {
+	root, err := yamlnode.Parse(src)
+	if err != nil || root.Kind != yamlnode.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k, v := root.Content[i], root.Content[i+1]; k.Value == "format" && v.Kind == yamlnode.ScalarNode {
+			return strings.HasPrefix(v.Value, "entente/")
+		}
+	}
+	return false
+}

@@ -154,3 +154,39 @@ func backtrack(trace [][]int, x, y []string) []WordOp {
 func sameWords(a, b string) bool {
 	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 }
+
+// Lines returns a line-level diff of a and b, for texts that are not
+// agreements: each op's text is one or more whole lines (with their line
+// feeds). Joining the "=" and "-" texts gives a; the "=" and "+" texts
+// give b. Past the bounds of the word diff, a is shown replaced by b.
+func Lines(a, b string) []WordOp {
+	x, y := splitLines(a), splitLines(b)
+	var ops []WordOp
+	if len(x)+len(y) <= maxWordDiff {
+		ops = myers(x, y)
+	}
+	if ops == nil {
+		ops = nil
+		for _, l := range x {
+			ops = append(ops, WordOp{Op: "-", Text: l})
+		}
+		for _, l := range y {
+			ops = append(ops, WordOp{Op: "+", Text: l})
+		}
+	}
+	return ops
+}
+
+func splitLines(s string) []string {
+	var out []string
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			out = append(out, s)
+			break
+		}
+		out = append(out, s[:i+1])
+		s = s[i+1:]
+	}
+	return out
+}

@@ -64,3 +64,28 @@ func TestDiffWordsReplays(t *testing.T) {
 		}
 	}
 }
+
+func TestLines(t *testing.T) {
+	a := "one\ntwo\nthree\nfour\n"
+	b := "one\n2\nthree\nfour\nfive"
+	ops := Lines(a, b)
+	var olds, news strings.Builder
+	changed := 0
+	for _, o := range ops {
+		if o.Op != "+" {
+			olds.WriteString(o.Text)
+		}
+		if o.Op != "-" {
+			news.WriteString(o.Text)
+		}
+		if o.Op != "=" {
+			changed++
+		}
+		if o.Op == "=" && strings.Count(o.Text, "\n") != 1 {
+			t.Errorf("an op of more than one line: %q", o.Text)
+		}
+	}
+	if olds.String() != a || news.String() != b || changed != 3 {
+		t.Errorf("Lines: %d changes, replays to %q and %q", changed, olds.String(), news.String())
+	}
+}

@@ -125,4 +125,34 @@ func TestGitDiffDriver(t *testing.T) {
 	if log := git("log", "-p", "--ext-diff", "-1"); !strings.Contains(log, "security profile: neutrality: no → yes") {
 		t.Errorf("git log -p does not show entente's diff:\n%s", log)
 	}
+
+	// The driver never stops git: other YAML beside the agreements gets a
+	// line diff, and so does an agreement that does not parse; a rename
+	// with an edit passes nine arguments.
+	os.WriteFile(filepath.Join(repo, "mkdocs.yml"), []byte("site_name: x\nnav: [a]\n"), 0o644)
+	os.WriteFile(filepath.Join(repo, ".gitattributes"), []byte("*.yaml diff=entente\n*.yml diff=entente\n"), 0o644)
+	git("add", ".")
+	git("commit", "-q", "-m", "other yaml")
+	os.WriteFile(filepath.Join(repo, "mkdocs.yml"), []byte("site_name: y\nnav: [a]\n"), 0o644)
+	if out := git("diff"); !strings.Contains(out, "-site_name: x") || !strings.Contains(out, "+site_name: y") {
+		t.Errorf("a YAML file that is not an agreement: no line diff:\n%s", out)
+	}
+	git("commit", "-q", "-am", "site name")
+	os.WriteFile(filepath.Join(repo, "treaty.yaml"), []byte("format: entente/v1\nid: [unclosed\n"), 0o644)
+	if out := git("diff"); !strings.Contains(out, "+id: [unclosed") {
+		t.Errorf("an agreement that does not parse: no line diff:\n%s", out)
+	}
+	git("commit", "-q", "-am", "broken")
+	if log := git("log", "-p", "--ext-diff"); !strings.Contains(log, "+id: [unclosed") || !strings.Contains(log, "announced-2025-01-16 → signed") {
+		t.Errorf("git log -p over a broken version:\n%s", log)
+	}
+	copy("../../examples/agreements/ir-ru-csp-2025.yaml", "treaty.yaml")
+	git("commit", "-q", "-am", "fixed")
+	git("mv", "treaty.yaml", "renamed.yaml")
+	data, _ := os.ReadFile(filepath.Join(repo, "renamed.yaml"))
+	os.WriteFile(filepath.Join(repo, "renamed.yaml"), bytes.Replace(data, []byte("notice: P1Y"), []byte("notice: P6M"), 1), 0o644)
+	git("add", ".")
+	if out := git("diff", "--cached", "-M"); !strings.Contains(out, "entente diff renamed.yaml") || !strings.Contains(out, "P1Y → P6M") {
+		t.Errorf("git diff -M of a renamed, edited agreement:\n%s", out)
+	}
 }

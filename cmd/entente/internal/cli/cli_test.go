@@ -148,7 +148,10 @@ func TestDiffExitCodes(t *testing.T) {
 		{[]string{"diff", "--format", "html", a, b}, ExitUsage},
 		{[]string{"diff", a}, ExitUsage},
 		{[]string{"diff", a, "no-such.yaml"}, ExitFailure},
-		{[]string{"diff", a, "../../../../agreement/testdata/err/bad-values.yaml"}, ExitProblems},
+		{[]string{"diff", a, "../../../../agreement/testdata/err/bad-values.yaml"}, ExitFailure}, // could not be read as written: 3, never 1
+		{[]string{"diff", a, "../../../../agreement/testdata/err/references.yaml"}, ExitClean},   // rule problems are noted, not fatal
+		{[]string{"diff", "--exit-code", a, "../../../../agreement/testdata/err/references.yaml"}, ExitProblems},
+		{[]string{"diff", a, "../../../../.pre-commit-hooks.yaml"}, ExitFailure}, // not an agreement
 		{[]string{"diff", "/dev/null", b}, ExitClean},
 	}
 	for _, tt := range tests {
@@ -163,7 +166,7 @@ func TestDiffExitCodes(t *testing.T) {
 func TestDiffReportsBothFiles(t *testing.T) {
 	const bad1, bad2 = "../../../../agreement/testdata/err/bad-values.yaml", "../../../../agreement/testdata/err/duplicate-key.yaml"
 	code, out, errOut := run("diff", bad1, bad2)
-	if code != ExitProblems || out != "" {
+	if code != ExitFailure || out != "" {
 		t.Fatalf("exit %d, stdout %q", code, out)
 	}
 	first := strings.Index(errOut, bad1+":3:33: ")
