@@ -58,8 +58,8 @@ func (c Command) diff(args []string) int {
 	// side is one file: its bytes, and the document when it is an
 	// agreement that loads.
 	type side struct {
-		src  []byte
-		doc  *agreement.Document
+		src    []byte
+		doc    *agreement.Document
 		why    string // why it is not compared as an agreement
 		report string // the findings that keep it from being read as written
 		fail   bool   // it could not be read at all
