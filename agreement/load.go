@@ -36,6 +36,9 @@ type Document struct {
 // Header is a document's identity and the agreements it names, with the
 // places they are named.
 type Header struct {
+	// Format is the format the document declares: entente/v1, or "" for a
+	// file that declares none (YAML that is not an agreement).
+	Format   string
 	ID       string
 	Position Position // where the id is written
 	Version  Version
@@ -220,7 +223,7 @@ func headerOf(a *Agreement, index *codec.Tree, clone bool) Header {
 	if clone {
 		c = strings.Clone
 	}
-	h := Header{ID: c(a.ID), Version: Version{Label: c(a.Version.Label), Stage: Stage(c(string(a.Version.Stage))), Date: a.Version.Date, Base: c(a.Version.Base)}}
+	h := Header{Format: c(a.Format), ID: c(a.ID), Version: Version{Label: c(a.Version.Label), Stage: Stage(c(string(a.Version.Stage))), Date: a.Version.Date, Base: c(a.Version.Base)}}
 	if span, ok := spanOf(index.Find(docpath.Root().Child("id"))); ok {
 		h.Position = span.Value
 	}

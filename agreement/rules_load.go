@@ -14,6 +14,7 @@ const (
 	RuleLoadTooLarge     Rule = "load.too-large"     // a file over the size limit, refused before parsing
 	RuleLoadTooDeep      Rule = "load.too-deep"      // nesting deeper than MaxDepth, refused before decoding
 	RuleLoadTooMany      Rule = "load.too-many"      // more problems than MaxDiagnostics; the rest are not listed
+	RuleLoadNotAgreement Rule = "load.not-agreement" // a file named for checking that is not an agreement
 )
 
 var loadRules = []ruleDoc{
@@ -27,5 +28,6 @@ var loadRules = []ruleDoc{
 	{RuleLoadUnsupported, "A YAML feature the format does not use, such as merge keys, or a document that expands past the size limit through aliases."},
 	{RuleLoadTooLarge, "A file over the size limit (16 MiB unless set otherwise), refused before it is parsed."},
 	{RuleLoadTooDeep, "A document nesting mappings and lists more than 100 levels deep, refused before it is decoded."},
+	{RuleLoadNotAgreement, "A file given by name whose top level declares no format: entente/...: other YAML, such as a workflow. Folders leave such files out, and validate --skip-other does too."},
 	{RuleLoadTooMany, "More than 1,000 problems in one file: the first thousand are listed, then how many more there were."},
 }

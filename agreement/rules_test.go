@@ -58,6 +58,7 @@ var shadowed = map[agreement.Rule]string{
 	agreement.RuleLoadTooLarge:             "a file over 16 MiB is not kept in testdata: TestHostileInputs sets a small limit",
 	agreement.RuleTaxonomyTopic:            "a rule of taxonomy files, not agreements: TestReadTaxonomyFindings",
 	agreement.RuleLoadTooMany:              "a file with a thousand problems is not kept in testdata: TestHostileInputs makes one",
+	agreement.RuleLoadNotAgreement:         "a rule of the command, for files it is given by name: TestOtherYAML in cmd/entente/internal/cli",
 }
 
 // TestEveryRuleHasACase checks that every rule of the catalogue is shown

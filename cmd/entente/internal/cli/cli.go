@@ -11,6 +11,8 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/entente-go/entente/agreement"
+
 	"github.com/entente-go/entente/schema"
 )
 
@@ -85,7 +87,11 @@ func (c Command) Main(args []string) int {
 	case "ls":
 		return c.ls(args[2:])
 	case "schema":
-		if len(args) > 2 {
+		fs := c.flags("schema", "schema")
+		if ok, code := parse(fs, args[2:]); !ok {
+			return code
+		}
+		if fs.NArg() > 0 {
 			fmt.Fprintln(c.Stderr, "entente schema: takes no arguments")
 			return ExitUsage
 		}
@@ -104,12 +110,32 @@ func (c Command) Main(args []string) int {
 	return ExitUsage
 }
 
+// version is the module's version and, when the build records it, the
+// revision it was built from: "v0.2.0", "(devel) 1a2b3c4d5e6f (modified)".
 func version() string {
 	info, ok := debug.ReadBuildInfo()
-	if !ok || info.Main.Version == "" {
-		return "(devel)"
+	if !ok {
+		return "(unknown)"
 	}
-	return info.Main.Version
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = " (modified)"
+			}
+		}
+	}
+	if rev != "" && !strings.HasPrefix(v, "v") {
+		return fmt.Sprintf("%s %.12s%s", v, rev, modified)
+	}
+	return v
 }
 
 // flags makes a flag set that reports errors to stderr and never exits.
@@ -123,10 +149,34 @@ func (c Command) flags(name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses flags; the second result is the exit code to return when
+// parse parses flags, before or after the paths as in other command-line
+// tools (validate good.yaml --format json); "--" ends the flags, and what
+// follows it is taken as paths, "-x" or not. A lone "-" is a path: the
+// standard input. The second result is the exit code to return when
 // parsing did not succeed (-h asked for help, or a flag was wrong).
 func parse(fs *flag.FlagSet, args []string) (bool, int) {
-	err := fs.Parse(args)
+	var flags, paths []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			paths = append(paths, args[i+1:]...)
+			i = len(args)
+		case len(a) > 1 && a[0] == '-':
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if strings.Contains(name, "=") {
+				continue
+			}
+			if f := fs.Lookup(name); f != nil && !isBool(f) && i+1 < len(args) {
+				i++
+				flags = append(flags, args[i]) // the flag's value
+			}
+		default:
+			paths = append(paths, a)
+		}
+	}
+	err := fs.Parse(append(append(flags, "--"), paths...))
 	switch {
 	case err == nil:
 		return true, 0
@@ -134,6 +184,12 @@ func parse(fs *flag.FlagSet, args []string) (bool, int) {
 		return false, ExitClean
 	}
 	return false, ExitUsage
+}
+
+// isBool reports whether a flag takes no value.
+func isBool(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 func plural(n int, word string) string {
@@ -153,4 +209,16 @@ func Terminal(f *os.File) func() bool {
 		info, err := f.Stat()
 		return err == nil && info.Mode()&os.ModeCharDevice != 0
 	}
+}
+
+// readDoc loads the agreement at path, or from the standard input when
+// path is "-", under the name stdinName.
+func (c Command) readDoc(path, stdinName string) (*agreement.Document, error) {
+	if path == "-" {
+		if c.Stdin == nil {
+			return nil, fmt.Errorf("no standard input")
+		}
+		return agreement.Read(stdinName, c.Stdin)
+	}
+	return agreement.ReadFile(path)
 }

@@ -219,3 +219,104 @@ func TestSpecialFiles(t *testing.T) {
 		t.Errorf("ReadFS with a pipe in the folder: %v, %d documents", err, len(set.Documents))
 	}
 }
+
+// TestOtherYAML: a repository holds other YAML beside the agreements. A
+// folder or glob leaves it out, counted; a file given by name gets one
+// finding (load.not-agreement) unless --skip-other; a path that finds no
+// agreement is a usage error.
+func TestOtherYAML(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	src, _ := os.ReadFile("../../../../examples/agreements/anzus-1951.yaml")
+	agreementFile := write("agreements/deep/x[1].yaml", string(src))
+	workflow := write(".github/workflows/ci.yml", "on: push\njobs: {}\n")
+	write("mkdocs.yml", "site_name: x\n")
+	write("package.json", `{"name": "x"}`)
+	write("broken.yaml", "a: [\n")
+	write(".pre-commit-config.yaml", "repos: []\n")
+	tests := []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"a folder", []string{"validate", dir}, ExitClean, "1 file checked: 0 errors, 0 warnings; 4 files that are not agreements left out"},
+		{"a file by name", []string{"validate", workflow}, ExitProblems, "[load.not-agreement]"},
+		{"a file by name, skipped", []string{"validate", "--skip-other", workflow, agreementFile}, ExitClean, "1 file checked: 0 errors, 0 warnings; 1 file that is not an agreement left out"},
+		{"flags after paths", []string{"validate", agreementFile, "--format", "json"}, ExitClean, "1 file checked"},
+		{"-- ends the flags", []string{"validate", "--", agreementFile}, ExitClean, "1 file checked"},
+		{"a name that looks like a glob", []string{"validate", agreementFile}, ExitClean, "1 file checked"},
+		{"a ** glob", []string{"validate", filepath.Join(dir, "agreements", "**", "*.yaml")}, ExitClean, "1 file checked"},
+		{"nothing found", []string{"validate", filepath.Join(dir, ".github")}, ExitUsage, "no agreement files found"},
+		{"only other YAML", []string{"validate", "--skip-other", workflow}, ExitUsage, "no agreement files found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := run(tt.args...)
+			if code != tt.code || !strings.Contains(out+errOut, tt.err) {
+				t.Errorf("%v: exit %d, want %d; output:\n%s%s", tt.args, code, tt.code, out, errOut)
+			}
+		})
+	}
+}
+
+// TestExitCodesEverywhere: every subcommand's exit codes for the cases
+// users hit: 0 clean, 1 problems (or differences with --exit-code), 2
+// usage, 3 the tool could not read.
+func TestExitCodesEverywhere(t *testing.T) {
+	const ex = "../../../../examples/agreements/"
+	empty := t.TempDir()
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{[]string{"--version"}, ExitClean},
+		{[]string{"help"}, ExitClean},
+		{[]string{"nonsense"}, ExitUsage},
+		{[]string{"schema"}, ExitClean},
+		{[]string{"schema", "-h"}, ExitClean},
+		{[]string{"schema", "extra"}, ExitUsage},
+		{[]string{"validate", "-h"}, ExitClean},
+		{[]string{"validate", ex + "anzus-1951.yaml", "--format", "json"}, ExitClean},
+		{[]string{"validate", "--nonsense", ex}, ExitUsage},
+		{[]string{"validate", empty}, ExitUsage},
+		{[]string{"validate", "no-such.yaml"}, ExitFailure},
+		{[]string{"validate", "../../../../agreement/testdata/err/bad-date.yaml"}, ExitProblems},
+		{[]string{"show", "-h"}, ExitClean},
+		{[]string{"show", ex + "anzus-1951.yaml", "--at", "2026-03-01"}, ExitClean},
+		{[]string{"show", "--at", "2026-03", ex + "anzus-1951.yaml"}, ExitUsage},
+		{[]string{"show", "no-such.yaml"}, ExitFailure},
+		{[]string{"timeline", "-h"}, ExitClean},
+		{[]string{"timeline", ex + "cst-1992.yaml", "--format", "svg"}, ExitClean},
+		{[]string{"ls", "-h"}, ExitClean},
+		{[]string{"ls", ex + "cst-1992.yaml"}, ExitClean},
+		{[]string{"ls", "no-such-folder"}, ExitFailure},
+		{[]string{"fmt", "-h"}, ExitClean},
+		{[]string{"fmt", "--check", ex}, ExitClean},
+		{[]string{"new", "-h"}, ExitClean},
+		{[]string{"new", "-", "--parties", "IR,RU"}, ExitClean},
+		{[]string{"new", "--parties", "XX", "-"}, ExitUsage},
+		{[]string{"diff", "-h"}, ExitClean},
+		{[]string{"diff", ex + "ir-ru-csp-2025-announced.yaml", ex + "ir-ru-csp-2025.yaml", "--exit-code"}, ExitProblems},
+	}
+	for _, tt := range tests {
+		if code, _, errOut := run(tt.args...); code != tt.want {
+			t.Errorf("entente %s: exit %d, want %d (%s)", strings.Join(tt.args, " "), code, tt.want, errOut)
+		}
+	}
+	// - reads the standard input in every subcommand that reads a file.
+	src, _ := os.ReadFile(ex + "anzus-1951.yaml")
+	for _, args := range [][]string{{"show", "-"}, {"timeline", "-"}, {"validate", "-"}} {
+		c := Command{Stdin: bytes.NewReader(src), Stdout: new(bytes.Buffer), Stderr: new(bytes.Buffer)}
+		if code := c.Main(append([]string{"entente"}, args...)); code != ExitClean {
+			t.Errorf("entente %s < file: exit %d: %s", strings.Join(args, " "), code, c.Stderr)
+		}
+	}
+}

@@ -3,11 +3,12 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/entente-go/entente/internal/golden"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/entente-go/entente/internal/golden"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"

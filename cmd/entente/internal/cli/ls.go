@@ -11,7 +11,7 @@ import (
 )
 
 func (c Command) ls(args []string) int {
-	fs := c.flags("ls", "ls [--party CODE] [--topic TOPIC] [--in-force-on DATE] DIR")
+	fs := c.flags("ls", "ls [--party CODE] [--topic TOPIC] [--in-force-on DATE] DIR|FILE")
 	party := fs.String("party", "", "only agreements this country (ISO 3166-1, or a former country's ISO 3166-3 alpha-4 code) or organisation is party to; with --in-force-on, a party on that day")
 	predecessors := fs.Bool("predecessors", false, "with --party: also the agreements of the former countries it succeeded (RU: the USSR's)")
 	topic := fs.String("topic", "", "only agreements covering this topic or one below it")
@@ -32,7 +32,7 @@ func (c Command) ls(args []string) int {
 		}
 		on = d
 	}
-	set, err := agreement.Loader{ModelsOnly: true}.ReadFS(os.DirFS(fs.Arg(0)), ".")
+	set, err := lsSet(fs.Arg(0))
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente ls: %v\n", err)
 		return ExitFailure
@@ -94,4 +94,22 @@ func bindsPredecessor(a *agreement.Agreement, code string, day agreement.Date) b
 		}
 	}
 	return false
+}
+
+// lsSet loads the agreements of a folder, or the one of a file, for their
+// models.
+func lsSet(path string) (*agreement.Set, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	l := agreement.Loader{ModelsOnly: true}
+	if !info.IsDir() {
+		doc, err := l.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		return agreement.NewSet(doc), nil
+	}
+	return l.ReadFS(os.DirFS(path), ".")
 }

@@ -13,7 +13,7 @@ import (
 
 // new writes a valid skeleton to start an agreement from.
 func (c Command) new(args []string) int {
-	fs := c.flags("new", "new [--kind KIND] [--parties IR,RU] FILE")
+	fs := c.flags("new", "new [--kind KIND] [--parties IR,RU] FILE (- for the standard output)")
 	kind := fs.String("kind", "treaty", "the kind of instrument")
 	codes := fs.String("parties", "", "the parties, as ISO 3166-1 codes separated by commas")
 	if ok, code := parse(fs, args); !ok {
@@ -62,6 +62,12 @@ func (c Command) new(args []string) int {
 		return ExitFailure
 	}
 	out := append([]byte("# yaml-language-server: $schema="+schema.ID+"\n"), body...)
+	if fs.Arg(0) == "-" { // the standard output
+		if _, err := c.Stdout.Write(out); err != nil {
+			return ExitFailure
+		}
+		return ExitClean
+	}
 	f, err := os.OpenFile(fs.Arg(0), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, os.ErrExist) {
 		fmt.Fprintf(c.Stderr, "entente new: %s exists; not overwritten\n", fs.Arg(0))

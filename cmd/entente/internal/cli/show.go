@@ -103,6 +103,7 @@ func (c Command) show(args []string) int {
 	fs := c.flags("show", "show [--at DATE] [--format text|json] FILE")
 	at := fs.String("at", "", "the date to give the status on (YYYY-MM-DD; default today)")
 	format := fs.String("format", "text", "output format: text or json")
+	stdinName := fs.String("stdin-filename", "stdin", "the name the standard input (FILE -) goes by in findings")
 	if ok, code := parse(fs, args); !ok {
 		return code
 	}
@@ -119,7 +120,7 @@ func (c Command) show(args []string) int {
 		}
 		on = d
 	}
-	doc, err := agreement.ReadFile(fs.Arg(0))
+	doc, err := c.readDoc(fs.Arg(0), *stdinName)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente show: %v\n", err)
 		return ExitFailure

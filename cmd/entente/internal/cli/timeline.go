@@ -3,13 +3,13 @@ package cli
 import (
 	"fmt"
 
-	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/timeline"
 )
 
 func (c Command) timeline(args []string) int {
 	fs := c.flags("timeline", "timeline [--format mermaid|svg] FILE")
 	format := fs.String("format", "mermaid", "output format: mermaid or svg")
+	stdinName := fs.String("stdin-filename", "stdin", "the name the standard input (FILE -) goes by in findings")
 	if ok, code := parse(fs, args); !ok {
 		return code
 	}
@@ -17,7 +17,7 @@ func (c Command) timeline(args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	doc, err := agreement.ReadFile(fs.Arg(0))
+	doc, err := c.readDoc(fs.Arg(0), *stdinName)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente timeline: %v\n", err)
 		return ExitFailure

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -25,6 +26,7 @@ func (c Command) validate(args []string) int {
 	maxErrors := fs.Int("max-errors", 0, "print at most this many findings (0: all); the exit code still counts every one")
 	stdinName := fs.String("stdin-filename", "stdin.yaml", "the file name to report for -")
 	maxBytes := fs.Int64("max-bytes", agreement.DefaultMaxBytes, "refuse files larger than this, before parsing them; to read larger files, give a larger number")
+	skipOther := fs.Bool("skip-other", false, "leave out files given by name that are not agreements (no format: entente/... at the top level), as folders do; for hooks that pass every YAML file")
 	colour := fs.String("color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	if ok, code := parse(fs, args); !ok {
 		return code
@@ -76,13 +78,39 @@ func (c Command) validate(args []string) int {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 		return ExitFailure
 	}
+	named := map[string]bool{}
+	for _, p := range paths {
+		named[filepath.Clean(p)] = true
+	}
 	c.tuneGC(gcValidate)
 	loaded, err := loadAll(agreement.Loader{MaxBytes: *maxBytes, DiagnosticsOnly: true}, files, *jobs)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 		return ExitFailure
 	}
-	docs = append(docs, loaded...)
+	// Other YAML beside the agreements (workflows, configuration) is left
+	// out when a folder or glob brought it, and named as such when it was
+	// given by name.
+	other := 0
+	for _, doc := range loaded {
+		if !notAgreement(doc) {
+			docs = append(docs, doc)
+			continue
+		}
+		if !named[filepath.Clean(doc.Name)] || *skipOther {
+			other++
+			continue
+		}
+		doc.Diagnostics = agreement.Diagnostics{{File: doc.Name, Position: agreement.Position{Line: 1, Column: 1},
+			Rule: agreement.RuleLoadNotAgreement, Severity: agreement.SeverityError,
+			Message: "this file is not an agreement: its top level declares no format: entente/...",
+			Hint:    "leave it out, add format: entente/v1 if it is one, or pass --skip-other"}}
+		docs = append(docs, doc)
+	}
+	if len(docs) == 0 {
+		fmt.Fprintf(c.Stderr, "entente validate: %s: no agreement files found\n", strings.Join(fs.Args(), " "))
+		return ExitUsage
+	}
 	agreement.NewSet(docs...) // the rules across files
 
 	r := result{files: len(docs)}
@@ -126,6 +154,13 @@ func (c Command) validate(args []string) int {
 		return ExitFailure
 	}
 	summary := fmt.Sprintf("%s checked: %s, %s", plural(r.files, "file"), plural(r.errors, "error"), plural(r.warnings, "warning"))
+	if other > 0 {
+		if other == 1 {
+			summary += "; 1 file that is not an agreement left out"
+		} else {
+			summary += fmt.Sprintf("; %d files that are not agreements left out", other)
+		}
+	}
 	if skipped > 0 {
 		summary += fmt.Sprintf("; %s that %s not regular left out", plural(skipped, "file"), map[bool]string{true: "is", false: "are"}[skipped == 1])
 	}
@@ -147,8 +182,8 @@ func (c Command) validate(args []string) int {
 func expand(paths []string) (files []string, skipped int, err error) {
 	for _, p := range paths {
 		matches := []string{p}
-		if strings.ContainsAny(p, "*?[") {
-			m, err := filepath.Glob(p)
+		if _, err := os.Lstat(p); err != nil && strings.ContainsAny(p, "*?[") { // an existing path is taken literally
+			m, err := glob(p)
 			if err != nil {
 				return nil, 0, fmt.Errorf("bad pattern %q: %v", p, err)
 			}
@@ -309,4 +344,83 @@ func sourceLine(src []byte, n int) ([]rune, bool) {
 		return nil, false // not text a terminal shows as it is
 	}
 	return []rune(string(src)), true
+}
+
+// notAgreement reports whether a loaded document is other YAML than an
+// agreement: it declares no format of entente's, or, when it does not even
+// parse, its text never names one.
+func notAgreement(doc *agreement.Document) bool {
+	for _, d := range doc.Diagnostics {
+		switch d.Rule {
+		case agreement.RuleSyntax:
+			return doc.Source != nil && !bytes.Contains(doc.Source, []byte("entente/"))
+		case agreement.RuleLoadTooLarge, agreement.RuleLoadTooDeep:
+			return false
+		}
+	}
+	return !strings.HasPrefix(doc.Header.Format, "entente/")
+}
+
+// glob is filepath.Glob with ** for any number of folders:
+// agreements/**/*.yaml. Hidden folders are not searched by **.
+func glob(pattern string) ([]string, error) {
+	if !strings.Contains(pattern, "**") {
+		return filepath.Glob(pattern)
+	}
+	base := pattern[:strings.Index(pattern, "**")]
+	if i := strings.IndexAny(base, "*?["); i >= 0 {
+		base = base[:i]
+	}
+	base = filepath.Dir(base + "x")
+	re, err := globRegexp(filepath.ToSlash(pattern))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	err = filepath.WalkDir(base, func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if e.IsDir() && name != base && strings.HasPrefix(e.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if re.MatchString(filepath.ToSlash(name)) {
+			out = append(out, name)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// globRegexp turns a pattern with ** into a regular expression: ** is any
+// run of folders, * any name or part of one, ? one character, [...] a
+// class.
+func globRegexp(pattern string) (*regexp.Regexp, error) {
+	var b strings.Builder
+	b.WriteString("^")
+	for i := 0; i < len(pattern); i++ {
+		switch c := pattern[i]; {
+		case strings.HasPrefix(pattern[i:], "**/"):
+			b.WriteString("(?:.*/)?")
+			i += 2
+		case strings.HasPrefix(pattern[i:], "**"):
+			b.WriteString(".*")
+			i++
+		case c == '*':
+			b.WriteString("[^/]*")
+		case c == '?':
+			b.WriteString("[^/]")
+		case c == '[':
+			end := strings.IndexByte(pattern[i:], ']')
+			if end < 0 {
+				return nil, fmt.Errorf("bad pattern %q: [ not closed", pattern)
+			}
+			b.WriteString(pattern[i : i+end+1])
+			i += end
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	b.WriteString("$")
+	return regexp.Compile(b.String())
 }
