@@ -166,6 +166,7 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 	}
 	if serr != nil {
 		doc.Diagnostics = Diagnostics{syntaxDiagnostic(name, serr)}
+		quoteHint(&doc.Diagnostics[0], src)
 		if encodingProblem(serr.Message) {
 			if d, ok := encodingDiagnostic(name, src); ok {
 				doc.Diagnostics = Diagnostics{d} // go-yaml puts these at 1:1

@@ -397,3 +397,42 @@ func TestEncodingErrorsAtTheirByte(t *testing.T) {
 		})
 	}
 }
+
+// TestUnclosedQuoteHint: a closing quote left out on one line makes the
+// string run on to the next quote, and YAML breaks lines later; the
+// finding points back at where the string began.
+func TestUnclosedQuoteHint(t *testing.T) {
+	head := "format: entente/v1\nid: x\nversion: {label: v, stage: draft}\ntitle: T\nkind: treaty\n" +
+		"parties: [{id: a, kind: state, country: IR}]\nclauses:\n  - id: c1\n"
+	tests := []struct {
+		name    string
+		body    string
+		related agreement.Position // where the string began; zero for no hint
+	}{
+		{"double quotes", "    summary: \"This is unclosed\n  - id: c2\n    summary: fine\n  - id: c3\n    summary: \"another\"\n", agreement.Position{Line: 9, Column: 14}},
+		{"single quotes", "    summary: 'It''s unclosed\n  - id: c2\n    summary: 'another'\n", agreement.Position{Line: 9, Column: 14}},
+		{"after non-ASCII text", "    heading: Иран\n    summary: \"Договор\n  - id: c2\n    summary: \"x\"\n", agreement.Position{Line: 10, Column: 14}},
+		{"no quote involved", "    summary: fine\n   - id: c2\n", agreement.Position{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := agreement.Parse("q.yaml", []byte(head+tt.body))
+			if len(doc.Diagnostics) != 1 || doc.Diagnostics[0].Rule != agreement.RuleSyntax {
+				t.Fatalf("want one syntax error: %v", doc.Diagnostics)
+			}
+			d := doc.Diagnostics[0]
+			var got agreement.Position
+			for _, r := range d.Related {
+				if strings.HasPrefix(r.Message, "a quoted string starts here") {
+					got = r.Position
+				}
+			}
+			if got != tt.related {
+				t.Errorf("related %v, want %v (%s; %v)", got, tt.related, d, d.Related)
+			}
+			if tt.related.IsValid() && !strings.Contains(d.Hint, fmt.Sprintf("line %d", tt.related.Line)) {
+				t.Errorf("hint %q names no line", d.Hint)
+			}
+		})
+	}
+}
