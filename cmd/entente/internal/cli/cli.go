@@ -59,6 +59,8 @@ Usage:
   entente new [--kind KIND] [--parties IR,RU] FILE
                                      start an agreement from a valid skeleton
   entente schema                     print the JSON Schema of the format
+  entente rules [--format text|markdown]
+                                     the rules findings are named by, with what each finds
   entente version                    print the version
 
 Run "entente COMMAND -h" for the flags of a command.
@@ -86,6 +88,8 @@ func (c Command) Main(args []string) int {
 		return c.timeline(args[2:])
 	case "ls":
 		return c.ls(args[2:])
+	case "rules":
+		return c.rules(args[2:])
 	case "schema":
 		fs := c.flags("schema", "schema")
 		if ok, code := parse(fs, args[2:]); !ok {

@@ -320,3 +320,22 @@ func TestExitCodesEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesTable: entente rules --format markdown prints the README's
+// table of rules, line for line.
+func TestRulesTable(t *testing.T) {
+	code, out, _ := run("rules", "--format", "markdown")
+	if code != ExitClean {
+		t.Fatalf("exit %d", code)
+	}
+	readme, err := os.ReadFile("../../../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), out) {
+		t.Errorf("the README's table of rules is not what entente rules prints:\n%s", out)
+	}
+	if code, out, _ := run("rules"); code != ExitClean || !strings.Contains(out, "load.not-agreement") {
+		t.Errorf("entente rules: exit %d:\n%s", code, out)
+	}
+}
