@@ -18,25 +18,36 @@ type Rule string
 
 // ruleDoc is a rule and its one line of documentation.
 type ruleDoc struct {
-	rule Rule
-	doc  string
+	rule    Rule
+	doc     string
+	warning bool // its findings are warnings (most rules' are errors)
 }
 
 // catalogue is every rule, by area.
 var catalogue = [][]ruleDoc{loadRules, schemaRuleDocs, idRules, refRules, codeRules, clauseRules, termRules, timelineRules, valueRules, setRules, taxonomyRules}
 
-var ruleIndex = sync.OnceValue(func() map[Rule]string {
-	docs := map[Rule]string{}
+var ruleIndex = sync.OnceValue(func() map[Rule]ruleDoc {
+	docs := map[Rule]ruleDoc{}
 	for _, area := range catalogue {
 		for _, r := range area {
-			docs[r.rule] = r.doc
+			docs[r.rule] = r
 		}
 	}
 	return docs
 })
 
 // Doc returns the one-line description of the rule.
-func (r Rule) Doc() string { return ruleIndex()[r] }
+func (r Rule) Doc() string { return ruleIndex()[r].doc }
+
+// Severity returns the severity of the rule's findings: SeverityWarning
+// for the rules that only warn, SeverityError for the rest (a few of
+// which warn in some cases, as their doc lines say).
+func (r Rule) Severity() Severity {
+	if ruleIndex()[r].warning {
+		return SeverityWarning
+	}
+	return SeverityError
+}
 
 // Rules returns every rule id, sorted.
 func Rules() []Rule {

@@ -13,8 +13,8 @@ const (
 )
 
 var clauseRules = []ruleDoc{
-	{RuleClauseNumber, "Two sibling clauses with the same number."},
-	{RuleClauseGap, "A gap in the numbering of sibling clauses in a document not marked excerpt (warning)."},
+	{rule: RuleClauseNumber, doc: "Two sibling clauses with the same number."},
+	{rule: RuleClauseGap, doc: "A gap in the numbering of sibling clauses in a document not marked excerpt (warning).", warning: true},
 }
 
 // numbering checks the numbers of sibling clauses, at every depth.

@@ -10,7 +10,7 @@ const (
 )
 
 var idRules = []ruleDoc{
-	{RuleIDDuplicate, "A party, clause (at any depth) or source id used twice in one document."},
+	{rule: RuleIDDuplicate, doc: "A party, clause (at any depth) or source id used twice in one document."},
 }
 
 // ids checks that party, clause and source ids are unique (clause ids

@@ -22,12 +22,12 @@ const (
 )
 
 var refRules = []ruleDoc{
-	{RuleRefParty, "A party id in a commitment or event that no party of the document has."},
-	{RuleRefClause, "A clause id in a cooperation area, cross-reference or term that no clause has."},
-	{RuleRefSource, "A source id in an event or cooperation area that no source of the document has."},
-	{RuleRefTopic, "A topic code that is not in the taxonomy of cooperation areas."},
-	{RuleRefContext, "A context code that is not in the registry of intergovernmental organisations."},
-	{RuleRefOrganisation, "An organisation party whose code the registry does not know and that gives no name."},
+	{rule: RuleRefParty, doc: "A party id in a commitment or event that no party of the document has."},
+	{rule: RuleRefClause, doc: "A clause id in a cooperation area, cross-reference or term that no clause has."},
+	{rule: RuleRefSource, doc: "A source id in an event or cooperation area that no source of the document has."},
+	{rule: RuleRefTopic, doc: "A topic code that is not in the taxonomy of cooperation areas."},
+	{rule: RuleRefContext, doc: "A context code that is not in the registry of intergovernmental organisations."},
+	{rule: RuleRefOrganisation, doc: "An organisation party whose code the registry does not know and that gives no name."},
 }
 
 // references checks every reference of the document: to its parties,

@@ -14,13 +14,13 @@ const (
 )
 
 var schemaRuleDocs = []ruleDoc{
-	{RuleSchemaRequired, "A field the format requires is missing; the diagnostic points at the mapping that lacks it."},
-	{RuleSchemaAdditionalProperty, "A field the schema does not allow (reported as load.unknown-field when the loader sees it first)."},
-	{RuleSchemaType, "A value of the wrong JSON type: a list for a string, a string for true or false."},
-	{RuleSchemaEnum, "A value outside one of the format's closed vocabularies."},
-	{RuleSchemaConst, "A value other than the one the format allows, such as a format other than entente/v1."},
-	{RuleSchemaPattern, "A string not of the required form: an id, a country or language code, a topic code."},
-	{RuleSchemaEmpty, "An empty string or list where the format requires a value, such as a title or the parties."},
-	{RuleSchemaFormat, "A string that is not in its format, such as a URL that is not a URI."},
-	{RuleSchemaOther, "Any other violation of the JSON Schema."},
+	{rule: RuleSchemaRequired, doc: "A field the format requires is missing; the diagnostic points at the mapping that lacks it."},
+	{rule: RuleSchemaAdditionalProperty, doc: "A field the schema does not allow (reported as load.unknown-field when the loader sees it first)."},
+	{rule: RuleSchemaType, doc: "A value of the wrong JSON type: a list for a string, a string for true or false."},
+	{rule: RuleSchemaEnum, doc: "A value outside one of the format's closed vocabularies."},
+	{rule: RuleSchemaConst, doc: "A value other than the one the format allows, such as a format other than entente/v1."},
+	{rule: RuleSchemaPattern, doc: "A string not of the required form: an id, a country or language code, a topic code."},
+	{rule: RuleSchemaEmpty, doc: "An empty string or list where the format requires a value, such as a title or the parties."},
+	{rule: RuleSchemaFormat, doc: "A string that is not in its format, such as a URL that is not a URI."},
+	{rule: RuleSchemaOther, doc: "Any other violation of the JSON Schema."},
 }

@@ -13,8 +13,8 @@ const (
 )
 
 var setRules = []ruleDoc{
-	{RuleSetDuplicateID, "Two files of one set that give the same agreement id and version label."},
-	{RuleSetUnresolved, "A relation or preamble citation naming an agreement that is not in the set (warning)."},
+	{rule: RuleSetDuplicateID, doc: "Two files of one set that give the same agreement id and version label."},
+	{rule: RuleSetUnresolved, doc: "A relation or preamble citation naming an agreement that is not in the set (warning).", warning: true},
 }
 
 // Check runs the rules across files: agreement ids are unique across the

@@ -11,10 +11,10 @@ const (
 )
 
 var timelineRules = []ruleDoc{
-	{RuleTimelineOrder, "An event dated before an event of an earlier stage: ratified before signed, in force before ratified; a party's event before the agreement was signed (an accession to nothing). Parties' lives are compared each with the agreement's, not with each other's."},
-	{RuleTimelineSequence, "Events of one party listed out of the order they happened (warning)."},
-	{RuleTimelineUnsourced, "Events of one kind that disagree on the date, one of which cites no source."},
-	{RuleTimelinePreferred, "Conflicting events with more than one marked preferred (error) or none (warning)."},
+	{rule: RuleTimelineOrder, doc: "An event dated before an event of an earlier stage: ratified before signed, in force before ratified; a party's event before the agreement was signed (an accession to nothing). Parties' lives are compared each with the agreement's, not with each other's."},
+	{rule: RuleTimelineSequence, doc: "Events of one party listed out of the order they happened (warning).", warning: true},
+	{rule: RuleTimelineUnsourced, doc: "Events of one kind that disagree on the date, one of which cites no source."},
+	{rule: RuleTimelinePreferred, doc: "Conflicting events with more than one marked preferred (error) or none (warning)."},
 }
 
 // kind returns the events of a kind (and party, when given).

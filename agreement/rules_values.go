@@ -13,7 +13,7 @@ const (
 )
 
 var valueRules = []ruleDoc{
-	{RuleValueEmpty, "An empty string, list or mapping: it says nothing and is usually a slip (warning)."},
+	{rule: RuleValueEmpty, doc: "An empty string, list or mapping: it says nothing and is usually a slip (warning).", warning: true},
 }
 
 // empties flags empty strings and empty lists or mappings anywhere in the

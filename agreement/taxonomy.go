@@ -59,5 +59,5 @@ const (
 )
 
 var taxonomyRules = []ruleDoc{
-	{RuleTaxonomyTopic, "A topic of a taxonomy file with a malformed code, no label, a code defined twice or a parent not defined before it."},
+	{rule: RuleTaxonomyTopic, doc: "A topic of a taxonomy file with a malformed code, no label, a code defined twice or a parent not defined before it."},
 }

@@ -12,6 +12,6 @@ import (
 )
 
 func main() {
-	cmd := cli.Command{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, IsTerminal: cli.Terminal(os.Stdout)}
+	cmd := cli.Command{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Getwd: os.Getwd, IsTerminal: cli.Terminal(os.Stdout)}
 	os.Exit(cmd.Main(os.Args))
 }

@@ -34,6 +34,9 @@ type Command struct {
 	// IsTerminal reports whether Stdout is a terminal, for colour; nil
 	// means it is not.
 	IsTerminal func() bool
+	// Getwd gives the working directory (os.Getwd in main), which SARIF
+	// names as the root its paths are relative to; nil names none.
+	Getwd func() (string, error)
 }
 
 func (c Command) getenv(key string) string {

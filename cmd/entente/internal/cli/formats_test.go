@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/internal/golden"
 
 	"github.com/google/go-cmp/cmp"
@@ -90,7 +92,7 @@ func TestFormatsAgree(t *testing.T) {
 		fromSARIF = append(fromSARIF, place{p.ArtifactLocation.URI, p.Region.StartLine, p.Region.StartColumn, r.RuleID})
 	}
 	var fromGitHub []place
-	ann := regexp.MustCompile(`(?m)^::(?:error|warning) file=([^,]+),line=(\d+),col=(\d+),title=entente ([a-z.-]+)::`)
+	ann := regexp.MustCompile(`(?m)^::(?:error|warning) file=([^,]+),line=(\d+),col=(\d+)(?:,endLine=\d+,endColumn=\d+)?,title=entente ([a-z.-]+)::`)
 	for _, m := range ann.FindAllStringSubmatch(github, -1) {
 		var l, c int
 		fmt.Sscan(m[2], &l)
@@ -223,4 +225,102 @@ func TestValidateOptions(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestTokenEnd(t *testing.T) {
+	src := []byte("a: word\nb: \"quoted, with: marks\"\nc: [IR, ZZ]\nd: Иран\n")
+	tests := []struct {
+		line, col, want int
+	}{
+		{1, 4, 8},  // word
+		{1, 1, 2},  // a key
+		{2, 4, 25}, // a quoted value, to its closing quote
+		{3, 9, 11}, // ZZ in a flow list
+		{4, 4, 8},  // four letters of Cyrillic, counted as characters
+		{5, 1, 0},  // past the end
+		{1, 40, 0}, // past the line
+	}
+	for _, tt := range tests {
+		if got := tokenEnd(src, agreement.Position{Line: tt.line, Column: tt.col}); got != tt.want {
+			t.Errorf("tokenEnd(%d:%d) = %d, want %d", tt.line, tt.col, got, tt.want)
+		}
+	}
+}
+
+// TestRuleReference: docs/rules.md is what entente rules --format
+// reference writes, and every rule's helpUri points at its section there.
+func TestRuleReference(t *testing.T) {
+	_, out, _ := run("rules", "--format", "reference")
+	golden.Check(t, "../../../../docs/rules.md", []byte(out))
+	for _, r := range agreement.Rules() {
+		if !strings.Contains(out, "\n## "+string(r)+"\n") {
+			t.Errorf("docs/rules.md has no section for %s", r)
+		}
+		if !strings.HasSuffix(ruleHelpURI(r), "#"+strings.ReplaceAll(string(r), ".", "")) {
+			t.Errorf("%s: help at %s", r, ruleHelpURI(r))
+		}
+	}
+}
+
+// TestSARIFFields: each rule has its descriptions, help in text and
+// Markdown, a link to its own section and a default level; results carry
+// end columns and related locations; paths are percent-encoded URIs
+// relative to SRCROOT, which names the working directory.
+func TestSARIFFields(t *testing.T) {
+	c := Command{Stdout: new(bytes.Buffer), Stderr: new(bytes.Buffer), Getwd: func() (string, error) { return "/some where", nil }}
+	c.Main([]string{"entente", "validate", "--format", "sarif", errDir})
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID                   string
+						FullDescription      struct{ Text string }
+						Help                 struct{ Text, Markdown string }
+						HelpURI              string
+						DefaultConfiguration struct{ Level string }
+					}
+				}
+			}
+			OriginalURIBaseIDs map[string]struct{ URI string } `json:"originalUriBaseIds"`
+			Results            []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI, URIBaseID string }
+						Region           struct{ EndColumn int }
+					}
+				}
+				RelatedLocations []struct{ Message struct{ Text string } }
+			}
+		}
+	}
+	if err := json.Unmarshal(c.Stdout.(*bytes.Buffer).Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	if got := run.OriginalURIBaseIDs["SRCROOT"].URI; got != "file:///some%20where/" {
+		t.Errorf("SRCROOT %q", got)
+	}
+	for _, r := range run.Tool.Driver.Rules {
+		if r.FullDescription.Text == "" || r.Help.Markdown == "" || !strings.Contains(r.HelpURI, "#") || r.DefaultConfiguration.Level == "" {
+			t.Errorf("rule %s: %+v", r.ID, r)
+		}
+	}
+	ends, related := 0, 0
+	for _, res := range run.Results {
+		loc := res.Locations[0].PhysicalLocation
+		if loc.ArtifactLocation.URIBaseID != "SRCROOT" || strings.Contains(loc.ArtifactLocation.URI, " ") {
+			t.Errorf("location %+v", loc.ArtifactLocation)
+		}
+		if loc.Region.EndColumn > 0 {
+			ends++
+		}
+		related += len(res.RelatedLocations)
+	}
+	if ends < len(run.Results)/2 || related == 0 {
+		t.Errorf("%d of %d results have an end column, %d related locations", ends, len(run.Results), related)
+	}
+	if got := sarifURI("a dir/x y[1].yaml"); got != "a%20dir/x%20y%5B1%5D.yaml" {
+		t.Errorf("sarifURI: %s", got)
+	}
 }

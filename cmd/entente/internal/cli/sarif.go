@@ -2,8 +2,12 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
+	"net/url"
 	"path/filepath"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/entente-go/entente/agreement"
 )
@@ -11,43 +15,76 @@ import (
 // writeSARIF prints the findings as a SARIF 2.1.0 log, for code scanning:
 // one run, the rule catalogue as the driver's rules, and each finding a
 // result with its region.
-func writeSARIF(w io.Writer, r result) error {
+func writeSARIF(w io.Writer, r result, getwd func() (string, error)) error {
 	type text struct {
-		Text string `json:"text"`
+		Text     string `json:"text"`
+		Markdown string `json:"markdown,omitempty"`
+	}
+	type config struct {
+		Level string `json:"level"`
 	}
 	type rule struct {
-		ID               string `json:"id"`
-		ShortDescription text   `json:"shortDescription"`
-		HelpURI          string `json:"helpUri"`
+		ID                   string `json:"id"`
+		ShortDescription     text   `json:"shortDescription"`
+		FullDescription      text   `json:"fullDescription"`
+		Help                 text   `json:"help"`
+		HelpURI              string `json:"helpUri"`
+		DefaultConfiguration config `json:"defaultConfiguration"`
 	}
 	type region struct {
 		StartLine   int `json:"startLine"`
 		StartColumn int `json:"startColumn,omitempty"`
+		EndLine     int `json:"endLine,omitempty"`
+		EndColumn   int `json:"endColumn,omitempty"`
 	}
 	type artifact struct {
-		URI string `json:"uri"`
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId,omitempty"`
 	}
 	type physical struct {
 		ArtifactLocation artifact `json:"artifactLocation"`
 		Region           *region  `json:"region,omitempty"`
 	}
 	type location struct {
+		ID               int      `json:"id,omitempty"`
 		PhysicalLocation physical `json:"physicalLocation"`
+		Message          *text    `json:"message,omitempty"`
 	}
 	type resultT struct {
-		RuleID    string     `json:"ruleId"`
-		RuleIndex int        `json:"ruleIndex"`
-		Level     string     `json:"level"`
-		Message   text       `json:"message"`
-		Locations []location `json:"locations"`
+		RuleID           string     `json:"ruleId"`
+		RuleIndex        int        `json:"ruleIndex"`
+		Level            string     `json:"level"`
+		Message          text       `json:"message"`
+		Locations        []location `json:"locations"`
+		RelatedLocations []location `json:"relatedLocations,omitempty"`
 	}
 	rules := agreement.Rules()
 	index := map[agreement.Rule]int{}
 	var ruleList []rule
 	for i, r := range rules {
 		index[r] = i
-		ruleList = append(ruleList, rule{ID: string(r), ShortDescription: text{r.Doc()},
-			HelpURI: "https://github.com/entente-go/entente#rules"})
+		level := "error"
+		if r.Severity() == agreement.SeverityWarning {
+			level = "warning"
+		}
+		ruleList = append(ruleList, rule{
+			ID:                   string(r),
+			ShortDescription:     text{Text: shortDoc(r.Doc())},
+			FullDescription:      text{Text: r.Doc()},
+			Help:                 text{Text: r.Doc() + " See " + ruleHelpURI(r), Markdown: fmt.Sprintf("`%s`: %s [More](%s)", r, r.Doc(), ruleHelpURI(r))},
+			HelpURI:              ruleHelpURI(r),
+			DefaultConfiguration: config{Level: level},
+		})
+	}
+	place := func(f finding, pos agreement.Position) physical {
+		loc := physical{ArtifactLocation: artifact{URI: sarifURI(f.File), URIBaseID: "SRCROOT"}}
+		if pos.IsValid() {
+			loc.Region = &region{StartLine: pos.Line, StartColumn: pos.Column}
+			if end := tokenEnd(f.src, pos); end > pos.Column {
+				loc.Region.EndLine, loc.Region.EndColumn = pos.Line, end
+			}
+		}
+		return loc
 	}
 	results := []resultT{}
 	for _, f := range r.findings[:r.shown] {
@@ -59,27 +96,106 @@ func writeSARIF(w io.Writer, r result) error {
 		if f.Hint != "" {
 			msg += " (" + f.Hint + ")"
 		}
-		loc := physical{ArtifactLocation: artifact{URI: filepath.ToSlash(f.File)}}
-		if f.IsValid() {
-			loc.Region = &region{StartLine: f.Line, StartColumn: f.Column}
+		res := resultT{RuleID: string(f.Rule), RuleIndex: index[f.Rule], Level: level,
+			Message: text{Text: msg}, Locations: []location{{PhysicalLocation: place(f, f.Position)}}}
+		for i, rel := range f.Related {
+			if rel.IsValid() {
+				res.RelatedLocations = append(res.RelatedLocations, location{ID: i + 1, PhysicalLocation: place(f, rel.Position), Message: &text{Text: rel.Message}})
+			}
 		}
-		results = append(results, resultT{RuleID: string(f.Rule), RuleIndex: index[f.Rule], Level: level,
-			Message: text{msg}, Locations: []location{{loc}}})
+		results = append(results, res)
+	}
+	run := map[string]any{
+		"tool": map[string]any{"driver": map[string]any{
+			"name":           "entente",
+			"informationUri": "https://github.com/entente-go/entente",
+			"version":        version(),
+			"rules":          ruleList,
+		}},
+		"results": results,
+	}
+	if getwd != nil {
+		if wd, err := getwd(); err == nil {
+			run["originalUriBaseIds"] = map[string]any{"SRCROOT": map[string]string{
+				"uri": (&url.URL{Scheme: "file", Path: filepath.ToSlash(wd) + "/"}).String()}}
+		}
 	}
 	log := map[string]any{
 		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
 		"version": "2.1.0",
-		"runs": []any{map[string]any{
-			"tool": map[string]any{"driver": map[string]any{
-				"name":           "entente",
-				"informationUri": "https://github.com/entente-go/entente",
-				"version":        version(),
-				"rules":          ruleList,
-			}},
-			"results": results,
-		}},
+		"runs":    []any{run},
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(log)
+}
+
+// shortDoc is a rule's doc line to its first colon or full stop: a few
+// words for a list of rules.
+func shortDoc(doc string) string {
+	if i := strings.IndexAny(doc, ":;."); i > 0 {
+		return doc[:i]
+	}
+	return doc
+}
+
+// sarifURI writes a path as a URI reference relative to SRCROOT: slashes,
+// each segment percent-encoded.
+func sarifURI(path string) string {
+	parts := strings.Split(filepath.ToSlash(path), "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return strings.Join(parts, "/")
+}
+
+// tokenEnd returns the column just past the word that starts at pos in
+// src (a key, a value, a code), or 0 when it cannot tell.
+func tokenEnd(src []byte, pos agreement.Position) int {
+	line := 1
+	i := 0
+	for i < len(src) && line < pos.Line {
+		if src[i] == '\n' {
+			line++
+		}
+		i++
+	}
+	if line != pos.Line {
+		return 0
+	}
+	col := 1
+	for i < len(src) && col < pos.Column && src[i] != '\n' {
+		_, size := utf8.DecodeRune(src[i:])
+		i += size
+		col++
+	}
+	if col != pos.Column {
+		return 0
+	}
+	start := col
+	if i < len(src) && (src[i] == '"' || src[i] == '\'') { // a quoted value: to its closing quote, on this line
+		q := src[i]
+		for i++; i < len(src) && src[i] != '\n'; {
+			c := src[i]
+			_, size := utf8.DecodeRune(src[i:])
+			i += size
+			col++
+			if c == '\\' && q == '"' && i < len(src) && src[i] != '\n' {
+				i++
+				col++
+			} else if c == q {
+				return col + 1
+			}
+		}
+		return 0
+	}
+	for i < len(src) && !strings.ContainsRune(" \t\n\r,:]}#", rune(src[i])) {
+		_, size := utf8.DecodeRune(src[i:])
+		i += size
+		col++
+	}
+	if col == start {
+		return 0
+	}
+	return col
 }

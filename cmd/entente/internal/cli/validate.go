@@ -140,7 +140,7 @@ func (c Command) validate(args []string) int {
 	case "json":
 		err = writeJSON(c.Stdout, r)
 	case "sarif":
-		err = writeSARIF(c.Stdout, r)
+		err = writeSARIF(c.Stdout, r, c.Getwd)
 	case "github":
 		writeGitHub(c.Stdout, r)
 	default:
