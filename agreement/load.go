@@ -31,6 +31,9 @@ type Document struct {
 	Header    Header
 	commented *yamlnode.Node // the document node with its comments, kept for Format
 	root      *yamlnode.Node // its value, where Lookup finds positions
+	// suppressions are the document's suppression comments, for the rules
+	// across files.
+	suppressions []*suppression
 }
 
 // Header is a document's identity and the agreements it names, with the
@@ -198,6 +201,7 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 	}
 	doc.checkSemantics(index, tax, !shape.Known || shape.Blanks)
 	doc.Diagnostics.Sort()
+	doc.applySuppressions()
 	doc.Diagnostics = capped(name, doc.Diagnostics)
 	clipDiagnostics(doc.Diagnostics)
 	doc.Header = headerOf(a, index, l.DiagnosticsOnly || l.ModelsOnly)

@@ -11,7 +11,8 @@ import (
 // The rules are declared by area, each in a file of its own with its doc
 // lines and its checks: rules_load.go, rules_schema.go, rules_ids.go,
 // rules_refs.go, rules_codes.go, rules_clauses.go, rules_term.go,
-// rules_timeline.go, rules_values.go, rules_set.go and taxonomy.go. The
+// rules_timeline.go, rules_values.go, rules_set.go, taxonomy.go and
+// suppress.go. The
 // README's table lists every rule (a test checks it), and every rule has
 // a case under testdata/err or a test that shows it.
 type Rule string
@@ -24,7 +25,7 @@ type ruleDoc struct {
 }
 
 // catalogue is every rule, by area.
-var catalogue = [][]ruleDoc{loadRules, schemaRuleDocs, idRules, refRules, codeRules, clauseRules, termRules, timelineRules, valueRules, setRules, taxonomyRules}
+var catalogue = [][]ruleDoc{loadRules, schemaRuleDocs, idRules, refRules, codeRules, clauseRules, termRules, timelineRules, valueRules, setRules, taxonomyRules, suppressRules}
 
 var ruleIndex = sync.OnceValue(func() map[Rule]ruleDoc {
 	docs := map[Rule]ruleDoc{}

@@ -34,10 +34,10 @@ func (s *Set) Check() {
 		}
 		key := h.ID + "\x00" + h.Version.Label
 		if other, dup := versions[key]; dup {
-			d.Diagnostics = append(d.Diagnostics, Diagnostic{File: d.Name, Position: h.Position, Path: docpath.Root().Child("id"),
+			d.Diagnostics = append(d.Diagnostics, d.suppressSetFindings(Diagnostics{{File: d.Name, Position: h.Position, Path: docpath.Root().Child("id"),
 				Rule: RuleSetDuplicateID, Severity: SeverityError,
 				Message: fmt.Sprintf("agreement id %q, version %q, is also used by %s", h.ID, h.Version.Label, other.Name),
-				Hint:    "give each agreement its own id, and each version of it its own label"})
+				Hint:    "give each agreement its own id, and each version of it its own label"}})...)
 			d.Diagnostics.Sort()
 			continue
 		}
@@ -47,7 +47,7 @@ func (s *Set) Check() {
 		}
 	}
 	for _, d := range s.Documents {
-		added := false
+		var found Diagnostics
 		for _, ct := range d.Header.Cites {
 			if first[ct.Agreement] != nil {
 				continue
@@ -56,11 +56,11 @@ func (s *Set) Check() {
 			if ct.Relation == "" {
 				msg = fmt.Sprintf("cites %q: no agreement of the set has that id", ct.Agreement)
 			}
-			d.Diagnostics = append(d.Diagnostics, Diagnostic{File: d.Name, Position: ct.Position, Path: ct.Path,
+			found = append(found, Diagnostic{File: d.Name, Position: ct.Position, Path: ct.Path,
 				Rule: RuleSetUnresolved, Severity: SeverityWarning, Message: msg})
-			added = true
 		}
-		if added {
+		if kept := d.suppressSetFindings(found); len(kept) > 0 {
+			d.Diagnostics = append(d.Diagnostics, kept...)
 			d.Diagnostics.Sort()
 		}
 	}

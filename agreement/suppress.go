@@ -1,0 +1,146 @@
+package agreement
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// The rules of suppression comments.
+const (
+	RuleSuppressUnused    Rule = "suppress.unused"    // a suppression that matches no finding
+	RuleSuppressMalformed Rule = "suppress.malformed" // a suppression without a rule or a reason
+)
+
+var suppressRules = []ruleDoc{
+	{rule: RuleSuppressUnused, doc: "A suppression comment (# entente:ignore RULE -- reason) that matches no finding on its line or the next (warning).", warning: true},
+	{rule: RuleSuppressMalformed, doc: "A suppression comment that names no known rule, or gives no reason after --."},
+}
+
+// suppression is a comment "# entente:ignore RULE[, RULE] -- reason",
+// which keeps findings of those rules on its line, or on the next line
+// when it stands alone, from being reported.
+type suppression struct {
+	at     Position
+	line   int // the line whose findings it suppresses
+	rules  []Rule
+	reason string
+	used   bool
+}
+
+var suppressComment = regexp.MustCompile(`(^|[ \t])#[ \t]*entente:ignore\b(.*)$`)
+
+// suppressions finds the suppression comments of src.
+func suppressions(src []byte) (found []*suppression, malformed Diagnostics) {
+	for i, text := range strings.Split(string(src), "\n") {
+		m := suppressComment.FindStringSubmatchIndex(text)
+		if m == nil {
+			continue
+		}
+		line := i + 1
+		col := 1 + len([]rune(text[:m[3]])) // the column of the #
+		s := &suppression{at: Position{line, col}, line: line}
+		if strings.TrimSpace(text[:m[0]]) == "" {
+			s.line = line + 1 // a comment alone on its line speaks for the next
+		}
+		body := text[m[4]:m[5]]
+		ids, reason, hasReason := strings.Cut(body, "--")
+		s.reason = strings.TrimSpace(reason)
+		for _, id := range strings.FieldsFunc(ids, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+			s.rules = append(s.rules, Rule(id))
+		}
+		var problem string
+		switch {
+		case len(s.rules) == 0:
+			problem = "the suppression names no rule"
+		case !hasReason || s.reason == "":
+			problem = "the suppression gives no reason"
+		default:
+			for _, r := range s.rules {
+				if r.Doc() == "" {
+					problem = fmt.Sprintf("%q is not a rule", r)
+				}
+			}
+		}
+		if problem != "" {
+			malformed = append(malformed, Diagnostic{Position: s.at, Rule: RuleSuppressMalformed, Severity: SeverityError,
+				Message: problem, Hint: "write # entente:ignore RULE -- why the finding does not apply"})
+			continue
+		}
+		found = append(found, s)
+	}
+	return found, malformed
+}
+
+// applySuppressions drops the findings a suppression comment covers and
+// reports the suppressions that cover none, and those that are malformed.
+// A suppression never hides a finding that stops the file being read.
+func (d *Document) applySuppressions() {
+	if d.Source == nil || !strings.Contains(string(d.Source), "entente:ignore") {
+		return
+	}
+	found, malformed := suppressions(d.Source)
+	d.suppressions = found
+	kept := d.Diagnostics[:0]
+	for _, diag := range d.Diagnostics {
+		if diag.Rule != RuleSyntax && !strings.HasPrefix(string(diag.Rule), "load.too-") {
+			i := slices.IndexFunc(found, func(s *suppression) bool { return s.line == diag.Line && slices.Contains(s.rules, diag.Rule) })
+			if i >= 0 {
+				found[i].used = true
+				continue
+			}
+		}
+		kept = append(kept, diag)
+	}
+	d.Diagnostics = kept
+	for _, m := range malformed {
+		m.File = d.Name
+		d.Diagnostics = append(d.Diagnostics, m)
+	}
+	for _, s := range found {
+		if !s.used && !s.forSet() {
+			d.Diagnostics = append(d.Diagnostics, Diagnostic{File: d.Name, Position: s.at, Rule: RuleSuppressUnused, Severity: SeverityWarning,
+				Message: fmt.Sprintf("the suppression of %s matches no finding on line %d", joinRules(s.rules), s.line),
+				Hint:    "remove it, or move it to the line of the finding"})
+		}
+	}
+	d.Diagnostics.Sort()
+}
+
+func joinRules(rs []Rule) string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = string(r)
+	}
+	return strings.Join(out, ", ")
+}
+
+// forSet reports whether a suppression is of the rules across files, which
+// Set.Check applies: only it can tell whether the suppression is used.
+func (s *suppression) forSet() bool {
+	return slices.ContainsFunc(s.rules, func(r Rule) bool { return strings.HasPrefix(string(r), "set.") })
+}
+
+// suppressSetFindings drops the set findings of d that its suppressions
+// cover, and reports the set suppressions that cover none.
+func (d *Document) suppressSetFindings(added Diagnostics) Diagnostics {
+	var kept Diagnostics
+	for _, diag := range added {
+		i := slices.IndexFunc(d.suppressions, func(s *suppression) bool { return s.line == diag.Line && slices.Contains(s.rules, diag.Rule) })
+		if i >= 0 {
+			d.suppressions[i].used = true
+			continue
+		}
+		kept = append(kept, diag)
+	}
+	for _, s := range d.suppressions {
+		if !s.used && s.forSet() {
+			s.used = true // reported once
+			kept = append(kept, Diagnostic{File: d.Name, Position: s.at, Rule: RuleSuppressUnused, Severity: SeverityWarning,
+				Message: fmt.Sprintf("the suppression of %s matches no finding on line %d", joinRules(s.rules), s.line),
+				Hint:    "remove it, or move it to the line of the finding"})
+		}
+	}
+	return kept
+}
