@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -77,7 +78,7 @@ func suppressions(src []byte) (found []*suppression, malformed Diagnostics) {
 // reports the suppressions that cover none, and those that are malformed.
 // A suppression never hides a finding that stops the file being read.
 func (d *Document) applySuppressions() {
-	if d.Source == nil || !strings.Contains(string(d.Source), "entente:ignore") {
+	if d.Source == nil || !bytes.Contains(d.Source, []byte("entente:ignore")) {
 		return
 	}
 	found, malformed := suppressions(d.Source)
