@@ -61,3 +61,26 @@ const (
 var taxonomyRules = []ruleDoc{
 	{rule: RuleTaxonomyTopic, doc: "A topic of a taxonomy file with a malformed code, no label, a code defined twice or a parent not defined before it."},
 }
+
+// DecodeYAML reads YAML (or JSON) into out, a pointer to a struct whose
+// fields carry json tags, with the loader's care: a syntax error, an
+// unknown key (with a did-you-mean), a duplicate, a value of the wrong
+// shape or one its type rejects is a diagnostic at its line and column.
+// The lookup it returns gives the place of any value, for the checks the
+// caller makes of its own. For the files beside the agreements, such as a
+// tool's configuration.
+func DecodeYAML(name string, src []byte, out any) (Diagnostics, func(docpath.Path) (Span, bool)) {
+	none := func(docpath.Path) (Span, bool) { return Span{}, false }
+	root, serr := yamlnode.Parse(src)
+	if serr != nil {
+		return Diagnostics{syntaxDiagnostic(name, serr)}, none
+	}
+	var ds Diagnostics
+	for _, p := range codec.Decode(root, out, nil) {
+		ds = append(ds, Diagnostic{File: name, Position: Position(p.Pos), Path: p.Path, Rule: problemRules[p.Kind],
+			Severity: SeverityError, Message: p.Message, Hint: p.Hint})
+	}
+	ds.Sort()
+	tree := codec.NewTree(root)
+	return ds, func(p docpath.Path) (Span, bool) { return spanOf(tree.Find(p)) }
+}

@@ -339,3 +339,69 @@ func TestRulesTable(t *testing.T) {
 		t.Errorf("entente rules: exit %d:\n%s", code, out)
 	}
 }
+
+// TestConfigFindings: the configuration file is itself checked, each
+// problem at its line and column.
+func TestConfigFindings(t *testing.T) {
+	code, _, errOut := run("validate", "--config", "testdata/config/bad.entente.yaml", "../../../../examples/agreements")
+	if code != ExitUsage {
+		t.Errorf("exit %d, want %d", code, ExitUsage)
+	}
+	for _, want := range []string{
+		"bad.entente.yaml:2:11: bad pattern", // the glob's [ never closed
+		"bad.entente.yaml:5:15: \"loud\" is not a severity",
+		"bad.entente.yaml:6:17: \"no.such-rule\" is not a rule",
+		"bad.entente.yaml:7:10: open",          // the taxonomy file is missing
+		"bad.entente.yaml:8:7: \"2026-13-01\"", // no month 13
+		"bad.entente.yaml:9:1: unknown field \"colour\"",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("no %q in:\n%s", want, errOut)
+		}
+	}
+}
+
+// TestConfigApplies: severities, include and exclude, the set's root for
+// a run on some files, a custom taxonomy and the day of show and ls.
+func TestConfigApplies(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	doc := func(id, extra string) string {
+		return "format: entente/v1\nid: " + id + "\nversion: {label: v, stage: in-force}\ntitle: T\nkind: treaty\n" +
+			"parties: [{id: a, kind: state, country: IR}]\n" + extra
+	}
+	write("agreements/a.yaml", doc("a", "relations: [{type: supersedes, agreement: b}]\nnotes: \"\"\n"))
+	write("agreements/b.yaml", doc("b", "cooperation: [{topic: space.launchers}]\n"))
+	write("agreements/drafts/c.yaml", doc("c", "title: [broken\n"))
+	write("taxonomy.yaml", "topics:\n  - {code: space, label: Space}\n  - {code: space.launchers, label: Launchers}\n")
+	cfg := write(".entente.yaml", "exclude: [\"agreements/drafts/**\"]\nroot: agreements\nrules: {value.empty: \"off\", set.unresolved: error}\ntopics: [taxonomy.yaml]\ndate: \"2026-03-01\"\n")
+
+	// The folder: the draft excluded, value.empty off, the custom topic known.
+	code, out, errOut := run("validate", "--config", cfg, filepath.Join(dir, "agreements"))
+	if code != ExitClean || !strings.Contains(errOut, "2 files checked: 0 errors, 0 warnings") {
+		t.Errorf("the folder: exit %d:\n%s%s", code, out, errOut)
+	}
+	// One file alone: its relation resolves against the root.
+	code, out, errOut = run("validate", "--config", cfg, filepath.Join(dir, "agreements", "a.yaml"))
+	if code != ExitClean || !strings.Contains(errOut, "1 file checked: 0 errors, 0 warnings") {
+		t.Errorf("one file, resolved against the root: exit %d:\n%s%s", code, out, errOut)
+	}
+	// Without the configuration: value.empty warns, the topic is unknown,
+	// and b is not found by a run on a alone; the draft is broken.
+	code, out, _ = run("validate", "--config", write("empty.yaml", "{}\n"), filepath.Join(dir, "agreements", "a.yaml"), filepath.Join(dir, "agreements", "drafts"))
+	for _, rule := range []string{"[value.empty]", "[set.unresolved]", "[syntax]"} {
+		if !strings.Contains(out, rule) {
+			t.Errorf("without the configuration, no %s:\n%s", rule, out)
+		}
+	}
+	if code != ExitProblems {
+		t.Errorf("without the configuration: exit %d", code)
+	}
+}

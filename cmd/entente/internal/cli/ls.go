@@ -37,7 +37,14 @@ func (c Command) ls(args []string) int {
 		fmt.Fprintf(c.Stderr, "entente ls: %v\n", err)
 		return ExitFailure
 	}
+	cfg, ok := c.configFor("ls", "")
+	if !ok {
+		return ExitUsage
+	}
 	status := today()
+	if !cfg.Date.IsZero() {
+		status = cfg.Date
+	}
 	if !on.IsZero() {
 		status = on
 	}

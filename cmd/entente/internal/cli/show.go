@@ -111,7 +111,14 @@ func (c Command) show(args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
+	cfg, ok := c.configFor("show", "")
+	if !ok {
+		return ExitUsage
+	}
 	on := today()
+	if !cfg.Date.IsZero() {
+		on = cfg.Date // the configuration's day, for output that does not change from day to day
+	}
 	if *at != "" {
 		d, err := agreement.ParseDate(*at)
 		if err != nil || d.Precision() != agreement.DayPrecision {

@@ -26,6 +26,7 @@ func (c Command) validate(args []string) int {
 	maxErrors := fs.Int("max-errors", 0, "print at most this many findings (0: all); the exit code still counts every one")
 	stdinName := fs.String("stdin-filename", "stdin.yaml", "the file name to report for -")
 	maxBytes := fs.Int64("max-bytes", agreement.DefaultMaxBytes, "refuse files larger than this, before parsing them; to read larger files, give a larger number")
+	configPath := fs.String("config", "", "the configuration file (default: the nearest "+ConfigName+" from the working directory up)")
 	skipOther := fs.Bool("skip-other", false, "leave out files given by name that are not agreements (no format: entente/... at the top level), as folders do; for hooks that pass every YAML file")
 	colour := fs.String("color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
 	if ok, code := parse(fs, args); !ok {
@@ -59,6 +60,11 @@ func (c Command) validate(args []string) int {
 		fmt.Fprintf(c.Stderr, "entente validate: --color %q: auto, always or never\n", *colour)
 		return ExitUsage
 	}
+	cfg, ok := c.configFor("validate", *configPath)
+	if !ok {
+		return ExitUsage
+	}
+	loader := agreement.Loader{MaxBytes: *maxBytes, Topics: cfg.taxonomy}
 	var docs []*agreement.Document
 	var paths []string
 	for _, p := range fs.Args() {
@@ -66,7 +72,7 @@ func (c Command) validate(args []string) int {
 			paths = append(paths, p)
 			continue
 		}
-		doc, err := agreement.Loader{MaxBytes: *maxBytes}.Read(*stdinName, c.Stdin)
+		doc, err := loader.Read(*stdinName, c.Stdin)
 		if err != nil {
 			fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 			return ExitFailure
@@ -82,8 +88,11 @@ func (c Command) validate(args []string) int {
 	for _, p := range paths {
 		named[filepath.Clean(p)] = true
 	}
+	files = slices.DeleteFunc(files, func(f string) bool { return !cfg.keeps(f, !named[filepath.Clean(f)]) })
 	c.tuneGC(gcValidate)
-	loaded, err := loadAll(agreement.Loader{MaxBytes: *maxBytes, DiagnosticsOnly: true}, files, *jobs)
+	slim := loader
+	slim.DiagnosticsOnly = true
+	loaded, err := loadAll(slim, files, *jobs)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 		return ExitFailure
@@ -111,7 +120,37 @@ func (c Command) validate(args []string) int {
 		fmt.Fprintf(c.Stderr, "entente validate: %s: no agreement files found\n", strings.Join(fs.Args(), " "))
 		return ExitUsage
 	}
-	agreement.NewSet(docs...) // the rules across files
+	// The rules across files, against the whole set when the configuration
+	// names its root: a run on a few files (a pre-commit hook's) resolves
+	// their references against the folder. Only the files given report.
+	setDocs := docs
+	if cfg.Root != "" {
+		given := map[string]bool{}
+		for _, f := range files {
+			if abs, err := filepath.Abs(f); err == nil {
+				given[abs] = true
+			}
+		}
+		rest, _, err := expand([]string{cfg.path(cfg.Root)})
+		if err != nil {
+			fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
+			return ExitFailure
+		}
+		rest = slices.DeleteFunc(rest, func(f string) bool {
+			abs, err := filepath.Abs(f)
+			return err != nil || given[abs] || !cfg.keeps(f, true)
+		})
+		others, err := loadAll(slim, rest, *jobs)
+		if err != nil {
+			fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
+			return ExitFailure
+		}
+		setDocs = append(slices.Clone(docs), others...)
+	}
+	agreement.NewSet(setDocs...)
+	for _, doc := range docs {
+		doc.Diagnostics = cfg.apply(doc.Diagnostics)
+	}
 
 	r := result{files: len(docs)}
 	for _, doc := range docs {
