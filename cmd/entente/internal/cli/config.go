@@ -35,8 +35,8 @@ type config struct {
 	Topics  []string          `json:"topics"`
 	Date    agreement.Date    `json:"date"`
 
-	dir      string            // the folder of the file
-	taxonomy *topics.Taxonomy  // built from Topics
+	dir      string           // the folder of the file
+	taxonomy *topics.Taxonomy // built from Topics
 	severity map[agreement.Rule]string
 }
 
