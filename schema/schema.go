@@ -210,3 +210,54 @@ func violation(e *jsonschema.ValidationError) []Violation {
 	}
 	return []Violation{{Location: loc, Kind: Other, Message: e.Error()}}
 }
+
+//go:embed outputs/validate.schema.json
+var validateSchema []byte
+
+//go:embed outputs/diff.schema.json
+var diffSchema []byte
+
+//go:embed outputs/show.schema.json
+var showSchema []byte
+
+// outputs are the schemas of the command's JSON outputs, by name.
+var outputs = map[string][]byte{"validate": validateSchema, "diff": diffSchema, "show": showSchema}
+
+// OutputNames lists the command's JSON outputs that have a schema.
+func OutputNames() []string { return []string{"validate", "diff", "show"} }
+
+// Output returns the JSON Schema of one of the command's JSON outputs
+// (entente validate, diff or show --format json); false for another name.
+func Output(name string) ([]byte, bool) {
+	s, ok := outputs[name]
+	return bytes.Clone(s), ok
+}
+
+var compiledOutputs sync.Map // name -> *jsonschema.Schema
+
+// ValidateOutput checks a document the command printed (as encoding/json
+// decodes it into any) against the schema of its output; the error says
+// where it breaks it.
+func ValidateOutput(name string, value any) error {
+	if s, ok := compiledOutputs.Load(name); ok {
+		return s.(*jsonschema.Schema).Validate(value)
+	}
+	src, ok := outputs[name]
+	if !ok {
+		return fmt.Errorf("no output %q", name)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
+	if err != nil {
+		return err
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource(name+".schema.json", doc); err != nil {
+		return err
+	}
+	s, err := c.Compile(name + ".schema.json")
+	if err != nil {
+		return err
+	}
+	compiledOutputs.Store(name, s)
+	return s.Validate(value)
+}

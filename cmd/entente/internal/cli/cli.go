@@ -61,7 +61,8 @@ Usage:
   entente fmt [-w] [--check] PATH... write files in canonical form, keeping comments
   entente new [--kind KIND] [--parties IR,RU] FILE
                                      start an agreement from a valid skeleton
-  entente schema                     print the JSON Schema of the format
+  entente schema [--output validate|diff|show]
+                                     print the JSON Schema of the format, or of a JSON output
   entente rules [--format text|markdown]
                                      the rules findings are named by, with what each finds
   entente version                    print the version
@@ -94,7 +95,8 @@ func (c Command) Main(args []string) int {
 	case "rules":
 		return c.rules(args[2:])
 	case "schema":
-		fs := c.flags("schema", "schema")
+		fs := c.flags("schema", "schema [--output validate|diff|show]")
+		output := fs.String("output", "", "print the schema of a JSON output instead of the format's: validate, diff or show")
 		if ok, code := parse(fs, args[2:]); !ok {
 			return code
 		}
@@ -102,7 +104,15 @@ func (c Command) Main(args []string) int {
 			fmt.Fprintln(c.Stderr, "entente schema: takes no arguments")
 			return ExitUsage
 		}
-		if _, err := c.Stdout.Write(schema.JSON()); err != nil {
+		out := schema.JSON()
+		if *output != "" {
+			var ok bool
+			if out, ok = schema.Output(*output); !ok {
+				fmt.Fprintf(c.Stderr, "entente schema: --output %q: %s\n", *output, strings.Join(schema.OutputNames(), ", "))
+				return ExitUsage
+			}
+		}
+		if _, err := c.Stdout.Write(out); err != nil {
 			return ExitFailure
 		}
 		return ExitClean

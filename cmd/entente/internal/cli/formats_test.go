@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/internal/golden"
+	"github.com/entente-go/entente/schema"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -322,5 +324,46 @@ func TestSARIFFields(t *testing.T) {
 	}
 	if got := sarifURI("a dir/x y[1].yaml"); got != "a%20dir/x%20y%5B1%5D.yaml" {
 		t.Errorf("sarifURI: %s", got)
+	}
+}
+
+// TestJSONOutputsValidate: the JSON of validate, diff and show, on every
+// example and every error case, validates against the schema the command
+// prints for it.
+func TestJSONOutputsValidate(t *testing.T) {
+	const ex = "../../../../examples/agreements/"
+	files, _ := filepath.Glob(ex + "*.yaml")
+	cases := []struct {
+		output string
+		args   []string
+	}{
+		{"validate", []string{"validate", "--format", "json", errDir}},
+		{"validate", []string{"validate", "--format", "json", ex}},
+		{"diff", []string{"diff", "--format", "json", ex + "ir-ru-csp-2025-announced.yaml", ex + "ir-ru-csp-2025.yaml"}},
+		{"diff", []string{"diff", "--format", "json", ex + "cst-1992.yaml", ex + "anzus-1951.yaml"}},
+	}
+	for _, f := range files {
+		cases = append(cases, struct {
+			output string
+			args   []string
+		}{"show", []string{"show", "--format", "json", "--at", "2026-03-01", f}})
+	}
+	for _, tt := range cases {
+		_, out, errOut := run(tt.args...)
+		var v any
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatalf("%v: not JSON: %v\n%s", tt.args, err, errOut)
+		}
+		if err := schema.ValidateOutput(tt.output, v); err != nil {
+			t.Errorf("%v: the output does not validate against its schema: %v", tt.args, err)
+		}
+	}
+	for _, name := range schema.OutputNames() {
+		if code, out, _ := run("schema", "--output", name); code != ExitClean || !strings.Contains(out, `"$id"`) {
+			t.Errorf("entente schema --output %s: exit %d", name, code)
+		}
+	}
+	if code, _, _ := run("schema", "--output", "nonsense"); code != ExitUsage {
+		t.Errorf("entente schema --output nonsense: exit %d", code)
 	}
 }
