@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -154,5 +155,107 @@ func TestGitDiffDriver(t *testing.T) {
 	git("add", ".")
 	if out := git("diff", "--cached", "-M"); !strings.Contains(out, "entente diff renamed.yaml") || !strings.Contains(out, "P1Y → P6M") {
 		t.Errorf("git diff -M of a renamed, edited agreement:\n%s", out)
+	}
+}
+
+// TestPreCommitHooks runs the real pre-commit, with the hooks this
+// repository publishes, on a scratch repository that holds agreements
+// beside other YAML and JSON: the hooks pass on the good files, keep JSON
+// as JSON, and fail with a positioned finding on an agreement with a
+// mistake. It needs git and pre-commit (CI installs both) and builds the
+// hooks as pre-commit does, so -short skips it.
+func TestPreCommitHooks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	for _, tool := range []string{"git", "pre-commit"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed", tool)
+		}
+	}
+	bin := build(t)
+	tmp := t.TempDir()
+	modcache, _ := exec.Command("go", "env", "GOMODCACHE").Output()
+	env := append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+tmp, "PRE_COMMIT_HOME="+filepath.Join(tmp, "cache"),
+		"GOMODCACHE="+strings.TrimSpace(string(modcache)),
+		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org")
+	run := func(dir string, name string, args ...string) (string, error) {
+		cmd := exec.Command(name, args...)
+		cmd.Dir, cmd.Env = dir, env
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	must := func(dir string, name string, args ...string) string {
+		t.Helper()
+		out, err := run(dir, name, args...)
+		if err != nil {
+			t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+		}
+		return out
+	}
+	write := func(path, text string) {
+		t.Helper()
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// The hook repository: this module's tracked files as they are in the
+	// working tree, committed, so pre-commit can clone it at a revision.
+	files, err := exec.Command("git", "-C", "../..", "ls-files", "-z").Output()
+	if err != nil {
+		t.Skip("the module is not a git checkout")
+	}
+	hooks := filepath.Join(tmp, "hooks")
+	for _, name := range strings.Split(strings.TrimRight(string(files), "\x00"), "\x00") {
+		data, err := os.ReadFile(filepath.Join("../..", name))
+		if err != nil {
+			continue // deleted in the working tree
+		}
+		write(filepath.Join(hooks, name), string(data))
+	}
+	must(hooks, "git", "init", "-q")
+	must(hooks, "git", "add", ".")
+	must(hooks, "git", "commit", "-q", "-m", "hooks")
+	rev := strings.TrimSpace(must(hooks, "git", "rev-parse", "HEAD"))
+
+	// The user's repository, with the config the README documents.
+	repo := filepath.Join(tmp, "repo")
+	write(filepath.Join(repo, ".pre-commit-config.yaml"), "repos:\n- repo: "+hooks+"\n  rev: "+rev+
+		"\n  hooks: [{id: entente-validate}, {id: entente-fmt}]\n")
+	write(filepath.Join(repo, ".github/workflows/ci.yml"), "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps: [{run: make}]\n")
+	write(filepath.Join(repo, "package.json"), "{\"name\": \"site\", \"private\": true}\n")
+	write(filepath.Join(repo, "mkdocs.yml"), "site_name: Agreements\nnav: [index.md]\n")
+	treaty, err := os.ReadFile("../../examples/agreements/ir-ru-csp-2025.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(filepath.Join(repo, "agreements/ir-ru-csp-2025.yaml"), string(treaty))
+	jsonAgreement := filepath.Join(repo, "agreements/fr-de.json")
+	write(jsonAgreement, `{"format": "entente/v1", "id": "fr-de", "version": {"label": "draft", "stage": "draft"},
+"title": "A draft", "kind": "treaty", "excerpt": true,
+"parties": [{"id": "fr", "kind": "state", "country": "FR", "roles": ["contracting-party"]},
+  {"id": "de", "kind": "state", "country": "DE", "roles": ["contracting-party"]}],
+"clauses": [{"id": "art-1", "num": "1", "heading": "Purpose", "summary": "What the parties agree."}]}
+`)
+	must(repo, bin, "fmt", "-w", jsonAgreement) // canonical already, as an author's editor would leave it
+	canonical, _ := os.ReadFile(jsonAgreement)
+	must(repo, "git", "init", "-q")
+	must(repo, "git", "add", ".")
+	must(repo, "git", "commit", "-q", "-m", "start")
+
+	if out, err := run(repo, "pre-commit", "run", "--all-files"); err != nil {
+		t.Fatalf("pre-commit run --all-files on good files: %v\n%s", err, out)
+	}
+	if after, _ := os.ReadFile(jsonAgreement); !bytes.Equal(after, canonical) || !json.Valid(after) {
+		t.Errorf("the fmt hook changed the JSON agreement:\n%s", after)
+	}
+	// A mistake in an agreement fails the hook at its line.
+	write(filepath.Join(repo, "agreements/fr-de.yaml"), strings.Replace(string(canonical), `"kind": "treaty"`, `"kind": "treatyy"`, 1))
+	must(repo, "git", "add", ".")
+	out, err := run(repo, "pre-commit", "run", "--all-files")
+	if err == nil || !strings.Contains(out, "agreements/fr-de.yaml:") || !strings.Contains(out, "treatyy") {
+		t.Errorf("pre-commit on an agreement with a mistake: %v\n%s", err, out)
 	}
 }

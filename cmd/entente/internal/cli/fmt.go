@@ -11,9 +11,10 @@ import (
 )
 
 func (c Command) fmt(args []string) int {
-	fs := c.flags("fmt", "fmt [-w] [--check] PATH...")
+	fs := c.flags("fmt", "fmt [-w] [--check] [--skip-other] PATH...")
 	write := fs.Bool("w", false, "write the result to each file instead of printing it")
 	check := fs.Bool("check", false, "print the files that are not formatted and exit 1 if there are any; change nothing")
+	skipOther := fs.Bool("skip-other", false, "leave out files given by name that are not agreements, as folders do; for hooks that pass every YAML file")
 	if ok, code := parse(fs, args); !ok {
 		return code
 	}
@@ -26,12 +27,26 @@ func (c Command) fmt(args []string) int {
 		fmt.Fprintf(c.Stderr, "entente fmt: %v\n", err)
 		return ExitFailure
 	}
+	named := map[string]bool{}
+	for _, p := range fs.Args() {
+		named[filepath.Clean(p)] = true
+	}
 	code := ExitClean
 	for _, file := range files {
 		src, err := readLimited(file, agreement.DefaultMaxBytes)
 		if err != nil {
 			fmt.Fprintf(c.Stderr, "entente fmt: %v\n", err)
 			return ExitFailure
+		}
+		// Other YAML and JSON (workflows, package.json) is never rewritten:
+		// left out when a folder brought it or --skip-other is given, and
+		// refused when it was named.
+		if !agreement.Declares(src) && !bytes.Contains(src, []byte("entente/")) {
+			if named[filepath.Clean(file)] && !*skipOther {
+				fmt.Fprintf(c.Stderr, "entente fmt: %s is not an agreement (its top level declares no format: entente/...); it is not formatted\n", file)
+				code = max(code, ExitProblems)
+			}
+			continue
 		}
 		out, diags := agreement.Format(file, src)
 		if out == nil {

@@ -65,6 +65,42 @@ func TestFmt(t *testing.T) {
 
 // TestFmtReadOnlyDirectory: when the temporary file cannot be made, the
 // original is left as it was and the command fails.
+// TestFmtLeavesOtherFiles: fmt never rewrites YAML or JSON that is not an
+// agreement. A folder's other files are left out; one named is refused
+// (exit 1) unless --skip-other, which the pre-commit hook passes.
+func TestFmtLeavesOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	workflow := filepath.Join(dir, "ci.yml")
+	pkg := filepath.Join(dir, "package.json")
+	os.WriteFile(workflow, []byte("on:   push\njobs: {}\n"), 0o644)
+	os.WriteFile(pkg, []byte(`{"name":"site"}`+"\n"), 0o644)
+	messy := filepath.Join(dir, "messy.yaml")
+	copyFile(t, "../../../../agreement/testdata/fmt/messy.yaml", messy)
+	tests := []struct {
+		args []string
+		code int
+		want string // in stderr
+	}{
+		{[]string{"fmt", "-w", dir}, ExitClean, ""},
+		{[]string{"fmt", "-w", workflow}, ExitProblems, "ci.yml is not an agreement"},
+		{[]string{"fmt", "-w", pkg, messy}, ExitProblems, "package.json is not an agreement"},
+		{[]string{"fmt", "-w", "--skip-other", workflow, pkg, messy}, ExitClean, ""},
+		{[]string{"fmt", "--check", "--skip-other", workflow, pkg, messy}, ExitClean, ""},
+	}
+	for _, tt := range tests {
+		code, _, errOut := run(tt.args...)
+		if code != tt.code || !strings.Contains(errOut, tt.want) || (tt.want == "" && errOut != "") {
+			t.Errorf("entente %v: exit %d, want %d; stderr:\n%s", tt.args, code, tt.code, errOut)
+		}
+	}
+	if data, _ := os.ReadFile(workflow); string(data) != "on:   push\njobs: {}\n" {
+		t.Errorf("fmt changed a workflow: %q", data)
+	}
+	if data, _ := os.ReadFile(pkg); string(data) != `{"name":"site"}`+"\n" {
+		t.Errorf("fmt changed package.json: %q", data)
+	}
+}
+
 func TestFmtReadOnlyDirectory(t *testing.T) {
 	if os.Geteuid() == 0 {
 		t.Skip("root writes into read-only directories")
