@@ -38,9 +38,9 @@ compare() { # compare LABEL DIR
 }
 
 echo "median of $runs runs, alternating; wall and CPU time in seconds, peak resident memory"
-go run ./bench/gencorpus -n 20 -kb 27 -out "$tmp/c20"
-go run ./bench/gencorpus -n 2000 -kb 27 -out "$tmp/c2000"
-go run ./bench/gencorpus -n 200 -kb 5-300 -out "$tmp/mixed"
+go -C bench run ./gencorpus -n 20 -kb 27 -out "$tmp/c20"
+go -C bench run ./gencorpus -n 2000 -kb 27 -out "$tmp/c2000"
+go -C bench run ./gencorpus -n 200 -kb 5-300 -out "$tmp/mixed"
 # Both validators must find the corpora valid before they are timed.
 for dir in "$tmp/c20" "$tmp/mixed"; do
   "$tmp/entente" validate "$dir" >/dev/null 2>&1 || { echo "entente finds $dir invalid"; exit 1; }
@@ -54,7 +54,7 @@ compare "200 files x 5-300 KB" "$tmp/mixed"
 echo
 echo "entente diff, 1% of clauses reworded and one inserted at the front"
 for n in 1000 10000 100000; do
-  go run ./bench/gencorpus -clauses "$n" -out "$tmp/d$n"
+  go -C bench run ./gencorpus -clauses "$n" -out "$tmp/d$n"
   : > "$tmp/d"
   for _ in $(seq "$runs"); do measure "$tmp/entente" diff --max-bytes 1000000000 "$tmp/d$n/old.yaml" "$tmp/d$n/new.yaml" >> "$tmp/d"; done
   awk -v n="$n" -v size="$(stat -c %s "$tmp/d$n/old.yaml")" -v w="$(cut -d' ' -f1 "$tmp/d" | median)" \

@@ -3,9 +3,9 @@
 // target size by repeating its articles under new ids. The files are
 // valid for entente and, since canonical YAML quotes dates, for ajv too.
 //
-//	go run ./bench/gencorpus -n 2000 -kb 27 -out /tmp/corpus
-//	go run ./bench/gencorpus -n 200 -kb 5-300 -out /tmp/mixed
-//	go run ./bench/gencorpus -clauses 10000 -out /tmp/big   # one file, and a version with 1% edits
+//	go -C bench run ./gencorpus -n 2000 -kb 27 -out /tmp/corpus
+//	go -C bench run ./gencorpus -n 200 -kb 5-300 -out /tmp/mixed
+//	go -C bench run ./gencorpus -clauses 10000 -out /tmp/big   # one file, and a version with 1% edits
 package main
 
 import (
@@ -26,15 +26,18 @@ func main() {
 	n := flag.Int("n", 2000, "files to write")
 	kb := flag.String("kb", "27", "size of each file in KB, or a range LO-HI drawn at random")
 	clauses := flag.Int("clauses", 0, "write one agreement of this many clauses and a new version of it, instead of a corpus")
-	base := flag.String("base", "examples/agreements/ir-ru-csp-2025.yaml", "the agreement to copy")
+	base := flag.String("base", "../examples/agreements/ir-ru-csp-2025.yaml", "the agreement to copy (run from bench/, as go -C bench does)")
 	out := flag.String("out", "", "the folder to write to (made if missing)")
 	flag.Parse()
 	if *out == "" {
 		log.Fatal("gencorpus: -out is required")
 	}
 	doc, err := agreement.ReadFile(*base)
-	if err != nil || doc.Diagnostics.HasErrors() {
-		log.Fatalf("gencorpus: %s: %v %v", *base, err, doc.Diagnostics.Err())
+	if err != nil {
+		log.Fatalf("gencorpus: %v", err)
+	}
+	if doc.Diagnostics.HasErrors() {
+		log.Fatalf("gencorpus: %s: %v", *base, doc.Diagnostics.Err())
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		log.Fatal(err)

@@ -203,7 +203,7 @@ func TestPreCommitHooks(t *testing.T) {
 
 	// The hook repository: this module's tracked files as they are in the
 	// working tree, committed, so pre-commit can clone it at a revision.
-	files, err := exec.Command("git", "-C", "../..", "ls-files", "-z").Output()
+	files, err := exec.Command("git", "-C", "../..", "ls-files", "-z", "--cached", "--others", "--exclude-standard").Output()
 	if err != nil {
 		t.Skip("the module is not a git checkout")
 	}
@@ -251,6 +251,17 @@ func TestPreCommitHooks(t *testing.T) {
 	if after, _ := os.ReadFile(jsonAgreement); !bytes.Equal(after, canonical) || !json.Valid(after) {
 		t.Errorf("the fmt hook changed the JSON agreement:\n%s", after)
 	}
+	// The hooks install only the command: the examples and the bench
+	// programs are modules of their own.
+	installed, _ := filepath.Glob(filepath.Join(tmp, "cache", "repo*", "golangenv-*", "bin", "*"))
+	var names []string
+	for _, p := range installed {
+		names = append(names, filepath.Base(p))
+	}
+	if !reflect.DeepEqual(names, []string{"entente"}) {
+		t.Errorf("the hooks installed %v, want only entente", names)
+	}
+
 	// A mistake in an agreement fails the hook at its line.
 	write(filepath.Join(repo, "agreements/fr-de.yaml"), strings.Replace(string(canonical), `"kind": "treaty"`, `"kind": "treatyy"`, 1))
 	must(repo, "git", "add", ".")

@@ -2,7 +2,7 @@
 // report described it the day before signing and the text that was signed:
 // the change set in words, with a summary of what matters.
 //
-//	go run ./examples/diff [text|markdown|json]
+//	go -C examples run ./diff [text|markdown|json]
 package main
 
 import (
@@ -27,11 +27,11 @@ func main() {
 }
 
 func run(w io.Writer, root, format string) error {
-	old, err := agreement.ReadFile(root + "/examples/agreements/ir-ru-csp-2025-announced.yaml")
+	old, err := agreement.ReadFile(root + "/agreements/ir-ru-csp-2025-announced.yaml")
 	if err != nil {
 		return err
 	}
-	new, err := agreement.ReadFile(root + "/examples/agreements/ir-ru-csp-2025.yaml")
+	new, err := agreement.ReadFile(root + "/agreements/ir-ru-csp-2025.yaml")
 	if err != nil {
 		return err
 	}

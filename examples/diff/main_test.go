@@ -14,7 +14,7 @@ func TestDiff(t *testing.T) {
 	} {
 		t.Run(format, func(t *testing.T) {
 			var out bytes.Buffer
-			if err := run(&out, "../..", format); err != nil {
+			if err := run(&out, "..", format); err != nil {
 				t.Fatal(err)
 			}
 			golden.Check(t, path, out.Bytes())

@@ -5,7 +5,7 @@
 // were on chosen days, whether the treaty binds a given pair, and when a
 // party would be out if it gave notice on the day.
 //
-//	go run ./examples/questions [DATE]
+//	go -C examples run ./questions [DATE]
 //
 // DATE defaults to 2026-03-01.
 package main
@@ -20,10 +20,10 @@ import (
 )
 
 var files = []string{
-	"examples/agreements/ir-ru-csp-2025.yaml",
-	"examples/agreements/ru-kp-csp-2024.yaml",
-	"examples/agreements/cst-1992.yaml",
-	"examples/agreements/anzus-1951.yaml",
+	"agreements/ir-ru-csp-2025.yaml",
+	"agreements/ru-kp-csp-2024.yaml",
+	"agreements/cst-1992.yaml",
+	"agreements/anzus-1951.yaml",
 }
 
 // membership holds the questions asked of a treaty's membership: the

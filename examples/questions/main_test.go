@@ -9,14 +9,14 @@ import (
 
 func TestAnswers(t *testing.T) {
 	var out bytes.Buffer
-	if err := run(&out, "../..", "2026-03-01"); err != nil {
+	if err := run(&out, "..", "2026-03-01"); err != nil {
 		t.Fatal(err)
 	}
 	golden.Check(t, "testdata/answers.golden", out.Bytes())
 }
 
 func TestBadDate(t *testing.T) {
-	if err := run(new(bytes.Buffer), "../..", "2026-03"); err == nil {
+	if err := run(new(bytes.Buffer), "..", "2026-03"); err == nil {
 		t.Error("a partial date: want an error")
 	}
 }

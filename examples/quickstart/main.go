@@ -2,7 +2,7 @@
 // test holds the README's code to the body of run, so that the code the
 // README shows compiles and runs.
 //
-//	go run ./examples/quickstart
+//	go -C examples run ./quickstart
 package main
 
 import (
@@ -20,7 +20,7 @@ func main() {
 }
 
 func run() error {
-	doc, err := agreement.ReadFile("examples/agreements/ir-ru-csp-2025.yaml")
+	doc, err := agreement.ReadFile("agreements/ir-ru-csp-2025.yaml")
 	if err != nil {
 		return err // the file could not be read
 	}

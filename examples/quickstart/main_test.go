@@ -34,7 +34,7 @@ func TestREADME(t *testing.T) {
 		t.Errorf("the README's quick start is not the body of run in main.go:\nREADME:\n%s\nmain.go:\n%s", got, want)
 	}
 
-	t.Chdir("../..")
+	t.Chdir("..")
 	out := capture(t, func() {
 		if err := run(); err != nil {
 			t.Fatal(err)

@@ -2,7 +2,7 @@
 // title, kind, parties and signatories, term, key dates and the areas of
 // cooperation.
 //
-//	go run ./examples/summary [FILE]
+//	go -C examples run ./summary [FILE]
 //
 // Without FILE it reads the Iran–Russia treaty of 2025 from
 // examples/agreements.
@@ -20,7 +20,7 @@ import (
 )
 
 func main() {
-	file := "examples/agreements/ir-ru-csp-2025.yaml"
+	file := "agreements/ir-ru-csp-2025.yaml"
 	if len(os.Args) > 1 {
 		file = os.Args[1]
 	}

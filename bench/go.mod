@@ -1,0 +1,13 @@
+module github.com/entente-go/entente/bench
+
+go 1.26
+
+require github.com/entente-go/entente v0.0.0
+
+require (
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // indirect
+	go.yaml.in/yaml/v4 v4.0.0 // indirect
+	golang.org/x/text v0.14.0 // indirect
+)
+
+replace github.com/entente-go/entente => ../
