@@ -137,3 +137,22 @@ func ExampleValidate() {
 	// Output:
 	// clauses[art-1].commitments[0].by ref.party no party has the id "b"
 }
+
+// The vocabularies say what each closed field accepts, with a line on
+// each word: what an editor or a form can offer an author.
+func ExampleVocabularies() {
+	for _, v := range agreement.Vocabularies() {
+		if v.Name != "modality" {
+			continue
+		}
+		fmt.Println(v.Name, "in", v.Where[0])
+		for _, w := range v.Words[:3] {
+			fmt.Printf("  %-10s %s\n", w.Value, w.Doc)
+		}
+	}
+	// Output:
+	// modality in clauses[].commitments[].modality
+	//   shall      an obligation: the party must
+	//   shall-not  a prohibition: the party must not
+	//   may        a permission: the party may
+}

@@ -65,6 +65,8 @@ Usage:
                                      print the JSON Schema of the format, or of a JSON output
   entente rules [--format text|markdown]
                                      the rules findings are named by, with what each finds
+  entente vocab [--format text|markdown] [NAME]
+                                     the words the format accepts (kinds, roles, events, topics ...)
   entente version                    print the version
 
 Run "entente COMMAND -h" for the flags of a command.
@@ -94,6 +96,8 @@ func (c Command) Main(args []string) int {
 		return c.ls(args[2:])
 	case "rules":
 		return c.rules(args[2:])
+	case "vocab":
+		return c.vocab(args[2:])
 	case "schema":
 		fs := c.flags("schema", "schema [--output validate|diff|show]")
 		output := fs.String("output", "", "print the schema of a JSON output instead of the format's: validate, diff or show")

@@ -304,6 +304,11 @@ func TestExitCodesEverywhere(t *testing.T) {
 		{[]string{"new", "-", "--parties", "IR,RU"}, ExitClean},
 		{[]string{"new", "--parties", "XX", "-"}, ExitUsage},
 		{[]string{"diff", "-h"}, ExitClean},
+		{[]string{"vocab", "-h"}, ExitClean},
+		{[]string{"vocab", "role"}, ExitClean},
+		{[]string{"vocab", "kind-of-event", "--format", "markdown"}, ExitClean},
+		{[]string{"vocab", "nonsense"}, ExitUsage},
+		{[]string{"vocab", "--format", "html"}, ExitUsage},
 		{[]string{"diff", ex + "ir-ru-csp-2025-announced.yaml", ex + "ir-ru-csp-2025.yaml", "--exit-code"}, ExitProblems},
 	}
 	for _, tt := range tests {
@@ -392,6 +397,10 @@ func TestConfigApplies(t *testing.T) {
 	code, out, errOut = run("validate", "--config", cfg, filepath.Join(dir, "agreements", "a.yaml"))
 	if code != ExitClean || !strings.Contains(errOut, "1 file checked: 0 errors, 0 warnings") {
 		t.Errorf("one file, resolved against the root: exit %d:\n%s%s", code, out, errOut)
+	}
+	// entente vocab lists the configuration's topics beside the built-in ones.
+	if code, out, _ := run("vocab", "--config", cfg, "topic"); code != ExitClean || !strings.Contains(out, "space.launchers") || !strings.Contains(out, "diplomacy") {
+		t.Errorf("entente vocab topic with the configuration: exit %d:\n%s", code, out)
 	}
 	// Without the configuration: value.empty warns, the topic is unknown,
 	// and b is not found by a run on a alone; the draft is broken.

@@ -249,6 +249,32 @@ func TestTokenEnd(t *testing.T) {
 	}
 }
 
+// TestVocabularyReference: docs/vocabulary.md is what entente vocab
+// --format markdown writes, with a section for every vocabulary; the text
+// listing has every word, and one vocabulary can be asked for by name.
+func TestVocabularyReference(t *testing.T) {
+	_, out, _ := run("vocab", "--format", "markdown")
+	golden.Check(t, "../../../../docs/vocabulary.md", []byte(out))
+	_, text, _ := run("vocab")
+	for _, v := range agreement.Vocabularies() {
+		if !strings.Contains(out, "\n## "+v.Name+"\n") {
+			t.Errorf("docs/vocabulary.md has no section for %s", v.Name)
+		}
+		for _, w := range v.Words {
+			if !regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(w.Value) + ` +` + regexp.QuoteMeta(w.Doc) + `$`).MatchString(text) {
+				t.Errorf("entente vocab has no line for %s %q", v.Name, w.Value)
+			}
+		}
+	}
+	code, one, _ := run("vocab", "modality")
+	if code != ExitClean || !strings.HasPrefix(one, "modality (clauses[].commitments[].modality)\n") || strings.Contains(one, "armed-attack") {
+		t.Errorf("entente vocab modality: exit %d:\n%s", code, one)
+	}
+	if code, _, errOut := run("vocab", "modalities"); code != ExitUsage || !strings.Contains(errOut, "kind-of-event") {
+		t.Errorf("entente vocab modalities: exit %d: %s", code, errOut)
+	}
+}
+
 // TestRuleReference: docs/rules.md is what entente rules --format
 // reference writes, and every rule's helpUri points at its section there.
 func TestRuleReference(t *testing.T) {
