@@ -220,14 +220,18 @@ var diffSchema []byte
 //go:embed outputs/show.schema.json
 var showSchema []byte
 
+//go:embed outputs/ls.schema.json
+var lsSchema []byte
+
 // outputs are the schemas of the command's JSON outputs, by name.
-var outputs = map[string][]byte{"validate": validateSchema, "diff": diffSchema, "show": showSchema}
+var outputs = map[string][]byte{"validate": validateSchema, "diff": diffSchema, "show": showSchema, "ls": lsSchema}
 
 // OutputNames lists the command's JSON outputs that have a schema.
-func OutputNames() []string { return []string{"validate", "diff", "show"} }
+func OutputNames() []string { return []string{"validate", "diff", "show", "ls"} }
 
 // Output returns the JSON Schema of one of the command's JSON outputs
-// (entente validate, diff or show --format json); false for another name.
+// (entente validate, diff, show or ls --format json); false for another
+// name.
 func Output(name string) ([]byte, bool) {
 	s, ok := outputs[name]
 	return bytes.Clone(s), ok

@@ -56,12 +56,12 @@ Usage:
                                      status, term, security profile and timeline
   entente timeline [--format mermaid|svg] FILE
                                      the agreement's life as a picture
-  entente ls [--party CODE] [--topic TOPIC] [--in-force-on DATE] DIR
+  entente ls [--party CODE] [--topic TOPIC] [--in-force-on DATE] [--format text|json] DIR
                                      list the agreements of a folder
   entente fmt [-w] [--check] PATH... write files in canonical form, keeping comments
   entente new [--kind KIND] [--parties IR,RU] FILE
                                      start an agreement from a valid skeleton
-  entente schema [--output validate|diff|show]
+  entente schema [--output validate|diff|show|ls]
                                      print the JSON Schema of the format, or of a JSON output
   entente rules [--format text|markdown]
                                      the rules findings are named by, with what each finds
@@ -99,8 +99,8 @@ func (c Command) Main(args []string) int {
 	case "vocab":
 		return c.vocab(args[2:])
 	case "schema":
-		fs := c.flags("schema", "schema [--output validate|diff|show]")
-		output := fs.String("output", "", "print the schema of a JSON output instead of the format's: validate, diff or show")
+		fs := c.flags("schema", "schema [--output validate|diff|show|ls]")
+		output := fs.String("output", "", "print the schema of a JSON output instead of the format's: validate, diff, show or ls")
 		if ok, code := parse(fs, args[2:]); !ok {
 			return code
 		}

@@ -95,6 +95,9 @@ func TestReports(t *testing.T) {
 		{"ls-ge-2000.golden", []string{"ls", "--party", "GE", "--in-force-on", "2000-01-01", "../../../../examples/agreements"}},
 		{"ls-uz-2008.golden", []string{"ls", "--party", "UZ", "--in-force-on", "2008-01-01", "../../../../examples/agreements"}},
 		{"show-cst.golden", []string{"show", "--at", "2025-06-01", "../../../../examples/agreements/cst-1992.yaml"}},
+		// A filter that names nothing known says so; the listing is empty.
+		{"ls-unknown.golden", []string{"ls", "--party", "XX", "--topic", "securty", "--in-force-on", "2026-03-01", "../../../../examples/agreements"}},
+		{"ls-in-force.json", []string{"ls", "--format", "json", "--in-force-on", "2026-03-01", "../../../../examples/agreements"}},
 		{"show-anzus.json", []string{"show", "--at", "2026-03-01", "--format", "json", "../../../../examples/agreements/anzus-1951.yaml"}},
 		{"diff-git.golden", []string{"diff", "examples/agreements/ir-ru-csp-2025.yaml",
 			"../../../../examples/agreements/ir-ru-csp-2025-announced.yaml", "abc123", "100644",
@@ -121,6 +124,7 @@ func TestReportUsage(t *testing.T) {
 		{"show", "--format", "xml", "x.yaml"},
 		{"timeline", "--format", "png", "x.yaml"},
 		{"ls", "--in-force-on", "tomorrow", "."},
+		{"ls", "--format", "xml", "."},
 		{"ls"},
 	} {
 		if code, _, _ := run(args...); code != ExitUsage {

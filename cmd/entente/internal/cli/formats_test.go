@@ -367,6 +367,9 @@ func TestJSONOutputsValidate(t *testing.T) {
 		{"validate", []string{"validate", "--format", "json", ex}},
 		{"diff", []string{"diff", "--format", "json", ex + "ir-ru-csp-2025-announced.yaml", ex + "ir-ru-csp-2025.yaml"}},
 		{"diff", []string{"diff", "--format", "json", ex + "cst-1992.yaml", ex + "anzus-1951.yaml"}},
+		{"ls", []string{"ls", "--format", "json", ex}},
+		{"ls", []string{"ls", "--format", "json", "--party", "GE", "--in-force-on", "2000-01-01", ex}},
+		{"ls", []string{"ls", "--format", "json", "--topic", "nothing", ex}},
 	}
 	for _, f := range files {
 		cases = append(cases, struct {

@@ -1,25 +1,29 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/parties"
+	"github.com/entente-go/entente/topics"
 )
 
 func (c Command) ls(args []string) int {
-	fs := c.flags("ls", "ls [--party CODE] [--topic TOPIC] [--in-force-on DATE] DIR|FILE")
+	fs := c.flags("ls", "ls [--party CODE] [--topic TOPIC] [--in-force-on DATE] [--format text|json] DIR|FILE")
 	party := fs.String("party", "", "only agreements this country (ISO 3166-1, or a former country's ISO 3166-3 alpha-4 code) or organisation is party to; with --in-force-on, a party on that day")
 	predecessors := fs.Bool("predecessors", false, "with --party: also the agreements of the former countries it succeeded (RU: the USSR's)")
 	topic := fs.String("topic", "", "only agreements covering this topic or one below it")
 	inForce := fs.String("in-force-on", "", "only agreements in force on this date (YYYY-MM-DD)")
+	format := fs.String("format", "text", "output format: text or json (entente.ls/v1)")
 	if ok, code := parse(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() != 1 {
+	if fs.NArg() != 1 || (*format != "text" && *format != "json") {
 		fs.Usage()
 		return ExitUsage
 	}
@@ -48,8 +52,22 @@ func (c Command) ls(args []string) int {
 	if !on.IsZero() {
 		status = on
 	}
-	tw := tabwriter.NewWriter(c.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "ID\tKIND\tPARTIES\tSTATUS ON %s\tTITLE\n", status)
+	// A filter that names nothing known is most likely a slip: say so,
+	// rather than list nothing without a word.
+	if *party != "" && !knownParty(set, *party) {
+		fmt.Fprintf(c.Stderr, "entente ls: warning: --party %q is no country, former country or organisation code, nor a party of these agreements (%s)\n",
+			*party, parties.SuggestCountry(*party))
+	}
+	if *topic != "" {
+		tax := cfg.taxonomy
+		if tax == nil {
+			tax = topics.Builtin()
+		}
+		if _, ok := tax.Lookup(*topic); !ok {
+			fmt.Fprintf(c.Stderr, "entente ls: warning: --topic %q is not a topic: %s (entente vocab topic lists them)\n", *topic, tax.Suggest(*topic))
+		}
+	}
+	rows := []lsRow{}
 	skipped := 0
 	for _, doc := range set.Documents {
 		a := doc.Agreement
@@ -64,7 +82,7 @@ func (c Command) ls(args []string) int {
 		case on.IsZero() && !a.Involves(*party) && !(*predecessors && a.InvolvesOrPredecessor(*party)):
 			continue
 		}
-		if *topic != "" && !a.CoversTopic(*topic, nil) {
+		if *topic != "" && !a.CoversTopic(*topic, cfg.taxonomy) {
 			continue
 		}
 		st := a.StatusOn(status)
@@ -83,13 +101,73 @@ func (c Command) ls(args []string) int {
 		if title == "" {
 			title = a.Title
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.ID, a.Kind, strings.Join(ps, ","), st.State, title)
+		rows = append(rows, lsRow{File: lsFile(fs.Arg(0), doc.Name), ID: a.ID, Version: a.Version.Label, Kind: string(a.Kind), Parties: ps, Status: string(st.State), Title: title})
 	}
-	tw.Flush()
 	if skipped > 0 {
 		fmt.Fprintf(c.Stderr, "entente ls: %s with errors left out; run entente validate\n", plural(skipped, "file"))
 	}
+	if *format == "json" {
+		out, _ := json.MarshalIndent(lsOutput{Format: "entente.ls/v1", StatusOn: status.String(), Agreements: rows, LeftOut: skipped}, "", "  ")
+		fmt.Fprintf(c.Stdout, "%s\n", out)
+		return ExitClean
+	}
+	tw := tabwriter.NewWriter(c.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "ID\tVERSION\tKIND\tPARTIES\tSTATUS ON %s\tTITLE\n", status)
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Version, r.Kind, strings.Join(r.Parties, ","), r.Status, r.Title)
+	}
+	tw.Flush()
 	return ExitClean
+}
+
+// lsOutput is entente ls --format json, version entente.ls/v1 (schema:
+// entente schema --output ls).
+type lsOutput struct {
+	Format     string  `json:"format"`
+	StatusOn   string  `json:"status_on"`
+	Agreements []lsRow `json:"agreements"`
+	LeftOut    int     `json:"left_out"` // files with errors, not listed
+}
+
+// lsRow is one agreement the listing shows.
+type lsRow struct {
+	File    string   `json:"file"`
+	ID      string   `json:"id"`
+	Version string   `json:"version,omitzero"`
+	Kind    string   `json:"kind"`
+	Parties []string `json:"parties"`
+	Status  string   `json:"status"`
+	Title   string   `json:"title"`
+}
+
+// lsFile is the path of a listed file as the user would type it: the
+// folder given joined with the name inside it.
+func lsFile(arg, name string) string {
+	if info, err := os.Stat(arg); err == nil && info.IsDir() {
+		return filepath.Join(arg, name)
+	}
+	return name
+}
+
+// knownParty reports whether code names a country (ISO 3166-1), a former
+// country (ISO 3166-3), an organisation of the registry, or a party of one
+// of the set's agreements.
+func knownParty(set *agreement.Set, code string) bool {
+	if _, ok := parties.LookupCountry(code); ok {
+		return true
+	}
+	if _, ok := parties.LookupFormer(code); ok {
+		return true
+	}
+	if _, ok := parties.LookupOrganisation(code); ok {
+		return true
+	}
+	for _, doc := range set.Documents {
+		if doc.Agreement != nil && doc.Agreement.Involves(code) {
+			return true
+		}
+	}
+	return false
 }
 
 // bindsPredecessor reports whether a former country that code succeeded
