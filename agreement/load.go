@@ -389,8 +389,26 @@ func syntaxDiagnostic(name string, e *yamlnode.SyntaxError) Diagnostic {
 			d.Message = fmt.Sprintf("%s starts here and is never closed (the file ends at %s)", construct, end)
 			d.Related = []Related{{Position: end, Message: "the file ends here"}}
 		}
+		// An inline list or mapping whose closing bracket is missing
+		// swallows the lines after it; the error comes where it no longer
+		// makes sense.
+		if open, close, ok := flowBrackets(e.Context); ok && ctx.Line < e.Line && d.Position != ctx {
+			d.Hint = fmt.Sprintf("is a closing %q missing for the %q on line %d?", close, open, ctx.Line)
+		}
 	}
 	return d
+}
+
+// flowBrackets are the brackets of the flow collection a parser context
+// names.
+func flowBrackets(context string) (open, close string, ok bool) {
+	switch context {
+	case "while parsing a flow sequence":
+		return "[", "]", true
+	case "while parsing a flow mapping":
+		return "{", "}", true
+	}
+	return "", "", false
 }
 
 var problemRules = map[codec.ProblemKind]Rule{

@@ -398,6 +398,41 @@ func TestEncodingErrorsAtTheirByte(t *testing.T) {
 	}
 }
 
+// TestUnclosedFlowHint: a [ or { left open on one line makes YAML break
+// lines later; the finding points back at the bracket.
+func TestUnclosedFlowHint(t *testing.T) {
+	tests := []struct {
+		name    string
+		src     string
+		related agreement.Position // where the collection opened; zero for no hint
+		hint    string
+	}{
+		{"sequence", "format: entente/v1\nid: x\nparties: [\n  {id: a, kind: state},\n  {id: b, kind: state}\ntitle: T\nkind: treaty\n",
+			agreement.Position{Line: 3, Column: 10}, `closing "]" missing for the "[" on line 3`},
+		{"mapping", "format: entente/v1\nid: x\nversion: {label: v,\n  stage: draft\ntitle: T\n",
+			agreement.Position{Line: 3, Column: 10}, `closing "}" missing for the "{" on line 3`},
+		{"closed on its line", "format: entente/v1\nid: [x]]\n", agreement.Position{}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := agreement.Parse("f.yaml", []byte(tt.src))
+			if len(doc.Diagnostics) != 1 || doc.Diagnostics[0].Rule != agreement.RuleSyntax {
+				t.Fatalf("want one syntax error: %v", doc.Diagnostics)
+			}
+			d := doc.Diagnostics[0]
+			var got agreement.Position
+			for _, r := range d.Related {
+				if strings.HasPrefix(r.Message, "while parsing a flow ") && d.Hint != "" {
+					got = r.Position
+				}
+			}
+			if got != tt.related || !strings.Contains(d.Hint, tt.hint) {
+				t.Errorf("related %v, hint %q; want %v, %q (%s)", got, d.Hint, tt.related, tt.hint, d)
+			}
+		})
+	}
+}
+
 // TestUnclosedQuoteHint: a closing quote left out on one line makes the
 // string run on to the next quote, and YAML breaks lines later; the
 // finding points back at where the string began.
