@@ -156,6 +156,15 @@ func TestGitDiffDriver(t *testing.T) {
 	if out := git("diff", "--cached", "-M"); !strings.Contains(out, "entente diff renamed.yaml") || !strings.Contains(out, "P1Y → P6M") {
 		t.Errorf("git diff -M of a renamed, edited agreement:\n%s", out)
 	}
+	// A version with a problem is still compared, with a note.
+	git("commit", "-q", "-m", "renamed")
+	data, _ = os.ReadFile(filepath.Join(repo, "renamed.yaml"))
+	os.WriteFile(filepath.Join(repo, "renamed.yaml"), bytes.Replace(data, []byte("clauses: [transport]"), []byte("clauses: [transportt]"), 1), 0o644)
+	git("commit", "-q", "-am", "a problem")
+	if log := git("log", "-p", "--ext-diff", "-1"); !strings.Contains(log, "entente diff renamed.yaml") || !strings.Contains(log, "transportt") ||
+		!strings.Contains(log, "note: renamed.yaml has 1 problem") {
+		t.Errorf("git log -p over a version with a problem:\n%s", log)
+	}
 }
 
 // TestPreCommitHooks runs the real pre-commit, with the hooks this
