@@ -566,8 +566,9 @@ func equalStrings(o, n reflect.Value) bool {
 // for each new element, the index of its old element or -1. Common runs
 // at the start and the end are paired by position first, so that a list
 // with a few edits costs a scan and a small map; what is left is paired
-// by identity, then by the looser key, then (for lists without identity)
-// by position. Repeated identities are paired in order.
+// by identity, then by the looser key, then (for lists without identity,
+// and elements that have none) by position. Repeated identities are paired
+// in order.
 func matchElements(k keyer, o, n reflect.Value) []int {
 	on, nn := o.Len(), n.Len()
 	match := make([]int, nn)
@@ -621,9 +622,34 @@ func matchElements(k keyer, o, n reflect.Value) []int {
 			byKey[key] = q[1:]
 		}
 	}
-	if k.loose == nil {
-		return match
+	if k.loose != nil {
+		matchLoose(k, o, n, match, used, start, oEnd, nEnd)
 	}
+	// Elements with no identity at all (a clause without an id, say) are
+	// paired in order with those left on the other side that have none
+	// either: an unchanged list is then unchanged, not removed and added.
+	var anonymous []int
+	for i := start; i < oEnd; i++ {
+		if !used[i] && oKey(i) == "" && looseKey(k, o.Index(i)) == "" {
+			anonymous = append(anonymous, i)
+		}
+	}
+	for j := start; j < nEnd && len(anonymous) > 0; j++ {
+		if match[j] < 0 && nKey(j) == "" && looseKey(k, n.Index(j)) == "" {
+			match[j], used[anonymous[0]] = anonymous[0], true
+			anonymous = anonymous[1:]
+		}
+	}
+	return match
+}
+
+func looseKey(k keyer, item reflect.Value) string {
+	_, l := k.identity(item)
+	return l
+}
+
+// matchLoose pairs what identity left unpaired by the looser key.
+func matchLoose(k keyer, o, n reflect.Value, match []int, used []bool, start, oEnd, nEnd int) {
 	left := map[string][]int{}
 	for i := start; i < oEnd; i++ {
 		if !used[i] {
@@ -641,7 +667,6 @@ func matchElements(k keyer, o, n reflect.Value) []int {
 			left[l] = left[l][1:]
 		}
 	}
-	return match
 }
 
 // lis marks the elements of match (old indices, -1 for none) that lie on

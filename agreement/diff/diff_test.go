@@ -175,3 +175,23 @@ func load(t *testing.T, name string) *agreement.Agreement {
 	}
 	return doc.Agreement
 }
+
+// TestClausesWithoutIDs: elements with no identity are paired in order, so
+// an unchanged list is unchanged and an edited one is changed in place,
+// not removed and added (found by FuzzDiff).
+func TestClausesWithoutIDs(t *testing.T) {
+	a := &agreement.Agreement{Clauses: []agreement.Clause{{Summary: "one"}, {Summary: "two"}}}
+	if cs := diff.Diff(a, a.Clone()); !cs.Empty() {
+		t.Fatalf("Diff(a, a): %+v", cs.Changes)
+	}
+	b := a.Clone()
+	b.Clauses[1].Summary = "two, amended"
+	cs := diff.Diff(a, b)
+	if len(cs.Changes) != 1 || cs.Changes[0].Op != diff.OpModified || cs.Changes[0].Path.String() != "clauses[1].summary" {
+		t.Fatalf("one clause edited: %+v", cs.Changes)
+	}
+	got, err := diff.Apply(cs.Changes, a)
+	if err != nil || !cmp.Equal(got, b) {
+		t.Fatalf("Apply: %v\n%s", err, cmp.Diff(b, got))
+	}
+}
