@@ -139,6 +139,40 @@ func TestGitDiffDriver(t *testing.T) {
 		t.Errorf("a YAML file that is not an agreement: no line diff:\n%s", out)
 	}
 	git("commit", "-q", "-am", "site name")
+	// With the driver on every YAML and JSON file: a workflow, the
+	// pre-commit configuration and package.json get line diffs, and a JSON
+	// agreement entente's diff.
+	os.WriteFile(filepath.Join(repo, ".gitattributes"), []byte("*.yaml diff=entente\n*.yml diff=entente\n*.json diff=entente\n"), 0o644)
+	os.MkdirAll(filepath.Join(repo, ".github", "workflows"), 0o755)
+	others := map[string]string{
+		".github/workflows/ci.yml": "on: push\njobs: {test: {runs-on: ubuntu-latest}}\n",
+		".pre-commit-config.yaml":  "repos: []\n",
+		"package.json":             "{\"name\": \"site\"}\n",
+	}
+	for name, text := range others {
+		os.WriteFile(filepath.Join(repo, name), []byte(text), 0o644)
+	}
+	jsonAgreement := `{"format": "entente/v1", "id": "fr-de", "version": {"label": "draft", "stage": "draft"}, "title": "A draft", "kind": "treaty",
+"excerpt": true, "parties": [{"id": "fr", "kind": "state", "country": "FR"}, {"id": "de", "kind": "state", "country": "DE"}],
+"clauses": [{"id": "art-1", "num": "1", "summary": "What the parties agree."}]}
+`
+	os.WriteFile(filepath.Join(repo, "fr-de.json"), []byte(jsonAgreement), 0o644)
+	git("add", ".")
+	git("commit", "-q", "-m", "other files")
+	for name, text := range others {
+		os.WriteFile(filepath.Join(repo, name), []byte(strings.Replace(text, "\n", " # edited\n", 1)), 0o644)
+		if name == "package.json" {
+			os.WriteFile(filepath.Join(repo, name), []byte("{\"name\": \"site2\"}\n"), 0o644)
+		}
+	}
+	os.WriteFile(filepath.Join(repo, "fr-de.json"), []byte(strings.Replace(jsonAgreement, `"label": "draft"`, `"label": "draft-2"`, 1)), 0o644)
+	out = git("diff")
+	for _, want := range []string{"+on: push # edited", "+repos: [] # edited", `+{"name": "site2"}`, "entente diff fr-de.json", "draft → draft-2"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("git diff over the other files and a JSON agreement: no %q:\n%s", want, out)
+		}
+	}
+	git("checkout", "-q", ".")
 	os.WriteFile(filepath.Join(repo, "treaty.yaml"), []byte("format: entente/v1\nid: [unclosed\n"), 0o644)
 	if out := git("diff"); !strings.Contains(out, "+id: [unclosed") {
 		t.Errorf("an agreement that does not parse: no line diff:\n%s", out)
