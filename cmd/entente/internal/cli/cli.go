@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/cmd/entente/internal/lsp"
 
 	"github.com/entente-go/entente/schema"
 )
@@ -67,6 +68,7 @@ Usage:
                                      the rules findings are named by, with what each finds
   entente vocab [--format text|markdown] [NAME]
                                      the words the format accepts (kinds, roles, events, topics ...)
+  entente lsp                        a language server on stdin and stdout: findings as you type
   entente version                    print the version
 
 Run "entente COMMAND -h" for the flags of a command.
@@ -98,6 +100,20 @@ func (c Command) Main(args []string) int {
 		return c.rules(args[2:])
 	case "vocab":
 		return c.vocab(args[2:])
+	case "lsp":
+		fs := c.flags("lsp", "lsp")
+		if ok, code := parse(fs, args[2:]); !ok {
+			return code
+		}
+		if fs.NArg() > 0 {
+			fmt.Fprintln(c.Stderr, "entente lsp: takes no arguments; it speaks the Language Server Protocol on stdin and stdout")
+			return ExitUsage
+		}
+		if err := lsp.Serve(c.Stdin, c.Stdout, agreement.Loader{}); err != nil {
+			fmt.Fprintf(c.Stderr, "entente lsp: %v\n", err)
+			return ExitProblems
+		}
+		return ExitClean
 	case "schema":
 		fs := c.flags("schema", "schema [--output validate|diff|show|ls]")
 		output := fs.String("output", "", "print the schema of a JSON output instead of the format's: validate, diff, show or ls")

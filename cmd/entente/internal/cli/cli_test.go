@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -309,6 +310,8 @@ func TestExitCodesEverywhere(t *testing.T) {
 		{[]string{"new", "--parties", "XX", "-"}, ExitUsage},
 		{[]string{"diff", "-h"}, ExitClean},
 		{[]string{"vocab", "-h"}, ExitClean},
+		{[]string{"lsp", "-h"}, ExitClean},
+		{[]string{"lsp", "file.yaml"}, ExitUsage},
 		{[]string{"vocab", "role"}, ExitClean},
 		{[]string{"vocab", "kind-of-event", "--format", "markdown"}, ExitClean},
 		{[]string{"vocab", "nonsense"}, ExitUsage},
@@ -318,6 +321,20 @@ func TestExitCodesEverywhere(t *testing.T) {
 	for _, tt := range tests {
 		if code, _, errOut := run(tt.args...); code != tt.want {
 			t.Errorf("entente %s: exit %d, want %d (%s)", strings.Join(tt.args, " "), code, tt.want, errOut)
+		}
+	}
+	// entente lsp: a client that sends exit after shutdown gets 0; one that
+	// closes the stream without them, 1.
+	frame := func(body string) string { return "Content-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body }
+	session := frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`) +
+		frame(`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`) + frame(`{"jsonrpc":"2.0","method":"exit"}`)
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{{session, ExitClean}, {"", ExitProblems}} {
+		c := Command{Stdin: strings.NewReader(tt.in), Stdout: new(bytes.Buffer), Stderr: new(bytes.Buffer)}
+		if code := c.Main([]string{"entente", "lsp"}); code != tt.want {
+			t.Errorf("entente lsp < %.20q: exit %d, want %d (%s)", tt.in, code, tt.want, c.Stderr)
 		}
 	}
 	// - reads the standard input in every subcommand that reads a file.

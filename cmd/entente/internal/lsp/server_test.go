@@ -1,0 +1,311 @@
+package lsp
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/entente-go/entente/agreement"
+)
+
+// client drives a server over pipes, as an editor does.
+type client struct {
+	t    *testing.T
+	in   *io.PipeWriter
+	out  *bufio.Reader
+	done chan error
+	id   int
+	once sync.Once
+}
+
+func start(t *testing.T) *client {
+	t.Helper()
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	c := &client{t: t, in: inW, out: bufio.NewReader(outR), done: make(chan error, 1)}
+	go func() {
+		err := Serve(inR, outW, agreement.Loader{})
+		outW.Close()
+		c.done <- err
+	}()
+	t.Cleanup(func() { c.close() })
+	return c
+}
+
+// close closes the server's input and reads what it still writes, and
+// returns what Serve returned, failing after a while if it does not.
+func (c *client) close() error {
+	c.in.Close()
+	c.once.Do(func() { go io.Copy(io.Discard, c.out) })
+	select {
+	case err := <-c.done:
+		c.done <- err // for a second close
+		return err
+	case <-time.After(10 * time.Second):
+		c.t.Error("Serve did not return after its input closed")
+		return nil
+	}
+}
+
+func (c *client) send(m map[string]any) {
+	c.t.Helper()
+	m["jsonrpc"] = "2.0"
+	if err := writeMessage(c.in, m); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+// next reads the next message from the server, failing after a while so
+// that a server that hangs fails the test instead of stopping it.
+func (c *client) next() map[string]any {
+	c.t.Helper()
+	got := make(chan map[string]any, 1)
+	go func() {
+		body, err := readMessage(c.out)
+		if err != nil {
+			got <- nil
+			return
+		}
+		var m map[string]any
+		json.Unmarshal(body, &m)
+		got <- m
+	}()
+	select {
+	case m := <-got:
+		if m == nil {
+			c.t.Fatal("the server closed its output")
+		}
+		return m
+	case <-time.After(10 * time.Second):
+		c.t.Fatal("no message from the server in 10 s")
+	}
+	return nil
+}
+
+func (c *client) request(method string, params any) map[string]any {
+	c.t.Helper()
+	c.id++
+	c.send(map[string]any{"id": c.id, "method": method, "params": params})
+	for {
+		m := c.next()
+		if id, ok := m["id"].(float64); ok && int(id) == c.id {
+			return m
+		}
+	}
+}
+
+func (c *client) notify(method string, params any) {
+	c.t.Helper()
+	c.send(map[string]any{"method": method, "params": params})
+}
+
+// diagnostics waits for the next diagnostics of uri.
+func (c *client) diagnostics(uri string) []any {
+	c.t.Helper()
+	for {
+		m := c.next()
+		if m["method"] != "textDocument/publishDiagnostics" {
+			continue
+		}
+		p := m["params"].(map[string]any)
+		if p["uri"] == uri {
+			return p["diagnostics"].([]any)
+		}
+	}
+}
+
+const (
+	uri  = "file:///work/agreements/x.yaml"
+	head = "format: entente/v1\nid: x\nversion: {label: v, stage: draft}\nkind: treaty\nexcerpt: true\n" +
+		"parties: [{id: ir, kind: state, country: IR}, {id: ru, kind: state, country: RU}]\n"
+)
+
+func rangeOf(d any) (line, start, end float64) {
+	r := d.(map[string]any)["range"].(map[string]any)
+	s, e := r["start"].(map[string]any), r["end"].(map[string]any)
+	return s["line"].(float64), s["character"].(float64), e["character"].(float64)
+}
+
+// TestDiagnostics goes through a session: the findings of a file with a
+// fault arrive on open at the fault's line and column, counted in UTF-16
+// units after Cyrillic text and a character outside the Basic
+// Multilingual Plane; they go when the fault is fixed and when the file
+// is closed.
+func TestDiagnostics(t *testing.T) {
+	c := start(t)
+	init := c.request("initialize", map[string]any{"capabilities": map[string]any{}})
+	caps := init["result"].(map[string]any)["capabilities"].(map[string]any)
+	if caps["positionEncoding"] != "utf-16" {
+		t.Errorf("position encoding %v, want utf-16", caps["positionEncoding"])
+	}
+	c.notify("initialized", map[string]any{})
+
+	// Line 7 (0-based 6): "title: Договор 𝐀 " then an unknown key on the
+	// same line of a flow mapping would be odd; put the fault after the
+	// non-ASCII text in a flow mapping instead.
+	text := head + "title: Договор 𝐀\nclauses: [{id: c1, summry: Дружба}]\n"
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "yaml", "version": 1, "text": text}})
+	ds := c.diagnostics(uri)
+	var found bool
+	for _, d := range ds {
+		if d.(map[string]any)["code"] != "load.unknown-field" {
+			continue
+		}
+		found = true
+		line, start, end := rangeOf(d)
+		// "clauses: [{id: c1, " is 19 characters, all in the BMP.
+		if line != 7 || start != 19 || end != 25 {
+			t.Errorf("unknown field at %v:%v-%v, want 7:19-25", line, start, end)
+		}
+	}
+	if !found {
+		t.Fatalf("no load.unknown-field finding: %v", ds)
+	}
+
+	// An edit on the line with the astral character: replace "summry" by
+	// "summary" with a ranged change, and put a fault after 𝐀, whose two
+	// UTF-16 units count.
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 2},
+		"contentChanges": []any{map[string]any{"range": map[string]any{
+			"start": map[string]any{"line": 7, "character": 19}, "end": map[string]any{"line": 7, "character": 25}}, "text": "summary"}}})
+	if ds := c.diagnostics(uri); len(ds) != 0 {
+		t.Errorf("after the fix, %d findings: %v", len(ds), ds)
+	}
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 3},
+		"contentChanges": []any{map[string]any{"text": head + "title: Договор 𝐀\nclauses: [{id: c1, summary: 𝐀𝐀, topics: [securty]}]\n"}}})
+	ds = c.diagnostics(uri)
+	found = false
+	for _, d := range ds {
+		if !strings.HasPrefix(d.(map[string]any)["code"].(string), "topic") && !strings.Contains(d.(map[string]any)["message"].(string), "securty") {
+			continue
+		}
+		found = true
+		// "clauses: [{id: c1, summary: 𝐀𝐀, topics: [" is 41 characters,
+		// two of them astral: 43 UTF-16 units.
+		if line, start, _ := rangeOf(d); line != 7 || start != 43 {
+			t.Errorf("unknown topic at %v:%v, want 7:43", line, start)
+		}
+	}
+	if !found {
+		t.Fatalf("no finding for the unknown topic: %v", ds)
+	}
+	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
+	if ds := c.diagnostics(uri); len(ds) != 0 {
+		t.Errorf("after close, %d findings", len(ds))
+	}
+	if r := c.request("shutdown", nil); r["error"] != nil {
+		t.Errorf("shutdown: %v", r["error"])
+	}
+	c.notify("exit", nil)
+	if err := c.close(); err != nil {
+		t.Errorf("Serve: %v", err)
+	}
+}
+
+// TestUTF8Positions: a client that offers UTF-8 gets positions in bytes.
+func TestUTF8Positions(t *testing.T) {
+	c := start(t)
+	init := c.request("initialize", map[string]any{"capabilities": map[string]any{"general": map[string]any{"positionEncodings": []string{"utf-8", "utf-16"}}}})
+	if enc := init["result"].(map[string]any)["capabilities"].(map[string]any)["positionEncoding"]; enc != "utf-8" {
+		t.Fatalf("position encoding %v", enc)
+	}
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "text": head + "title: T\nclauses: [{id: Д, summry: x}]\n"}})
+	for _, d := range c.diagnostics(uri) {
+		if d.(map[string]any)["code"] == "load.unknown-field" {
+			// "clauses: [{id: Д, " is 18 characters and 19 bytes.
+			if line, start, _ := rangeOf(d); line != 7 || start != 19 {
+				t.Errorf("at %v:%v, want 7:19", line, start)
+			}
+			return
+		}
+	}
+	t.Error("no load.unknown-field finding")
+}
+
+// TestBadClients: what a client gets wrong is answered with the
+// protocol's errors, never a panic or a hang.
+func TestBadClients(t *testing.T) {
+	c := start(t)
+	if r := c.request("textDocument/hover", map[string]any{}); r["error"].(map[string]any)["code"].(float64) != codeServerNotInitialized {
+		t.Errorf("a request before initialize: %v", r)
+	}
+	c.request("initialize", map[string]any{"capabilities": map[string]any{}})
+	if r := c.request("no/such/method", nil); r["error"].(map[string]any)["code"].(float64) != codeMethodNotFound {
+		t.Errorf("an unknown method: %v", r)
+	}
+	// Not JSON: a parse error with a null id.
+	c.in.Write([]byte("Content-Length: 5\r\n\r\n{nope"))
+	if m := c.next(); m["error"].(map[string]any)["code"].(float64) != codeParseError || m["id"] != nil {
+		t.Errorf("a body that is not JSON: %v", m)
+	}
+	// A change to a file never opened, and a change with a range outside
+	// the file, are noted in the client's log and change nothing.
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": "file:///never.yaml"}, "contentChanges": []any{map[string]any{"text": "x"}}})
+	if m := c.next(); m["method"] != "window/logMessage" {
+		t.Errorf("a change to a file never opened: %v", m)
+	}
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "text": "format: entente/v1\n"}})
+	c.diagnostics(uri)
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri}, "contentChanges": []any{map[string]any{
+		"range": map[string]any{"start": map[string]any{"line": 40, "character": 0}, "end": map[string]any{"line": 41, "character": 0}}, "text": "x"}}})
+	if m := c.next(); m["method"] != "window/logMessage" || !strings.Contains(m["params"].(map[string]any)["message"].(string), "left out") {
+		t.Errorf("a change with a bad range: %v", m)
+	}
+	// A client that goes away without shutdown: Serve returns, with the
+	// error that makes the command exit 1.
+	if err := c.close(); !errors.Is(err, ErrNoShutdown) {
+		t.Errorf("Serve after the client vanished: %v", err)
+	}
+}
+
+// TestHeaders: the base protocol's framing, and what it refuses.
+func TestHeaders(t *testing.T) {
+	tests := []struct {
+		in   string
+		body string // "" for an error
+	}{
+		{"Content-Length: 2\r\n\r\n{}", "{}"},
+		{"content-length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}", "{}"},
+		{"Content-Length: 2\n\n{}", "{}"},
+		{"Content-Type: x\r\n\r\n{}", ""},
+		{"Content-Length: -1\r\n\r\n", ""},
+		{"Content-Length: 99999999999\r\n\r\n", ""},
+		{"Content-Length: 5\r\n\r\n{}", ""},
+		{"garbage\r\n\r\n", ""},
+		{strings.Repeat("X-A: b\r\n", 40) + "\r\n", ""},
+	}
+	for _, tt := range tests {
+		body, err := readMessage(bufio.NewReader(strings.NewReader(tt.in)))
+		if string(body) != tt.body || (tt.body == "") != (err != nil) {
+			t.Errorf("readMessage(%q) = %q, %v", tt.in, body, err)
+		}
+	}
+}
+
+// FuzzReadMessage: any bytes give messages or an error, never a panic,
+// and never a body larger than the limit.
+//
+//	go test ./cmd/entente/internal/lsp -run '^$' -fuzz FuzzReadMessage -fuzztime 10m
+func FuzzReadMessage(f *testing.F) {
+	f.Add([]byte("Content-Length: 2\r\n\r\n{}Content-Length: 3\r\n\r\n[1]"))
+	f.Add([]byte("Content-Length: 17\r\n\r\n{\"method\":\"exit\"}"))
+	f.Add([]byte("Content-Length: 1\r\nContent-Length: 9\r\n\r\n{}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := bufio.NewReader(bytes.NewReader(data))
+		for range 100 {
+			body, err := readMessage(r)
+			if err != nil {
+				return
+			}
+			if len(body) > maxMessage {
+				t.Fatalf("a body of %d bytes", len(body))
+			}
+		}
+	})
+}
