@@ -91,7 +91,7 @@ func writeGitHub(w io.Writer, r result) {
 		props := []string{"file=" + escapeProperty(f.File)}
 		if f.IsValid() {
 			props = append(props, fmt.Sprintf("line=%d", f.Line), fmt.Sprintf("col=%d", f.Column))
-			if end := tokenEnd(f.src, f.Position); end > f.Column {
+			if end := agreement.TokenEnd(f.src, f.Position); end > f.Column {
 				props = append(props, fmt.Sprintf("endLine=%d", f.Line), fmt.Sprintf("endColumn=%d", end))
 			}
 		}

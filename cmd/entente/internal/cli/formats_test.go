@@ -243,8 +243,8 @@ func TestTokenEnd(t *testing.T) {
 		{1, 40, 0}, // past the line
 	}
 	for _, tt := range tests {
-		if got := tokenEnd(src, agreement.Position{Line: tt.line, Column: tt.col}); got != tt.want {
-			t.Errorf("tokenEnd(%d:%d) = %d, want %d", tt.line, tt.col, got, tt.want)
+		if got := agreement.TokenEnd(src, agreement.Position{Line: tt.line, Column: tt.col}); got != tt.want {
+			t.Errorf("TokenEnd(%d:%d) = %d, want %d", tt.line, tt.col, got, tt.want)
 		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/entente-go/entente/agreement"
 )
@@ -80,7 +79,7 @@ func writeSARIF(w io.Writer, r result, getwd func() (string, error)) error {
 		loc := physical{ArtifactLocation: artifact{URI: sarifURI(f.File), URIBaseID: "SRCROOT"}}
 		if pos.IsValid() {
 			loc.Region = &region{StartLine: pos.Line, StartColumn: pos.Column}
-			if end := tokenEnd(f.src, pos); end > pos.Column {
+			if end := agreement.TokenEnd(f.src, pos); end > pos.Column {
 				loc.Region.EndLine, loc.Region.EndColumn = pos.Line, end
 			}
 		}
@@ -147,55 +146,4 @@ func sarifURI(path string) string {
 		parts[i] = url.PathEscape(p)
 	}
 	return strings.Join(parts, "/")
-}
-
-// tokenEnd returns the column just past the word that starts at pos in
-// src (a key, a value, a code), or 0 when it cannot tell.
-func tokenEnd(src []byte, pos agreement.Position) int {
-	line := 1
-	i := 0
-	for i < len(src) && line < pos.Line {
-		if src[i] == '\n' {
-			line++
-		}
-		i++
-	}
-	if line != pos.Line {
-		return 0
-	}
-	col := 1
-	for i < len(src) && col < pos.Column && src[i] != '\n' {
-		_, size := utf8.DecodeRune(src[i:])
-		i += size
-		col++
-	}
-	if col != pos.Column {
-		return 0
-	}
-	start := col
-	if i < len(src) && (src[i] == '"' || src[i] == '\'') { // a quoted value: to its closing quote, on this line
-		q := src[i]
-		for i++; i < len(src) && src[i] != '\n'; {
-			c := src[i]
-			_, size := utf8.DecodeRune(src[i:])
-			i += size
-			col++
-			if c == '\\' && q == '"' && i < len(src) && src[i] != '\n' {
-				i++
-				col++
-			} else if c == q {
-				return col + 1
-			}
-		}
-		return 0
-	}
-	for i < len(src) && !strings.ContainsRune(" \t\n\r,:]}#", rune(src[i])) {
-		_, size := utf8.DecodeRune(src[i:])
-		i += size
-		col++
-	}
-	if col == start {
-		return 0
-	}
-	return col
 }

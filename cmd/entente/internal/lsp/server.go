@@ -17,7 +17,6 @@ import (
 	"io"
 	"net/url"
 	"slices"
-	"strings"
 
 	"github.com/entente-go/entente/agreement"
 )
@@ -193,7 +192,8 @@ func (s *Server) diagnostics(uri string, src []byte, ds agreement.Diagnostics) [
 		start := toProtocol(src, max(d.Line, 1), max(d.Column, 1), s.utf8)
 		end := start
 		if d.IsValid() {
-			end = toProtocol(src, d.Line, tokenEndColumn(src, d.Position), s.utf8)
+			// The word at the finding, or one character when there is none.
+			end = toProtocol(src, d.Line, max(agreement.TokenEnd(src, d.Position), d.Column+1), s.utf8)
 		}
 		severity := 1
 		if d.Severity == agreement.SeverityWarning {
@@ -211,33 +211,6 @@ func (s *Server) diagnostics(uri string, src []byte, ds agreement.Diagnostics) [
 		out = append(out, dd)
 	}
 	return out
-}
-
-// tokenEndColumn is the column just past the word at pos: the range an
-// editor underlines. It stops at a space, a flow indicator, the colon
-// after a key or the end of the line; a position at the end of its line
-// marks one character.
-func tokenEndColumn(src []byte, pos agreement.Position) int {
-	start, ok := lineStart(src, pos.Line-1)
-	if !ok {
-		return pos.Column
-	}
-	line := src[start:]
-	if i := strings.IndexByte(string(line), '\n'); i >= 0 {
-		line = line[:i]
-	}
-	runes := []rune(strings.TrimRight(string(line), "\r"))
-	col := pos.Column
-	for col-1 < len(runes) && !strings.ContainsRune(" \t,[]{}", runes[col-1]) {
-		if runes[col-1] == ':' && (col == len(runes) || runes[col] == ' ') {
-			break
-		}
-		col++
-	}
-	if col == pos.Column {
-		col++
-	}
-	return col
 }
 
 // fileName is the name findings use for a document: its path for a file
