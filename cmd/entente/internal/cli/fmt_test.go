@@ -73,6 +73,8 @@ func TestFmtLeavesOtherFiles(t *testing.T) {
 	workflow := filepath.Join(dir, "ci.yml")
 	pkg := filepath.Join(dir, "package.json")
 	os.WriteFile(workflow, []byte("on:   push\njobs: {}\n"), 0o644)
+	// A workflow that runs entente names it, and is still not an agreement.
+	os.WriteFile(filepath.Join(dir, "check.yml"), []byte("steps:\n  - run: go run github.com/entente-go/entente/cmd/entente@latest validate .\n"), 0o644)
 	os.WriteFile(pkg, []byte(`{"name":"site"}`+"\n"), 0o644)
 	messy := filepath.Join(dir, "messy.yaml")
 	copyFile(t, "../../../../agreement/testdata/fmt/messy.yaml", messy)
