@@ -67,6 +67,10 @@ func (c Command) ls(args []string) int {
 			fmt.Fprintf(c.Stderr, "entente ls: warning: --topic %q is not a topic: %s (entente vocab topic lists them)\n", *topic, tax.Suggest(*topic))
 		}
 	}
+	folder := "" // the names of a folder's files are relative to it
+	if info, err := os.Stat(fs.Arg(0)); err == nil && info.IsDir() {
+		folder = fs.Arg(0)
+	}
 	rows := []lsRow{}
 	skipped := 0
 	for _, doc := range set.Documents {
@@ -101,7 +105,7 @@ func (c Command) ls(args []string) int {
 		if title == "" {
 			title = a.Title
 		}
-		rows = append(rows, lsRow{File: lsFile(fs.Arg(0), doc.Name), ID: a.ID, Version: a.Version.Label, Kind: string(a.Kind), Parties: ps, Status: string(st.State), Title: title})
+		rows = append(rows, lsRow{File: filepath.Join(folder, doc.Name), ID: a.ID, Version: a.Version.Label, Kind: string(a.Kind), Parties: ps, Status: string(st.State), Title: title})
 	}
 	if skipped > 0 {
 		fmt.Fprintf(c.Stderr, "entente ls: %s with errors left out; run entente validate\n", plural(skipped, "file"))
@@ -138,15 +142,6 @@ type lsRow struct {
 	Parties []string `json:"parties"`
 	Status  string   `json:"status"`
 	Title   string   `json:"title"`
-}
-
-// lsFile is the path of a listed file as the user would type it: the
-// folder given joined with the name inside it.
-func lsFile(arg, name string) string {
-	if info, err := os.Stat(arg); err == nil && info.IsDir() {
-		return filepath.Join(arg, name)
-	}
-	return name
 }
 
 // knownParty reports whether code names a country (ISO 3166-1), a former

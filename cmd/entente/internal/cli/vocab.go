@@ -34,19 +34,12 @@ func (c Command) vocab(args []string) int {
 		}
 	}
 	if fs.NArg() == 1 {
-		name := fs.Arg(0)
-		var names []string // as one word each: kind-of-event
-		for _, v := range vocabs {
-			names = append(names, strings.ReplaceAll(v.Name, " ", "-"))
-			if v.Name == name || names[len(names)-1] == name {
-				vocabs = []agreement.Vocabulary{v}
-				break
-			}
-		}
-		if len(vocabs) != 1 || (vocabs[0].Name != name && strings.ReplaceAll(vocabs[0].Name, " ", "-") != name) {
-			fmt.Fprintf(c.Stderr, "entente vocab: no vocabulary %q; there are: %s\n", name, strings.Join(names, ", "))
+		v, names, ok := vocabularyNamed(vocabs, fs.Arg(0))
+		if !ok {
+			fmt.Fprintf(c.Stderr, "entente vocab: no vocabulary %q; there are: %s\n", fs.Arg(0), strings.Join(names, ", "))
 			return ExitUsage
 		}
+		vocabs = []agreement.Vocabulary{v}
 	}
 	if *format == "markdown" {
 		writeVocabularyReference(c.Stdout, vocabs)
@@ -88,4 +81,19 @@ func writeVocabularyReference(w io.Writer, vocabs []agreement.Vocabulary) {
 			fmt.Fprintf(w, "| `%s` | %s |\n", word.Value, word.Doc)
 		}
 	}
+}
+
+// vocabularyNamed finds a vocabulary by its name, with spaces or with
+// hyphens (kind-of-event); when there is none, it returns the names to
+// offer.
+func vocabularyNamed(vocabs []agreement.Vocabulary, name string) (agreement.Vocabulary, []string, bool) {
+	var names []string
+	for _, v := range vocabs {
+		hyphenated := strings.ReplaceAll(v.Name, " ", "-")
+		if name == v.Name || name == hyphenated {
+			return v, nil, true
+		}
+		names = append(names, hyphenated)
+	}
+	return agreement.Vocabulary{}, names, false
 }
