@@ -231,14 +231,7 @@ func TestSpecialFiles(t *testing.T) {
 // agreement is a usage error.
 func TestOtherYAML(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, text string) string { return writeFile(t, dir, name, text) }
 	src, _ := os.ReadFile("../../../../examples/agreements/anzus-1951.yaml")
 	agreementFile := write("agreements/deep/x[1].yaml", string(src))
 	workflow := write(".github/workflows/ci.yml", "on: push\njobs: {}\n")
@@ -391,14 +384,7 @@ func TestConfigFindings(t *testing.T) {
 // a run on some files, a custom taxonomy and the day of show and ls.
 func TestConfigApplies(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, text string) string { return writeFile(t, dir, name, text) }
 	doc := func(id, extra string) string {
 		return "format: entente/v1\nid: " + id + "\nversion: {label: v, stage: in-force}\ntitle: T\nkind: treaty\n" +
 			"parties: [{id: a, kind: state, country: IR}]\n" + extra
@@ -434,4 +420,18 @@ func TestConfigApplies(t *testing.T) {
 	if code != ExitProblems {
 		t.Errorf("without the configuration: exit %d", code)
 	}
+}
+
+// writeFile writes text to name under dir, making its folders, and
+// returns its path.
+func writeFile(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
