@@ -17,7 +17,7 @@ func BenchmarkDidChange(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := &Server{out: io.Discard, docs: map[string][]byte{uri: src}, published: map[string]bool{}, initialized: true}
+	s := &server{out: io.Discard, docs: map[string][]byte{uri: src}, published: map[string]bool{}, initialized: true}
 	edits := []string{"x", ""}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {

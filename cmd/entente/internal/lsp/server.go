@@ -26,9 +26,9 @@ import (
 // exits with 1, as the protocol says.
 var ErrNoShutdown = errors.New("lsp: the client left without a shutdown request")
 
-// Server is one session with one client.
-type Server struct {
-	Loader agreement.Loader // how files are read and checked, as validate does
+// server is one session with one client.
+type server struct {
+	loader agreement.Loader // how files are read and checked, as validate does
 
 	out         io.Writer
 	utf8        bool              // positions in UTF-8 bytes instead of UTF-16 units
@@ -41,7 +41,7 @@ type Server struct {
 // Serve runs a session: it reads messages from in and writes to out until
 // the client sends exit or closes in.
 func Serve(in io.Reader, out io.Writer, loader agreement.Loader) error {
-	s := &Server{Loader: loader, out: out, docs: map[string][]byte{}, published: map[string]bool{}}
+	s := &server{loader: loader, out: out, docs: map[string][]byte{}, published: map[string]bool{}}
 	r := bufio.NewReader(in)
 	for {
 		body, err := readMessage(r)
@@ -66,7 +66,7 @@ func Serve(in io.Reader, out io.Writer, loader agreement.Loader) error {
 	}
 }
 
-func (s *Server) handle(m message) {
+func (s *server) handle(m message) {
 	isRequest := m.ID != nil
 	fail := func(code int, format string, args ...any) {
 		if isRequest {
@@ -159,7 +159,7 @@ func (s *Server) handle(m message) {
 // check checks the open files as a set, as validate checks the files it
 // is given, and publishes each file's findings; a file closed, or whose
 // findings are gone, gets an empty list.
-func (s *Server) check() {
+func (s *server) check() {
 	uris := make([]string, 0, len(s.docs))
 	for uri := range s.docs {
 		uris = append(uris, uri)
@@ -167,7 +167,7 @@ func (s *Server) check() {
 	slices.Sort(uris)
 	docs := make([]*agreement.Document, len(uris))
 	for i, uri := range uris {
-		docs[i] = s.Loader.Parse(fileName(uri), s.docs[uri])
+		docs[i] = s.loader.Parse(fileName(uri), s.docs[uri])
 	}
 	agreement.NewSet(docs...)
 	for i, uri := range uris {
@@ -186,7 +186,7 @@ func (s *Server) check() {
 	}
 }
 
-func (s *Server) diagnostics(uri string, src []byte, ds agreement.Diagnostics) []diagnostic {
+func (s *server) diagnostics(uri string, src []byte, ds agreement.Diagnostics) []diagnostic {
 	out := []diagnostic{}
 	for _, d := range ds {
 		start := toProtocol(src, max(d.Line, 1), max(d.Column, 1), s.utf8)
@@ -222,7 +222,7 @@ func fileName(uri string) string {
 	return uri
 }
 
-func (s *Server) reply(id *json.RawMessage, result any, err *responseError) {
+func (s *server) reply(id *json.RawMessage, result any, err *responseError) {
 	raw := json.RawMessage("null")
 	if id == nil {
 		id = &raw
@@ -237,13 +237,13 @@ func (s *Server) reply(id *json.RawMessage, result any, err *responseError) {
 	writeMessage(s.out, m)
 }
 
-func (s *Server) notify(method string, params any) {
+func (s *server) notify(method string, params any) {
 	body, _ := json.Marshal(params)
 	writeMessage(s.out, message{JSONRPC: "2.0", Method: method, Params: body})
 }
 
 // log shows the client a note in its log: for what the protocol gives no
 // response to, such as a notification that cannot be applied.
-func (s *Server) log(text string) {
+func (s *server) log(text string) {
 	s.notify("window/logMessage", map[string]any{"type": 2, "message": "entente: " + text})
 }
