@@ -30,127 +30,68 @@ var refRules = []ruleDoc{
 	{rule: RuleRefOrganisation, doc: "An organisation party whose code the registry does not know and that gives no name."},
 }
 
-// references checks every reference of the document: to its parties,
-// clauses and sources, to the taxonomy and to the registry.
+// references checks every reference of the document (Agreement.Refs):
+// to its parties, clauses and sources, to the taxonomy and to the
+// registry.
 func (c *checker) references() {
 	c.organisations()
-	c.clauseRefs()
-	for i, area := range c.a.Cooperation {
-		at := func() docpath.Path { return root.Child("cooperation").Index(i) }
-		if _, ok := c.topics.Lookup(area.Topic); !ok && area.Topic != "" {
-			c.topic(at().Child("topic"), area.Topic)
+	termBroken := c.broken("term")
+	// A first walk without paths finds the refs that name nothing, by
+	// their place in the walk; only then, a second builds their paths.
+	var unknown []int
+	n := 0
+	walkRefs(c.a, false, func(r Ref) {
+		if !r.Def && !c.known(r) {
+			unknown = append(unknown, n)
 		}
-		for j, id := range area.Clauses {
-			if id != "" && !c.clauseIDs[id] {
-				c.clause(at().Child("clauses"), j, id)
-			}
-		}
-		for j, id := range area.Sources {
-			if id != "" && !c.sourceIDs[id] {
-				c.source(at().Child("sources"), j, id)
-			}
-		}
+		n++
+	})
+	if len(unknown) == 0 {
+		return
 	}
-	if t := c.a.Term; t != nil && !c.broken("term") {
-		for j, id := range t.Clauses {
-			if id != "" && !c.clauseIDs[id] {
-				c.clause(root.Child("term").Child("clauses"), j, id)
-			}
+	n = 0
+	walkRefs(c.a, true, func(r Ref) {
+		if len(unknown) == 0 || unknown[0] != n {
+			n++
+			return
 		}
-		if w := t.Withdrawal; w != nil {
-			for j, id := range w.Clauses {
-				if id != "" && !c.clauseIDs[id] {
-					c.clause(root.Child("term").Child("withdrawal").Child("clauses"), j, id)
-				}
-			}
+		unknown, n = unknown[1:], n+1
+		if termBroken && r.Path.HasPrefix(root.Child("term")) {
+			return
 		}
-		if r := t.EntryIntoForce; r != nil {
-			for j, id := range r.Including {
-				if id != "" && !c.partyIDs[id] {
-					c.unknownParty(root.Child("term").Child("entry_into_force").Child("including").Index(j), id)
-				}
-			}
-		}
-	}
-	for i, e := range c.a.Timeline {
-		at := func() docpath.Path { return root.Child("timeline").Index(i) }
-		for _, f := range []struct{ name, id string }{{"party", e.Party}, {"towards", e.Towards}, {"successor", e.Successor}} {
-			if f.id != "" && !c.partyIDs[f.id] {
-				c.unknownParty(at().Child(f.name), f.id)
-			}
-		}
-		if f := e.Effect; f != nil {
-			for j, id := range f.Parties {
-				if id != "" && !c.partyIDs[id] {
-					c.unknownParty(at().Child("effect").Child("parties").Index(j), id)
-				}
-			}
-			for j, id := range f.Clauses {
-				if id != "" && !c.clauseIDs[id] {
-					c.clause(at().Child("effect").Child("clauses"), j, id)
-				}
-			}
-		}
-		for j, id := range e.Sources {
-			if id != "" && !c.sourceIDs[id] {
-				c.source(root.Child("timeline").Index(i).Child("sources"), j, id)
-			}
-		}
-	}
-}
-
-// clauseRefs checks the references in every clause.
-func (c *checker) clauseRefs() {
-	c.clauseLists(func(cs []Clause, at clauseAt) {
-		for i := range cs {
-			cl := &cs[i]
-			for j, code := range cl.Topics {
-				if _, ok := c.topics.Lookup(code); !ok && code != "" {
-					c.topic(at.elem(cs, i).Child("topics").Index(j), code)
-				}
-			}
-			for j, ref := range cl.Refs {
-				if ref != "" && !c.clauseIDs[ref] {
-					c.clause(at.elem(cs, i).Child("refs"), j, ref)
-				}
-			}
-			for j, cm := range cl.Commitments {
-				if cm.By != "each" && cm.By != "all" && cm.By != "" && !c.partyIDs[cm.By] {
-					c.unknownParty(at.elem(cs, i).Child("commitments").Index(j).Child("by"), cm.By)
-				}
-				if cm.Towards != "" && !c.partyIDs[cm.Towards] {
-					c.unknownParty(at.elem(cs, i).Child("commitments").Index(j).Child("towards"), cm.Towards)
-				}
-			}
+		switch r.Kind {
+		case RefParty:
+			c.unknownParty(r.Path, r.ID)
+		case RefClause:
+			c.report(SeverityError, RuleRefClause, r.Path, fmt.Sprintf("no clause has the id %q", r.ID), c.suggest(r.ID, c.clauseIDs, "clause ids"))
+		case RefSource:
+			c.report(SeverityError, RuleRefSource, r.Path, fmt.Sprintf("no source has the id %q", r.ID), c.suggest(r.ID, c.sourceIDs, "source ids"))
+		case RefTopic:
+			c.report(SeverityError, RuleRefTopic, r.Path, fmt.Sprintf("%q is not a topic of the taxonomy", r.ID), c.topics.Suggest(r.ID))
 		}
 	})
 }
 
+// known says whether a use names something: a party, clause or source of
+// the document, or a topic of the taxonomy. The other kinds are checked
+// by the rules of codes and of sets.
+func (c *checker) known(r Ref) bool {
+	switch r.Kind {
+	case RefParty:
+		return c.partyIDs[r.ID]
+	case RefClause:
+		return c.clauseIDs[r.ID]
+	case RefSource:
+		return c.sourceIDs[r.ID]
+	case RefTopic:
+		_, ok := c.topics.Lookup(r.ID)
+		return ok
+	}
+	return true
+}
+
 func (c *checker) unknownParty(at docpath.Path, id string) {
 	c.report(SeverityError, RuleRefParty, at, fmt.Sprintf("no party has the id %q", id), c.suggest(id, c.partyIDs, "party ids"))
-}
-
-// clause checks the j-th clause id of the list at list.
-func (c *checker) clause(list docpath.Path, j int, id string) {
-	if id != "" && !c.clauseIDs[id] {
-		c.report(SeverityError, RuleRefClause, list.Index(j), fmt.Sprintf("no clause has the id %q", id), c.suggest(id, c.clauseIDs, "clause ids"))
-	}
-}
-
-// source checks the j-th source id of the list at list.
-func (c *checker) source(list docpath.Path, j int, id string) {
-	if id != "" && !c.sourceIDs[id] {
-		c.report(SeverityError, RuleRefSource, list.Index(j), fmt.Sprintf("no source has the id %q", id), c.suggest(id, c.sourceIDs, "source ids"))
-	}
-}
-
-func (c *checker) topic(at docpath.Path, code string) {
-	if code == "" {
-		return
-	}
-	if _, ok := c.topics.Lookup(code); !ok {
-		c.report(SeverityError, RuleRefTopic, at, fmt.Sprintf("%q is not a topic of the taxonomy", code), c.topics.Suggest(code))
-	}
 }
 
 func (c *checker) suggest(id string, known map[string]bool, what string) string {
