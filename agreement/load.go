@@ -72,6 +72,30 @@ func (d *Document) Lookup(path docpath.Path) (Span, bool) {
 	return spanOf(codec.Find(d.root, path))
 }
 
+// At returns the path of the key or value written at pos (as in
+// Diagnostic.Path), and whether pos is on a mapping entry's key. ok is
+// false when pos is on neither, on a comment or a blank, or inside a
+// list or mapping written across lines, and in a document that keeps no
+// positions.
+func (d *Document) At(pos Position) (path docpath.Path, onKey, ok bool) {
+	if d.root == nil || d.Source == nil {
+		return path, false, false
+	}
+	path, key, value, onKey, found := codec.At(d.root, pos.Line, pos.Column)
+	n := value
+	if onKey {
+		n = key
+	}
+	if !found || n == nil || n.Kind != yamlnode.ScalarNode || n.Line != pos.Line {
+		return path, false, false
+	}
+	end := TokenEnd(d.Source, Position{n.Line, n.Column})
+	if pos.Column < n.Column || end > 0 && pos.Column > end {
+		return path, false, false
+	}
+	return path, onKey, true
+}
+
 func spanOf(key, value *yamlnode.Node, ok bool) (Span, bool) {
 	if !ok {
 		return Span{}, false

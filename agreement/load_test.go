@@ -471,3 +471,39 @@ func TestUnclosedQuoteHint(t *testing.T) {
 		})
 	}
 }
+
+func TestAt(t *testing.T) {
+	doc, err := agreement.ReadFile("../examples/agreements/ir-ru-csp-2025.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		line, col int
+		path      string // "" for nothing there
+		onKey     bool
+	}{
+		{5, 1, "id", true},
+		{5, 2, "id", true},
+		{5, 5, "id", false},
+		{5, 10, "id", false},
+		{5, 40, "", false}, // past the value
+		{62, 13, "clauses[art-3].clauses[art-3.3].commitments[0].modality", true},
+		{62, 23, "clauses[art-3].clauses[art-3.3].commitments[0].modality", false},
+		{62, 32, "clauses[art-3].clauses[art-3.3].commitments[0].modality", false}, // just after "shall-not"
+		{62, 33, "", false},
+		{63, 17, "clauses[art-3].clauses[art-3.3].commitments[0].by", false},
+		{93, 9, "clauses[art-5].id", false},
+		{1, 1, "", false}, // a comment
+		{10000, 1, "", false},
+	}
+	for _, tt := range tests {
+		path, onKey, ok := doc.At(agreement.Position{Line: tt.line, Column: tt.col})
+		got := ""
+		if ok {
+			got = path.String()
+		}
+		if got != tt.path || onKey != tt.onKey {
+			t.Errorf("At(%d:%d) = %q, key %v; want %q, key %v", tt.line, tt.col, got, onKey, tt.path, tt.onKey)
+		}
+	}
+}

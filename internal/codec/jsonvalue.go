@@ -243,3 +243,56 @@ func deref(n *yamlnode.Node) *yamlnode.Node {
 	}
 	return n
 }
+
+// At is Tree.At on a tree without an index, for a single lookup.
+func At(root *yamlnode.Node, line, col int) (path docpath.Path, key, value *yamlnode.Node, onKey, ok bool) {
+	return (&Tree{root: root}).At(line, col)
+}
+
+// At returns the path of the innermost node written at or before line
+// and column (1-based): the entry of a mapping, or the element of a list,
+// that starts last before it, down to a scalar. onKey says the place is a
+// mapping entry's key, on its line and before its value. ok is false
+// before the first node.
+func (t *Tree) At(line, col int) (path docpath.Path, key, value *yamlnode.Node, onKey, ok bool) {
+	before := func(n *yamlnode.Node) bool { return n.Line < line || n.Line == line && n.Column <= col }
+	value = deref(t.root)
+	if value == nil || !before(value) {
+		return path, nil, nil, false, false
+	}
+	for depth := 0; depth < MaxDepth; depth++ {
+		switch value.Kind {
+		case yamlnode.MappingNode:
+			i := -1
+			for j := 0; j+1 < len(value.Content); j += 2 {
+				if before(value.Content[j]) {
+					i = j
+				}
+			}
+			if i < 0 {
+				return path, key, value, false, true
+			}
+			k, v := value.Content[i], deref(value.Content[i+1])
+			path = path.Child(deref(k).Value)
+			if !before(v) || v.Line > k.Line && line == k.Line {
+				return path, k, v, true, true
+			}
+			key, value = k, v
+		case yamlnode.SequenceNode:
+			i := -1
+			for j, item := range value.Content {
+				if before(item) {
+					i = j
+				}
+			}
+			if i < 0 {
+				return path, key, value, false, true
+			}
+			path = path.Elem(i, t.Names(value)[i])
+			key, value = nil, deref(value.Content[i])
+		default:
+			return path, key, value, false, true
+		}
+	}
+	return path, key, value, false, true
+}
