@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/entente-go/entente/docpath"
@@ -148,3 +149,35 @@ func (e *DiagnosticsError) Unwrap() []error {
 // Error is String, so that a Diagnostic found with errors.As in the
 // error of Diagnostics.Err reads as it prints.
 func (d Diagnostic) Error() string { return d.String() }
+
+// Suggestion returns the word a diagnostic's hint proposes in place of
+// the one written at its position: the "did you mean" of a misspelt key,
+// code or id, or the right code for a country written by name. ok is
+// false when the hint proposes no single word.
+func (d Diagnostic) Suggestion() (word string, ok bool) {
+	h := d.Hint
+	for _, form := range []struct{ before, after string }{
+		{"did you mean ", "?"},
+		{"the code of ", ""},
+		{"write the alpha-2 code ", " for "},
+	} {
+		rest, found := strings.CutPrefix(h, form.before)
+		if !found {
+			continue
+		}
+		if form.before == "the code of " {
+			i := strings.LastIndex(rest, " is ")
+			if i < 0 {
+				return "", false
+			}
+			word = rest[i+len(" is "):]
+		} else if i := strings.Index(rest, form.after); i > 0 {
+			word = rest[:i]
+		}
+		if unq, err := strconv.Unquote(word); err == nil {
+			word = unq
+		}
+		return word, word != "" && !strings.ContainsAny(word, " \n\"")
+	}
+	return "", false
+}
