@@ -1,6 +1,9 @@
 package agreement
 
-import "github.com/entente-go/entente/docpath"
+import (
+	"github.com/entente-go/entente/docpath"
+	"github.com/entente-go/entente/internal/quickschema"
+)
 
 // RefKind is what an id or a code names.
 type RefKind string
@@ -173,3 +176,13 @@ func (w *refWalk) clauses(cs []Clause, at docpath.Path) {
 		}
 	}
 }
+
+// IDPattern is the form of the ids of agreements, parties, clauses and
+// sources, as the schema gives it: lower-case letters, digits, dots,
+// underscores and hyphens, starting with a letter or a digit.
+const IDPattern = `^[a-z0-9][a-z0-9._-]*$`
+
+var validID, _ = quickschema.Matcher(IDPattern)
+
+// ValidID reports whether id has the form IDPattern gives.
+func ValidID(id string) bool { return validID(id) }

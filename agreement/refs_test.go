@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/schema"
 )
 
 // TestRefsAreWhereTheySay checks every ref of every example: its path
@@ -93,5 +94,18 @@ sources:
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Refs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestIDPattern holds IDPattern to the schema: every id field has it.
+func TestIDPattern(t *testing.T) {
+	doc := string(schema.JSON())
+	if n := strings.Count(doc, `"pattern": "`+strings.ReplaceAll(agreement.IDPattern, `\`, `\\`)+`"`); n < 4 {
+		t.Errorf("the schema gives the id pattern %d times; want it for agreement, party, clause and source ids", n)
+	}
+	for id, want := range map[string]bool{"art-3.1": true, "ir": true, "0a": true, "": false, "Art-3": false, "-a": false, "a b": false, "ß": false} {
+		if agreement.ValidID(id) != want {
+			t.Errorf("ValidID(%q) = %v", id, !want)
+		}
 	}
 }
