@@ -112,6 +112,30 @@ type Profile struct {
 	Reasons    []string
 }
 
+// ProfileFlag returns the obligation of the security profile that a
+// binding commitment of kind k sets, by the name of its field in Profile
+// (Defence, Offence, Neutrality, NonAggression, Consultation), or "" for a
+// kind that sets none.
+func (k CommitmentKind) ProfileFlag() string {
+	switch k {
+	case CommitmentMutualDefence:
+		return "Defence"
+	case CommitmentOffence:
+		return "Offence"
+	case CommitmentNeutrality, CommitmentNonAssistance, CommitmentNonUseOfTerritory:
+		return "Neutrality"
+	case CommitmentNonAggression:
+		return "NonAggression"
+	case CommitmentConsultation:
+		return "Consultation"
+	}
+	return ""
+}
+
+// Binding reports whether a commitment with modality m is an obligation
+// (shall, shall-not, will-strive); may, reaffirm and declare are not.
+func (m Modality) Binding() bool { return binding(m) }
+
 func binding(m Modality) bool {
 	return m == ModalityShall || m == ModalityShallNot || m == ModalityWillStrive
 }
@@ -125,25 +149,26 @@ func (a *Agreement) SecurityProfile() Profile {
 			if !binding(cm.Modality) {
 				continue
 			}
-			switch cm.Kind {
-			case CommitmentMutualDefence:
+			switch cm.Kind.ProfileFlag() {
+			case "Defence":
 				p.Defence.add(c, label)
 				p.Defence.limit(cm)
-			case CommitmentOffence:
+			case "Offence":
 				p.Offence.add(c, label)
 				p.Offence.limit(cm)
-			case CommitmentNeutrality, CommitmentNonAssistance, CommitmentNonUseOfTerritory:
+			case "Neutrality":
 				p.Neutrality.add(c, label)
-			case CommitmentNonAggression:
+			case "NonAggression":
 				p.NonAggression.add(c, label)
-			case CommitmentConsultation:
+			case "Consultation":
 				p.Consultation.add(c, label)
 				if cm.Trigger != "" || len(cm.Triggers) > 0 {
 					p.ConsultationCrisis.add(c, label)
 				} else {
 					p.ConsultationGeneral.add(c, label)
 				}
-			case CommitmentMilitaryCooperation:
+			}
+			if cm.Kind == CommitmentMilitaryCooperation {
 				if n := len(military); n == 0 || military[n-1] != label() {
 					military = append(military, label())
 				}

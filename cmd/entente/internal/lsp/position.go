@@ -3,6 +3,8 @@ package lsp
 import (
 	"bytes"
 	"unicode/utf8"
+
+	"github.com/entente-go/entente/agreement"
 )
 
 // The protocol counts a line's characters in UTF-16 code units unless
@@ -80,4 +82,46 @@ func offsetOf(src []byte, p position, utf8Units bool) (int, bool) {
 		}
 	}
 	return off, true
+}
+
+// byteOffset converts a 1-based line and character column of src to a
+// byte offset, or false when the line is not in src.
+func byteOffset(src []byte, pos agreement.Position) (int, bool) {
+	off, ok := lineStart(src, pos.Line-1)
+	if !ok || pos.Line < 1 {
+		return 0, false
+	}
+	for col := 1; col < pos.Column && off < len(src) && src[off] != '\n'; col++ {
+		_, size := utf8.DecodeRune(src[off:])
+		off += size
+	}
+	return off, true
+}
+
+// fromProtocol converts a protocol position to a 1-based line and
+// character column of src, or false when it is not in src.
+func fromProtocol(src []byte, p position, utf8Units bool) (agreement.Position, bool) {
+	off, ok := offsetOf(src, p, utf8Units)
+	if !ok {
+		return agreement.Position{}, false
+	}
+	start, _ := lineStart(src, p.Line)
+	return agreement.Position{Line: p.Line + 1, Column: utf8.RuneCount(src[start:off]) + 1}, true
+}
+
+// span is the protocol's range of the characters of line from column
+// start to the column before end.
+func span(src []byte, line, start, end int, utf8Units bool) lspRange {
+	return lspRange{toProtocol(src, line, start, utf8Units), toProtocol(src, line, end, utf8Units)}
+}
+
+// endOf is the protocol position of the end of src.
+func endOf(src []byte, utf8Units bool) position {
+	line := bytes.Count(src, []byte("\n"))
+	start, _ := lineStart(src, line)
+	char := 0
+	for _, r := range string(src[start:]) {
+		char += units(r, utf8Units)
+	}
+	return position{Line: line, Character: char}
 }
