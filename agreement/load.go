@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"reflect"
+	"slices"
 	"strings"
 	"unique"
 
@@ -70,6 +71,21 @@ func (d *Document) Lookup(path docpath.Path) (Span, bool) {
 		return Span{}, false
 	}
 	return spanOf(codec.Find(d.root, path))
+}
+
+// Clone returns a copy of d that a Set can check without changing d: a
+// tool that checks a document again and again with other files (an
+// editor, as the author types) loads it once and checks clones. The
+// model and the positions are shared, not copied.
+func (d *Document) Clone() *Document {
+	c := *d
+	c.Diagnostics = slices.Clone(d.Diagnostics)
+	c.suppressions = make([]*suppression, len(d.suppressions))
+	for i, s := range d.suppressions {
+		copied := *s
+		c.suppressions[i] = &copied
+	}
+	return &c
 }
 
 // At returns the path of the key or value written at pos (as in

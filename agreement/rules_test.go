@@ -1,6 +1,7 @@
 package agreement_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -120,5 +121,35 @@ func TestSetRules(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("set diagnostics (-want +got):\n%s", diff)
+	}
+}
+
+// TestCloneChecksAgain checks that a set of clones can be checked again
+// and again with the same findings, and leaves the documents loaded as
+// they were: a suppression of a set rule is used, or reported unused,
+// each time.
+func TestCloneChecksAgain(t *testing.T) {
+	doc := func(id, extra string) []byte {
+		return []byte("format: entente/v1\nid: " + id + "\nversion: {label: signed, stage: signed}\ntitle: T\nkind: treaty\n" +
+			"parties: [{id: a, kind: state, country: IR}]\n" + extra)
+	}
+	a := agreement.Parse("a.yaml", doc("one", "relations:\n  - {type: amends, agreement: two} # entente:ignore set.unresolved -- not yet written\n"))
+	b := agreement.Parse("b.yaml", doc("one", "# entente:ignore set.duplicate-id -- nothing to ignore\n"))
+	before := len(a.Diagnostics) + len(b.Diagnostics)
+	var first string
+	for i := range 3 {
+		set := agreement.NewSet(a.Clone(), b.Clone())
+		got := fmt.Sprint(set.Diagnostics())
+		if i == 0 {
+			first = got
+		} else if got != first {
+			t.Errorf("check %d: %s\nthe first: %s", i+1, got, first)
+		}
+	}
+	if n := len(a.Diagnostics) + len(b.Diagnostics); n != before {
+		t.Errorf("the documents loaded have %d findings after the checks, %d before", n, before)
+	}
+	if !strings.Contains(first, "set.duplicate-id") {
+		t.Errorf("no duplicate id found: %s", first)
 	}
 }
