@@ -73,6 +73,23 @@ func (d *Document) Lookup(path docpath.Path) (Span, bool) {
 	return spanOf(codec.Find(d.root, path))
 }
 
+// IsAgreement reports whether the document is an agreement, or is meant
+// to be one: it declares a format of entente's; or, when it does not even
+// parse, its text names one; or it was too large or too deep to be read.
+// Other YAML and JSON (a workflow, a package.json) is not, and a tool
+// that checks a folder leaves it alone.
+func (d *Document) IsAgreement() bool {
+	for _, diag := range d.Diagnostics {
+		switch diag.Rule {
+		case RuleSyntax:
+			return d.Source == nil || bytes.Contains(d.Source, []byte("entente/"))
+		case RuleLoadTooLarge, RuleLoadTooDeep:
+			return true
+		}
+	}
+	return strings.HasPrefix(d.Header.Format, "entente/")
+}
+
 // Clone returns a copy of d that a Set can check without changing d: a
 // tool that checks a document again and again with other files (an
 // editor, as the author types) loads it once and checks clones. The

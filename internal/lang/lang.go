@@ -2,6 +2,11 @@
 // iso-codes data.
 package lang
 
+import (
+	"maps"
+	"slices"
+)
+
 //go:generate go run gen.go
 
 // Name returns the English name of an ISO 639-1 code and whether the code
@@ -9,4 +14,9 @@ package lang
 func Name(code string) (string, bool) {
 	n, ok := names[code]
 	return n, ok
+}
+
+// Codes returns every ISO 639-1 code, sorted.
+func Codes() []string {
+	return slices.Sorted(maps.Keys(names))
 }

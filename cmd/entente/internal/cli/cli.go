@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/entente-go/entente/agreement"
@@ -101,7 +102,8 @@ func (c Command) Main(args []string) int {
 	case "vocab":
 		return c.vocab(args[2:])
 	case "lsp":
-		fs := c.flags("lsp", "lsp")
+		fs := c.flags("lsp", "lsp [--config FILE]")
+		configPath := fs.String("config", "", "the configuration file (default: .entente.yaml in this folder or one above it)")
 		if ok, code := parse(fs, args[2:]); !ok {
 			return code
 		}
@@ -109,7 +111,19 @@ func (c Command) Main(args []string) int {
 			fmt.Fprintln(c.Stderr, "entente lsp: takes no arguments; it speaks the Language Server Protocol on stdin and stdout")
 			return ExitUsage
 		}
-		if err := lsp.Serve(c.Stdin, c.Stdout, agreement.Loader{}); err != nil {
+		cfg, ok := c.configFor("lsp", *configPath)
+		if !ok {
+			return ExitUsage
+		}
+		opts := lsp.Options{
+			Loader: agreement.Loader{Topics: cfg.taxonomy},
+			Adjust: cfg.apply,
+			Files: func(folder string) ([]string, error) {
+				files, _, err := expand([]string{folder})
+				return slices.DeleteFunc(files, func(f string) bool { return !cfg.keeps(f, true) }), err
+			},
+		}
+		if err := lsp.Serve(c.Stdin, c.Stdout, opts); err != nil {
 			fmt.Fprintf(c.Stderr, "entente lsp: %v\n", err)
 			return ExitProblems
 		}

@@ -41,7 +41,7 @@ func (c Command) fmt(args []string) int {
 		// Other YAML and JSON (workflows, package.json) is never rewritten:
 		// left out when a folder brought it or --skip-other is given, and
 		// refused when it was named.
-		if notAgreement(agreement.Loader{DiagnosticsOnly: true}.Parse(file, src)) {
+		if loaded := (agreement.Loader{DiagnosticsOnly: true}).Parse(file, src); !loaded.IsAgreement() {
 			if named[filepath.Clean(file)] && !*skipOther {
 				fmt.Fprintf(c.Stderr, "entente fmt: %s is not an agreement (its top level declares no format: entente/...); it is not formatted\n", file)
 				code = max(code, ExitProblems)

@@ -102,7 +102,7 @@ func (c Command) validate(args []string) int {
 	// given by name.
 	other := 0
 	for _, doc := range loaded {
-		if !notAgreement(doc) {
+		if doc.IsAgreement() {
 			docs = append(docs, doc)
 			continue
 		}
@@ -383,21 +383,6 @@ func sourceLine(src []byte, n int) ([]rune, bool) {
 		return nil, false // not text a terminal shows as it is
 	}
 	return []rune(string(src)), true
-}
-
-// notAgreement reports whether a loaded document is other YAML than an
-// agreement: it declares no format of entente's, or, when it does not even
-// parse, its text never names one.
-func notAgreement(doc *agreement.Document) bool {
-	for _, d := range doc.Diagnostics {
-		switch d.Rule {
-		case agreement.RuleSyntax:
-			return doc.Source != nil && !bytes.Contains(doc.Source, []byte("entente/"))
-		case agreement.RuleLoadTooLarge, agreement.RuleLoadTooDeep:
-			return false
-		}
-	}
-	return !strings.HasPrefix(doc.Header.Format, "entente/")
 }
 
 // glob is filepath.Glob with ** for any number of folders:

@@ -3,34 +3,109 @@ package lsp
 import (
 	"encoding/json"
 	"io"
+	"math/rand/v2"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/internal/gen"
 )
 
-// BenchmarkDidChange is the server's time from a one-character edit of
-// the 27 KB example treaty to its diagnostics written: apply the ranged
-// change, check the file, publish.
-//
-//	go test ./cmd/entente/internal/lsp -run '^$' -bench DidChange
-func BenchmarkDidChange(b *testing.B) {
-	src, err := os.ReadFile("../../../../examples/agreements/ir-ru-csp-2025.yaml")
+// benchFiles are the 27 KB example treaty and a generated agreement of
+// 1,000 articles.
+func benchFiles(b *testing.B) map[string][]byte {
+	b.Helper()
+	example, err := os.ReadFile("../../../../examples/agreements/ir-ru-csp-2025.yaml")
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := &server{out: io.Discard, docs: map[string][]byte{uri: src}, published: map[string]bool{}, initialized: true}
-	edits := []string{"x", ""}
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		// Type a character at the start of line 3, then take it away.
-		r := lspRange{position{Line: 2}, position{Line: 2}}
-		if edits[i%2] == "" {
-			r.End.Character = 1
-		}
-		params, _ := json.Marshal(map[string]any{"textDocument": map[string]any{"uri": uri},
-			"contentChanges": []any{map[string]any{"range": r, "text": edits[i%2]}}})
-		s.handle(message{Method: "textDocument/didChange", Params: params})
+	a := gen.Agreement(rand.New(rand.NewPCG(1, 2)), gen.Options{Clauses: 1000, Depth: 1})
+	large, err := agreement.MarshalYAML(a)
+	if err != nil {
+		b.Fatal(err)
 	}
-	if got := s.docs[uri]; len(got) != len(src) && len(got) != len(src)+1 {
-		b.Fatalf("the edits did not apply: %d bytes", len(got))
+	return map[string][]byte{"example": example, "articles=1000": large}
+}
+
+// benchServer is a server with one file open and checked.
+func benchServer(b *testing.B, src []byte) *server {
+	s := newServer(io.Discard, Options{})
+	s.initialized = true
+	s.files[uri] = &file{text: src}
+	s.check()
+	if s.files[uri].last == nil {
+		b.Fatal("the file gives no model")
 	}
+	return s
+}
+
+// BenchmarkDidChange is the server's time from a one-character edit to
+// its diagnostics written: apply the ranged change, check the file,
+// publish.
+//
+//	go test ./cmd/entente/internal/lsp -run '^$' -bench .
+func BenchmarkDidChange(b *testing.B) {
+	for name, src := range benchFiles(b) {
+		b.Run(name, func(b *testing.B) {
+			s := benchServer(b, src)
+			edits := []string{"x", ""}
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				// Type a character at the start of line 3, then take it away.
+				r := lspRange{position{Line: 2}, position{Line: 2}}
+				if edits[i%2] == "" {
+					r.End.Character = 1
+				}
+				params, _ := json.Marshal(map[string]any{"textDocument": map[string]any{"uri": uri},
+					"contentChanges": []any{map[string]any{"range": r, "text": edits[i%2]}}})
+				s.handle(message{Method: "textDocument/didChange", Params: params})
+				s.check()
+			}
+			if got := s.files[uri].text; len(got) != len(src) && len(got) != len(src)+1 {
+				b.Fatalf("the edits did not apply: %d bytes", len(got))
+			}
+		})
+	}
+}
+
+// BenchmarkHover and BenchmarkDefinition answer a request about a clause
+// id used in the last article: the lookup of the place and the answer.
+func BenchmarkHover(b *testing.B)      { benchRequest(b, "textDocument/hover") }
+func BenchmarkDefinition(b *testing.B) { benchRequest(b, "textDocument/definition") }
+
+func benchRequest(b *testing.B, method string) {
+	for name, src := range benchFiles(b) {
+		b.Run(name, func(b *testing.B) {
+			s := benchServer(b, src)
+			m := s.files[uri].last
+			var target place
+			for _, p := range m.places {
+				if !p.Def && p.Kind == agreement.RefClause {
+					target = p // the last use of a clause id
+				}
+			}
+			if target.ID == "" {
+				b.Fatal("no clause id is used")
+			}
+			pos := toProtocol(src, target.start.Line, target.start.Column+1, false)
+			params, _ := json.Marshal(map[string]any{"textDocument": map[string]any{"uri": uri}, "position": pos})
+			var out strings.Builder
+			s.out = &out
+			b.ReportAllocs()
+			for b.Loop() {
+				out.Reset()
+				s.handle(message{ID: rawID(1), Method: method, Params: params})
+			}
+			if !strings.Contains(out.String(), `"result":{`) && !strings.Contains(out.String(), `"result":[{`) {
+				b.Fatalf("no answer: %s", out.String())
+			}
+		})
+	}
+}
+
+func rawID(n int) *json.RawMessage {
+	raw := json.RawMessage(strconv.Itoa(n))
+	return &raw
 }

@@ -209,8 +209,8 @@ func partyNote(p agreement.Party) string {
 }
 
 func clauseNote(c agreement.ClauseRef) string {
-	text := "**" + c.Label + "**"
-	if c.Clause.Heading != "" {
+	text := "**" + c.Label + "**" // Article 3(3), or the clause "Heading"
+	if c.Clause.Heading != "" && c.Clause.Num != "" {
 		text += ": " + c.Clause.Heading
 	}
 	if c.Clause.Summary != "" {

@@ -12,6 +12,9 @@ import (
 type file struct {
 	text []byte
 	doc  *agreement.Document // the text, loaded; nil until checked
+	// findings are doc's diagnostics as shown: with the set's, and with
+	// the configuration's severities.
+	findings agreement.Diagnostics
 	// last is the last text that gave a model. While the author is in
 	// the middle of an edit that breaks the syntax, hover and definition
 	// answer from it.

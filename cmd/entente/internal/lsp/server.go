@@ -1,12 +1,17 @@
 // Package lsp is entente's language server: the findings of entente
-// validate in the editor, as the author types. It speaks the Language
-// Server Protocol over a pair of streams (stdio for `entente lsp`) and
-// checks with the same loader and rules as validate.
+// validate in the editor, as the author types, and the ids of a document
+// to follow. It speaks the Language Server Protocol over a pair of
+// streams (stdio for `entente lsp`) and checks with the same loader and
+// rules as validate: the open files and the other files of the workspace
+// folder are checked as one set.
 //
-// This is the first part of it: the base protocol, the life cycle, and
-// diagnostics for the open files, checked as a set. Hover, definition,
-// references, rename, completion, symbols, formatting and code actions are
-// still to come.
+// Beside diagnostics it answers hover (what a code, an id, a word of a
+// closed list or a date means), definition and references (of party,
+// clause, source and agreement ids), rename, completion (keys from the
+// schema, words of the closed lists, codes and ids), the outline of
+// clauses, formatting (entente fmt) and quick fixes for findings that
+// say "did you mean". While a file does not load, hover and definition
+// answer from the last text of it that did.
 package lsp
 
 import (
@@ -15,10 +20,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"maps"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/topics"
 )
 
 // ErrNoShutdown is what Serve returns when the client exits, or goes
@@ -26,24 +37,53 @@ import (
 // exits with 1, as the protocol says.
 var ErrNoShutdown = errors.New("lsp: the client left without a shutdown request")
 
+// Options are the settings of a session.
+type Options struct {
+	// Loader reads and checks files, as validate does.
+	Loader agreement.Loader
+	// Adjust changes each file's findings before they are shown, as the
+	// configuration's rule severities do; nil shows them as found.
+	Adjust func(agreement.Diagnostics) agreement.Diagnostics
+	// Files lists the files of the set in a workspace folder, beyond the
+	// open files, as validate would bring them (the configuration's
+	// include and exclude); nil lists the folder's agreement files.
+	Files func(folder string) ([]string, error)
+}
+
+// maxFolderFiles bounds the files of the workspace loaded beside the
+// open files.
+const maxFolderFiles = 10_000
+
 // server is one session with one client.
 type server struct {
-	loader agreement.Loader // how files are read and checked, as validate does
+	opts Options
+	out  io.Writer
+	utf8 bool // positions in UTF-8 bytes instead of UTF-16 units
 
-	out         io.Writer
-	utf8        bool              // positions in UTF-8 bytes instead of UTF-16 units
-	docs        map[string][]byte // the open files, by URI
-	published   map[string]bool   // files with diagnostics shown
-	initialized bool
-	shutdown    bool
+	files     map[string]*file // the open files, by URI
+	folders   []string         // the workspace folders, as paths
+	folder    map[string]*agreement.Document
+	loaded    bool              // the folders' files are loaded
+	published map[string]string // the diagnostics shown, by URI, as sent
+	// dirty says the open files changed since they were last checked:
+	// the check waits until the messages that have come in are handled,
+	// so that a burst of changes is checked once.
+	dirty bool
+
+	vocabularies []agreement.Vocabulary
+	initialized  bool
+	shutdown     bool
 }
 
 // Serve runs a session: it reads messages from in and writes to out until
 // the client sends exit or closes in.
-func Serve(in io.Reader, out io.Writer, loader agreement.Loader) error {
-	s := &server{loader: loader, out: out, docs: map[string][]byte{}, published: map[string]bool{}}
+func Serve(in io.Reader, out io.Writer, opts Options) error {
+	s := newServer(out, opts)
 	r := bufio.NewReader(in)
 	for {
+		if s.dirty && r.Buffered() == 0 {
+			s.check()
+		}
 		body, err := readMessage(r)
 		if err == io.EOF {
 			return ErrNoShutdown
@@ -66,6 +106,22 @@ func Serve(in io.Reader, out io.Writer, loader agreement.Loader) error {
 	}
 }
 
+func newServer(out io.Writer, opts Options) *server {
+	s := &server{opts: opts, out: out, files: map[string]*file{}, folder: map[string]*agreement.Document{}, published: map[string]string{},
+		vocabularies: agreement.Vocabularies()}
+	if opts.Loader.Topics != nil {
+		s.vocabularies = agreement.VocabulariesWith(opts.Loader.Topics)
+	}
+	return s
+}
+
+func (s *server) taxonomy() *topics.Taxonomy {
+	if s.opts.Loader.Topics != nil {
+		return s.opts.Loader.Topics
+	}
+	return topics.Builtin()
+}
+
 func (s *server) handle(m message) {
 	isRequest := m.ID != nil
 	fail := func(code int, format string, args ...any) {
@@ -85,6 +141,21 @@ func (s *server) handle(m message) {
 		fail(codeInvalidRequest, "the server is shutting down")
 		return
 	}
+	if request, ok := requests[m.Method]; ok {
+		if !isRequest {
+			return // a request sent as a notification has no one to answer
+		}
+		if s.dirty {
+			s.check() // a request sees every change made before it
+		}
+		result, err := request(s, m.Params)
+		if err != nil {
+			s.reply(m.ID, nil, err)
+			return
+		}
+		s.reply(m.ID, result, nil)
+		return
+	}
 	switch m.Method {
 	case "initialize":
 		var p initializeParams
@@ -98,15 +169,31 @@ func (s *server) handle(m message) {
 		if slices.Contains(p.Capabilities.General.PositionEncodings, "utf-8") {
 			encoding, s.utf8 = "utf-8", true
 		}
+		for _, f := range p.WorkspaceFolders {
+			if path, ok := filePath(f.URI); ok {
+				s.folders = append(s.folders, path)
+			}
+		}
+		if path, ok := filePath(p.RootURI); ok && len(s.folders) == 0 {
+			s.folders = append(s.folders, path)
+		}
 		s.initialized = true
 		s.reply(m.ID, map[string]any{
 			"capabilities": map[string]any{
-				"positionEncoding": encoding,
-				"textDocumentSync": map[string]any{"openClose": true, "change": 2}, // incremental
+				"positionEncoding":           encoding,
+				"textDocumentSync":           map[string]any{"openClose": true, "change": 2, "save": true}, // incremental
+				"hoverProvider":              true,
+				"definitionProvider":         true,
+				"referencesProvider":         true,
+				"renameProvider":             map[string]any{"prepareProvider": true},
+				"documentSymbolProvider":     true,
+				"documentFormattingProvider": true,
+				"codeActionProvider":         map[string]any{"codeActionKinds": []string{"quickfix"}},
+				"completionProvider":         map[string]any{"triggerCharacters": []string{":", " ", "[", ","}},
 			},
 			"serverInfo": map[string]any{"name": "entente"},
 		}, nil)
-	case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration", "textDocument/didSave":
+	case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
 	case "shutdown":
 		s.shutdown = true
 		s.reply(m.ID, nil, nil)
@@ -116,19 +203,20 @@ func (s *server) handle(m message) {
 			s.log("didOpen: the parameters do not name a document")
 			return
 		}
-		s.docs[p.TextDocument.URI] = []byte(p.TextDocument.Text)
-		s.check()
+		s.files[p.TextDocument.URI] = &file{text: []byte(p.TextDocument.Text)}
+		s.dirty = true
 	case "textDocument/didChange":
 		var p didChangeParams
 		if err := json.Unmarshal(m.Params, &p); err != nil {
 			s.log("didChange: " + err.Error())
 			return
 		}
-		src, ok := s.docs[p.TextDocument.URI]
+		f, ok := s.files[p.TextDocument.URI]
 		if !ok {
 			s.log("didChange: " + p.TextDocument.URI + " is not open")
 			return
 		}
+		src := f.text
 		for _, c := range p.ContentChanges {
 			if c.Range == nil {
 				src = []byte(c.Text)
@@ -142,48 +230,195 @@ func (s *server) handle(m message) {
 			}
 			src = slices.Concat(src[:start:start], []byte(c.Text), src[end:])
 		}
-		s.docs[p.TextDocument.URI] = src
-		s.check()
+		f.text = src
+		s.dirty = true
+	case "textDocument/didSave":
+		var p didCloseParams
+		if err := json.Unmarshal(m.Params, &p); err == nil {
+			s.reload(p.TextDocument.URI)
+		}
 	case "textDocument/didClose":
 		var p didCloseParams
 		if err := json.Unmarshal(m.Params, &p); err != nil {
 			return
 		}
-		delete(s.docs, p.TextDocument.URI)
-		s.check()
+		delete(s.files, p.TextDocument.URI)
+		s.reload(p.TextDocument.URI) // as it is on disk, if it is a file of the folder
+		s.dirty = true
 	default:
 		fail(codeMethodNotFound, "%s is not supported", m.Method)
 	}
 }
 
-// check checks the open files as a set, as validate checks the files it
-// is given, and publishes each file's findings; a file closed, or whose
-// findings are gone, gets an empty list.
-func (s *server) check() {
-	uris := make([]string, 0, len(s.docs))
-	for uri := range s.docs {
-		uris = append(uris, uri)
+// requests are the requests about the open files, by method.
+var requests = map[string]func(s *server, params json.RawMessage) (any, *responseError){
+	"textDocument/hover":          (*server).hoverRequest,
+	"textDocument/definition":     (*server).definition,
+	"textDocument/references":     (*server).references,
+	"textDocument/prepareRename":  (*server).prepareRename,
+	"textDocument/rename":         (*server).rename,
+	"textDocument/documentSymbol": (*server).symbols,
+	"textDocument/formatting":     (*server).formatting,
+	"textDocument/codeAction":     (*server).codeActions,
+	"textDocument/completion":     (*server).completion,
+}
+
+// open returns the open file a request names.
+func (s *server) open(uri string) (*file, *responseError) {
+	f, ok := s.files[uri]
+	if !ok {
+		return nil, &responseError{codeInvalidParams, uri + " is not open"}
 	}
-	slices.Sort(uris)
-	docs := make([]*agreement.Document, len(uris))
-	for i, uri := range uris {
-		docs[i] = s.loader.Parse(fileName(uri), s.docs[uri])
+	return f, nil
+}
+
+// loadFolders loads the files of the workspace folders, once.
+func (s *server) loadFolders() {
+	if s.loaded {
+		return
 	}
-	agreement.NewSet(docs...)
-	for i, uri := range uris {
-		ds := s.diagnostics(uri, s.docs[uri], docs[i].Diagnostics)
-		if len(ds) == 0 && !s.published[uri] {
+	s.loaded = true
+	list := s.opts.Files
+	if list == nil {
+		list = agreementFiles
+	}
+	loader := s.opts.Loader
+	loader.ModelsOnly = true
+	for _, folder := range s.folders {
+		names, err := list(folder)
+		if err != nil {
+			s.log("the folder " + folder + " is not read: " + err.Error())
 			continue
 		}
-		s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Diagnostics: ds})
-		s.published[uri] = len(ds) > 0
+		for _, name := range names {
+			if len(s.folder) >= maxFolderFiles {
+				s.log(fmt.Sprintf("the folder %s has more than %d files; the rest are left out", folder, maxFolderFiles))
+				return
+			}
+			if doc, err := loader.ReadFile(name); err == nil && doc.IsAgreement() {
+				s.folder[name] = doc
+			}
+		}
+	}
+}
+
+// reload reads a file of the folder again from disk.
+func (s *server) reload(uri string) {
+	path, ok := filePath(uri)
+	if !ok {
+		return
+	}
+	if _, known := s.folder[path]; !known {
+		return
+	}
+	loader := s.opts.Loader
+	loader.ModelsOnly = true
+	if doc, err := loader.ReadFile(path); err == nil && doc.IsAgreement() {
+		s.folder[path] = doc
+	} else {
+		delete(s.folder, path)
+	}
+}
+
+// agreementFiles lists the agreement files under folder, leaving out
+// hidden folders, as validate does for a folder.
+func agreementFiles(folder string) ([]string, error) {
+	var names []string
+	err := filepath.WalkDir(folder, func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // an unreadable folder is left out
+		}
+		if e.IsDir() && name != folder && strings.HasPrefix(e.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if e.Type().IsRegular() && agreement.IsAgreementFile(name) {
+			names = append(names, name)
+		}
+		return nil
+	})
+	return names, err
+}
+
+// check checks the open files and the folder's other files as a set, as
+// validate checks the files it is given, and publishes the findings of
+// each open file, and of each other file whose findings changed. A file
+// closed, or whose findings are gone, gets an empty list.
+func (s *server) check() {
+	s.dirty = false
+	s.loadFolders()
+	uris := slices.Sorted(maps.Keys(s.files))
+	docs := make([]*agreement.Document, 0, len(uris)+len(s.folder))
+	open := map[string]bool{}
+	for _, uri := range uris {
+		f := s.files[uri]
+		name := fileName(uri)
+		f.doc = s.opts.Loader.Parse(name, f.text)
+		open[name] = true
+		if f.doc.IsAgreement() {
+			docs = append(docs, f.doc)
+		}
+	}
+	others := map[string]*agreement.Document{}
+	for _, name := range slices.Sorted(maps.Keys(s.folder)) {
+		if !open[name] {
+			others[fileURI(name)] = s.folder[name].Clone()
+			docs = append(docs, others[fileURI(name)])
+		}
+	}
+	agreement.NewSet(docs...)
+	for _, uri := range uris {
+		f := s.files[uri]
+		f.findings = nil
+		if f.doc.IsAgreement() { // other YAML is left alone, as validate leaves it
+			f.findings = s.adjust(f.doc.Diagnostics)
+		}
+		if f.doc.Agreement != nil {
+			f.last = newModel(f.doc)
+		}
+		s.publish(uri, f.text, f.findings, true)
+	}
+	for _, uri := range slices.Sorted(maps.Keys(others)) {
+		doc := others[uri]
+		ds := s.adjust(doc.Diagnostics)
+		if len(ds) == 0 && s.published[uri] == "" {
+			continue
+		}
+		src := doc.Source
+		if src == nil && len(ds) > 0 {
+			src, _ = readFile(fileName(uri))
+		}
+		s.publish(uri, src, ds, false)
 	}
 	for uri := range s.published {
-		if _, open := s.docs[uri]; !open {
+		if _, isOpen := s.files[uri]; !isOpen && others[uri] == nil {
 			s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Diagnostics: []diagnostic{}})
 			delete(s.published, uri)
 		}
 	}
+}
+
+func (s *server) adjust(ds agreement.Diagnostics) agreement.Diagnostics {
+	if s.opts.Adjust == nil {
+		return ds
+	}
+	return s.opts.Adjust(slices.Clone(ds))
+}
+
+// publish sends a file's findings: always for an open file that has or
+// had some, and for another file only when they changed.
+func (s *server) publish(uri string, src []byte, ds agreement.Diagnostics, isOpen bool) {
+	list := s.diagnostics(uri, src, ds)
+	body, _ := json.Marshal(list)
+	sent, had := s.published[uri]
+	if len(list) == 0 && !had || !isOpen && sent == string(body) {
+		return
+	}
+	s.notify("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: uri, Diagnostics: list})
+	if len(list) == 0 {
+		delete(s.published, uri)
+		return
+	}
+	s.published[uri] = string(body)
 }
 
 func (s *server) diagnostics(uri string, src []byte, ds agreement.Diagnostics) []diagnostic {
@@ -216,10 +451,38 @@ func (s *server) diagnostics(uri string, src []byte, ds agreement.Diagnostics) [
 // fileName is the name findings use for a document: its path for a file
 // URI, else the URI itself.
 func fileName(uri string) string {
-	if u, err := url.Parse(uri); err == nil && u.Scheme == "file" {
-		return u.Path
+	if path, ok := filePath(uri); ok {
+		return path
 	}
 	return uri
+}
+
+// filePath is the path of a file URI.
+func filePath(uri string) (string, bool) {
+	if u, err := url.Parse(uri); err == nil && u.Scheme == "file" && u.Path != "" {
+		return filepath.FromSlash(u.Path), true
+	}
+	return "", false
+}
+
+// fileURI is the URI of a file's path (a document's name); a name that
+// is not a path is a URI already.
+func fileURI(name string) string {
+	if !filepath.IsAbs(name) {
+		return name
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(name)}).String()
+}
+
+// readFile reads a file of the folder for the positions of a finding or
+// a location in it, within the loader's limit.
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, agreement.DefaultMaxBytes))
 }
 
 func (s *server) reply(id *json.RawMessage, result any, err *responseError) {

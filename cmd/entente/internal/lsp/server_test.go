@@ -7,42 +7,59 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"sync"
 	"testing"
 	"time"
-
-	"github.com/entente-go/entente/agreement"
 )
 
-// client drives a server over pipes, as an editor does.
+// client drives a server over pipes, as an editor does. A goroutine
+// reads everything the server writes as it comes, as an editor does, so
+// that a server writing diagnostics never waits on a test that is busy
+// sending.
 type client struct {
 	t    *testing.T
 	in   *io.PipeWriter
-	out  *bufio.Reader
+	msgs chan map[string]any // what the server wrote; closed at its end
 	done chan error
 	id   int
-	once sync.Once
 }
 
 func start(t *testing.T) *client {
 	t.Helper()
+	return startWith(t, Options{})
+}
+
+func startWith(t *testing.T, opts Options) *client {
+	t.Helper()
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
-	c := &client{t: t, in: inW, out: bufio.NewReader(outR), done: make(chan error, 1)}
+	c := &client{t: t, in: inW, msgs: make(chan map[string]any, 10_000), done: make(chan error, 1)}
 	go func() {
-		err := Serve(inR, outW, agreement.Loader{})
+		err := Serve(inR, outW, opts)
 		outW.Close()
 		c.done <- err
+	}()
+	go func() {
+		defer close(c.msgs)
+		r := bufio.NewReader(outR)
+		for {
+			body, err := readMessage(r)
+			if err != nil {
+				io.Copy(io.Discard, r)
+				return
+			}
+			var m map[string]any
+			json.Unmarshal(body, &m)
+			c.msgs <- m
+		}
 	}()
 	t.Cleanup(func() { c.close() })
 	return c
 }
 
-// close closes the server's input and reads what it still writes, and
-// returns what Serve returned, failing after a while if it does not.
+// close closes the server's input and returns what Serve returned,
+// failing after a while if it does not.
 func (c *client) close() error {
 	c.in.Close()
-	c.once.Do(func() { go io.Copy(io.Discard, c.out) })
 	select {
 	case err := <-c.done:
 		c.done <- err // for a second close
@@ -53,32 +70,30 @@ func (c *client) close() error {
 	}
 }
 
+// send writes a message to the server, failing after a while if the
+// server does not read it.
 func (c *client) send(m map[string]any) {
 	c.t.Helper()
 	m["jsonrpc"] = "2.0"
-	if err := writeMessage(c.in, m); err != nil {
-		c.t.Fatal(err)
+	sent := make(chan error, 1)
+	go func() { sent <- writeMessage(c.in, m) }()
+	select {
+	case err := <-sent:
+		if err != nil {
+			c.t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		c.t.Fatal("the server did not read a message in 10 s")
 	}
 }
 
-// next reads the next message from the server, failing after a while so
-// that a server that hangs fails the test instead of stopping it.
+// next returns the next message from the server, failing after a while
+// so that a server that hangs fails the test instead of stopping it.
 func (c *client) next() map[string]any {
 	c.t.Helper()
-	got := make(chan map[string]any, 1)
-	go func() {
-		body, err := readMessage(c.out)
-		if err != nil {
-			got <- nil
-			return
-		}
-		var m map[string]any
-		json.Unmarshal(body, &m)
-		got <- m
-	}()
 	select {
-	case m := <-got:
-		if m == nil {
+	case m, ok := <-c.msgs:
+		if !ok {
 			c.t.Fatal("the server closed its output")
 		}
 		return m

@@ -1,0 +1,90 @@
+package lsp
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/entente-go/entente/agreement"
+)
+
+// The requests that change the text: formatting, and the quick fixes of
+// findings that say "did you mean".
+
+// formatting formats the file as entente fmt does, or refuses, with the
+// reason, when the file does not load or is not an agreement.
+func (s *server) formatting(params json.RawMessage) (any, *responseError) {
+	var p documentParams
+	if err := json.Unmarshal(params, &p); err != nil {
+		return nil, &responseError{codeInvalidParams, err.Error()}
+	}
+	f, err := s.open(p.TextDocument.URI)
+	if err != nil {
+		return nil, err
+	}
+	if !strings.HasPrefix(f.doc.Header.Format, "entente/") {
+		return nil, &responseError{codeRequestFailed, "entente fmt: the file is not an agreement (its top level declares no format: entente/...); it is not formatted"}
+	}
+	out, diags := agreement.Format(f.doc.Name, f.text)
+	if out == nil {
+		msg := "entente fmt: the file is not formatted: fix its problems first"
+		if len(diags) > 0 {
+			d := diags[0]
+			msg = fmt.Sprintf("entente fmt: not formatted: %d:%d: %s", d.Line, d.Column, d.Message)
+		}
+		return nil, &responseError{codeRequestFailed, msg}
+	}
+	if bytes.Equal(out, f.text) {
+		return []textEdit{}, nil
+	}
+	return []textEdit{{Range: lspRange{End: endOf(f.text, s.utf8)}, NewText: string(out)}}, nil
+}
+
+// codeActions offers, for each finding in the range whose hint proposes
+// a word, to write that word in place of the one at the finding.
+func (s *server) codeActions(params json.RawMessage) (any, *responseError) {
+	var p codeActionParams
+	if err := json.Unmarshal(params, &p); err != nil {
+		return nil, &responseError{codeInvalidParams, err.Error()}
+	}
+	f, err := s.open(p.TextDocument.URI)
+	if err != nil {
+		return nil, err
+	}
+	actions := []codeAction{}
+	for _, d := range f.findings {
+		word, ok := d.Suggestion()
+		if !ok || !d.IsValid() {
+			continue
+		}
+		at := toProtocol(f.text, d.Line, d.Column, s.utf8)
+		if at.Line < p.Range.Start.Line || at.Line > p.Range.End.Line {
+			continue
+		}
+		r := s.idRange(f.text, d.Position, false)
+		written := word2(f.text, r, s.utf8)
+		if written == "" || written == word {
+			continue
+		}
+		diag := s.diagnostics(p.TextDocument.URI, f.text, agreement.Diagnostics{d})
+		actions = append(actions, codeAction{
+			Title:       fmt.Sprintf("Replace %q with %q", written, word),
+			Kind:        "quickfix",
+			Diagnostics: diag,
+			IsPreferred: true,
+			Edit:        workspaceEdit{Changes: map[string][]textEdit{p.TextDocument.URI: {{r, word}}}},
+		})
+	}
+	return actions, nil
+}
+
+// word2 returns the text of src in a one-line range.
+func word2(src []byte, r lspRange, utf8Units bool) string {
+	start, ok1 := offsetOf(src, r.Start, utf8Units)
+	end, ok2 := offsetOf(src, r.End, utf8Units)
+	if !ok1 || !ok2 || end < start {
+		return ""
+	}
+	return string(src[start:end])
+}

@@ -1,0 +1,378 @@
+package lsp
+
+import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/entente-go/entente/agreement"
+)
+
+// The requests that follow ids: hover, definition, references, rename and
+// the outline of clauses.
+
+// cursor is the file and the position a request is about, with the model
+// it is answered from: the file's own, or the last one it had while its
+// text does not load.
+type cursor struct {
+	uri  string
+	file *file
+	m    *model // nil when the file never gave a model
+	pos  agreement.Position
+}
+
+func (s *server) cursorOf(params json.RawMessage) (cursor, *responseError) {
+	var p positionParams
+	if err := json.Unmarshal(params, &p); err != nil {
+		return cursor{}, &responseError{codeInvalidParams, err.Error()}
+	}
+	f, err := s.open(p.TextDocument.URI)
+	if err != nil {
+		return cursor{}, err
+	}
+	c := cursor{uri: p.TextDocument.URI, file: f, m: f.last}
+	pos, ok := fromProtocol(f.text, p.Position, s.utf8)
+	if !ok {
+		return cursor{}, &responseError{codeInvalidParams, fmt.Sprintf("the position %d:%d is not in %s", p.Position.Line, p.Position.Character, c.uri)}
+	}
+	c.pos = pos
+	return c, nil
+}
+
+func (s *server) hoverRequest(params json.RawMessage) (any, *responseError) {
+	c, err := s.cursorOf(params)
+	if err != nil || c.m == nil {
+		return nil, err
+	}
+	text, start, end := s.hover(c.m, c.pos)
+	if text == "" {
+		return nil, nil
+	}
+	return hoverResult{Contents: markupContent{Kind: "markdown", Value: text},
+		Range: span(c.m.doc.Source, c.pos.Line, start, end, s.utf8)}, nil
+}
+
+// setFile is a file of the set: an open file, with its model when its
+// text loads, or a file of the folder as it is on disk.
+type setFile struct {
+	uri string
+	doc *agreement.Document
+	m   *model // for an open file whose text gave a model
+}
+
+func (s *server) setFiles() []setFile {
+	var out []setFile
+	open := map[string]bool{}
+	for _, uri := range slices.Sorted(maps.Keys(s.files)) {
+		f := s.files[uri]
+		if f.doc == nil {
+			continue
+		}
+		sf := setFile{uri: uri, doc: f.doc}
+		if f.last != nil && f.last.doc == f.doc {
+			sf.m = f.last
+		}
+		out = append(out, sf)
+		open[f.doc.Name] = true
+	}
+	for _, name := range slices.Sorted(maps.Keys(s.folder)) {
+		if !open[name] {
+			out = append(out, setFile{uri: fileURI(name), doc: s.folder[name]})
+		}
+	}
+	return out
+}
+
+// setDocs returns the documents of the set.
+func (s *server) setDocs() []*agreement.Document {
+	var docs []*agreement.Document
+	for _, f := range s.setFiles() {
+		docs = append(docs, f.doc)
+	}
+	return docs
+}
+
+// mention is a place an agreement id is written in a file of the set.
+type mention struct {
+	pos agreement.Position
+	def bool
+}
+
+// mentions returns where the file gives or names the agreement id.
+func (f setFile) mentions(id string) []mention {
+	var out []mention
+	if f.m != nil {
+		for _, p := range f.m.places {
+			if p.Kind == agreement.RefAgreement && p.ID == id {
+				out = append(out, mention{p.start, p.Def})
+			}
+		}
+		return out
+	}
+	if f.doc.Header.ID == id && f.doc.Header.Position.IsValid() {
+		out = append(out, mention{f.doc.Header.Position, true})
+	}
+	for _, c := range f.doc.Header.Cites {
+		if c.Agreement == id && c.Position.IsValid() {
+			out = append(out, mention{c.Position, false})
+		}
+	}
+	return out
+}
+
+// source returns the file's text, for the ranges of its mentions.
+func (f setFile) source() []byte {
+	if f.m != nil {
+		return f.m.doc.Source
+	}
+	if f.doc.Source != nil {
+		return f.doc.Source
+	}
+	src, _ := readFile(f.doc.Name)
+	return src
+}
+
+// idRange is the range of the id written at pos in src, inside its
+// quotes, and the columns it spans.
+func (s *server) idRange(src []byte, pos agreement.Position, quotedToo bool) lspRange {
+	end := agreement.TokenEnd(src, pos)
+	if !quotedToo && quoted(src, pos) && end > pos.Column+1 {
+		pos.Column++
+		end--
+	}
+	return span(src, pos.Line, pos.Column, max(end, pos.Column), s.utf8)
+}
+
+func (s *server) placeRange(m *model, p place) lspRange {
+	return span(m.doc.Source, p.start.Line, p.start.Column, p.end, s.utf8)
+}
+
+// agreementLocations returns where an agreement id is given (defs) or
+// named, in every file of the set.
+func (s *server) agreementLocations(id string, defs, uses bool) []location {
+	var out []location
+	for _, f := range s.setFiles() {
+		ms := f.mentions(id)
+		if len(ms) == 0 {
+			continue
+		}
+		src := f.source()
+		for _, mt := range ms {
+			if mt.def && defs || !mt.def && uses {
+				out = append(out, location{f.uri, s.idRange(src, mt.pos, false)})
+			}
+		}
+	}
+	return out
+}
+
+func (s *server) definition(params json.RawMessage) (any, *responseError) {
+	c, err := s.cursorOf(params)
+	if err != nil || c.m == nil {
+		return nil, err
+	}
+	p, ok := c.m.at(c.pos)
+	if !ok {
+		return nil, nil
+	}
+	switch p.Kind {
+	case agreement.RefParty, agreement.RefClause, agreement.RefSource:
+		if d, ok := c.m.def(p.Kind, p.ID); ok {
+			return []location{{c.uri, s.placeRange(c.m, d)}}, nil
+		}
+	case agreement.RefAgreement:
+		if locs := s.agreementLocations(p.ID, true, false); len(locs) > 0 {
+			return locs, nil
+		}
+	}
+	return nil, nil
+}
+
+func (s *server) references(params json.RawMessage) (any, *responseError) {
+	var rp referenceParams
+	json.Unmarshal(params, &rp)
+	c, err := s.cursorOf(params)
+	if err != nil || c.m == nil {
+		return nil, err
+	}
+	p, ok := c.m.at(c.pos)
+	if !ok {
+		return nil, nil
+	}
+	withDef := rp.Context.IncludeDeclaration
+	if p.Kind == agreement.RefAgreement {
+		return s.agreementLocations(p.ID, withDef, true), nil
+	}
+	// A code (a country, a topic) is used across files, but its uses in
+	// this file are the ones an author renames or reviews.
+	locs := []location{}
+	for _, u := range c.m.uses(p.Kind, p.ID, withDef) {
+		locs = append(locs, location{c.uri, s.placeRange(c.m, u)})
+	}
+	return locs, nil
+}
+
+// renameTarget returns the id a rename at the cursor would rename, or
+// why there is none. A rename needs the file's own model: edits made
+// from a model of an older text would land in the wrong places.
+func (s *server) renameTarget(c cursor) (place, *responseError) {
+	if c.m == nil || c.m.doc != c.file.doc {
+		return place{}, &responseError{codeRequestFailed, "the file does not load as it is; fix its syntax before renaming"}
+	}
+	p, ok := c.m.at(c.pos)
+	if !ok {
+		return place{}, &responseError{codeRequestFailed, "there is no id here to rename"}
+	}
+	switch p.Kind {
+	case agreement.RefParty, agreement.RefClause, agreement.RefSource, agreement.RefAgreement:
+		return p, nil
+	}
+	return place{}, &responseError{codeRequestFailed, fmt.Sprintf("%q is a %s code, not an id of this document; a code is changed where it is written", p.ID, p.Kind)}
+}
+
+func (s *server) prepareRename(params json.RawMessage) (any, *responseError) {
+	c, err := s.cursorOf(params)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.renameTarget(c)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{"range": s.placeRange(c.m, p), "placeholder": p.ID}, nil
+}
+
+func (s *server) rename(params json.RawMessage) (any, *responseError) {
+	var rp renameParams
+	if err := json.Unmarshal(params, &rp); err != nil {
+		return nil, &responseError{codeInvalidParams, err.Error()}
+	}
+	c, err := s.cursorOf(params)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.renameTarget(c)
+	if err != nil {
+		return nil, err
+	}
+	name := rp.NewName
+	if !agreement.ValidID(name) {
+		return nil, &responseError{codeRequestFailed, fmt.Sprintf("%q is not a well-formed id: an id is lower-case letters, digits, '.', '_' and '-', starting with a letter or digit", name)}
+	}
+	edit := workspaceEdit{Changes: map[string][]textEdit{}}
+	if p.Kind == agreement.RefAgreement {
+		for _, f := range s.setFiles() {
+			if f.doc.Header.ID == name && name != p.ID {
+				return nil, &responseError{codeRequestFailed, fmt.Sprintf("the id %q is taken: %s has it", name, f.doc.Name)}
+			}
+		}
+		for _, loc := range s.agreementLocations(p.ID, true, true) {
+			edit.Changes[loc.URI] = append(edit.Changes[loc.URI], textEdit{loc.Range, name})
+		}
+		return edit, nil
+	}
+	if _, taken := c.m.def(p.Kind, name); taken && name != p.ID {
+		return nil, &responseError{codeRequestFailed, fmt.Sprintf("the id %q is taken: another %s has it", name, p.Kind)}
+	}
+	for _, u := range c.m.uses(p.Kind, p.ID, true) {
+		edit.Changes[c.uri] = append(edit.Changes[c.uri], textEdit{s.placeRange(c.m, u), name})
+	}
+	return edit, nil
+}
+
+// symbolNamespace is the protocol's symbol kind the outline gives
+// clauses: a clause holds others as a namespace holds names.
+const symbolNamespace = 3
+
+func (s *server) symbols(params json.RawMessage) (any, *responseError) {
+	var p documentParams
+	if err := json.Unmarshal(params, &p); err != nil {
+		return nil, &responseError{codeInvalidParams, err.Error()}
+	}
+	f, err := s.open(p.TextDocument.URI)
+	if err != nil || f.last == nil {
+		return nil, err
+	}
+	m := f.last
+	src := m.doc.Source
+	type entry struct {
+		sym   documentSymbol
+		path  string
+		depth int
+		start agreement.Position
+	}
+	var list []entry
+	for _, c := range m.doc.Agreement.AllClauses() {
+		span, ok := m.doc.Lookup(c.Path)
+		if !ok {
+			continue
+		}
+		name := c.Label
+		if c.Clause.Heading != "" {
+			name += ": " + c.Clause.Heading
+		}
+		sel := lspRange{toProtocol(src, span.Value.Line, span.Value.Column, s.utf8), toProtocol(src, span.Value.Line, span.Value.Column, s.utf8)}
+		if d, ok := m.def(agreement.RefClause, c.Clause.ID); ok && c.Clause.ID != "" {
+			sel = s.placeRange(m, d)
+		}
+		list = append(list, entry{sym: documentSymbol{Name: name, Detail: c.Clause.ID, Kind: symbolNamespace, SelectionRange: sel},
+			path: c.Path.String(), depth: c.Path.Len(), start: span.Value})
+	}
+	// A clause runs to the line where the next clause at its depth or
+	// above begins, and the last ones to the end of the list of clauses.
+	last := 0
+	if len(list) > 0 {
+		last = clausesEnd(src, list[len(list)-1].start.Line)
+	}
+	for i := range list {
+		end := toProtocol(src, last+1, 1<<30, s.utf8) // the end of that line
+		for j := i + 1; j < len(list); j++ {
+			if list[j].depth <= list[i].depth {
+				end = toProtocol(src, list[j].start.Line-1, 1<<30, s.utf8)
+				break
+			}
+		}
+		start := toProtocol(src, list[i].start.Line, list[i].start.Column, s.utf8)
+		list[i].sym.Range = lspRange{start, end}
+		if sel := list[i].sym.SelectionRange; before(end, sel.End) {
+			list[i].sym.Range.End = sel.End
+		}
+	}
+	// Nest them: a clause's parent is the nearest clause before it whose
+	// path it extends.
+	var build func(from int, parent string) ([]documentSymbol, int)
+	build = func(from int, parent string) ([]documentSymbol, int) {
+		out := []documentSymbol{}
+		i := from
+		for i < len(list) && (parent == "" || strings.HasPrefix(list[i].path, parent+".")) {
+			e := list[i]
+			children, next := build(i+1, e.path)
+			e.sym.Children = children
+			out = append(out, e.sym)
+			i = next
+		}
+		return out, i
+	}
+	syms, _ := build(0, "")
+	return syms, nil
+}
+
+// before reports whether p comes before q.
+func before(p, q position) bool {
+	return p.Line < q.Line || p.Line == q.Line && p.Character < q.Character
+}
+
+// clausesEnd returns the 0-based line where the list of clauses ends:
+// the line before the next key at the top level after the last clause,
+// or the file's last line.
+func clausesEnd(src []byte, lastStart int) int {
+	lines := strings.Split(string(src), "\n")
+	for i := lastStart; i < len(lines); i++ {
+		if l := lines[i]; l != "" && l[0] != ' ' && l[0] != '-' && l[0] != '#' && l[0] != '\t' {
+			return max(i-1, 0)
+		}
+	}
+	return max(len(lines)-1, 0)
+}
