@@ -39,7 +39,7 @@ var libraries = map[string][]string{
 
 // testSupport are packages that only tests import; they may import
 // anything.
-var testSupport = []string{"internal/gen", "internal/golden"}
+var testSupport = []string{"internal/gen", "internal/golden", "internal/corpus"}
 
 func layerOf(pkg string) int {
 	for i, l := range layers {

@@ -1,13 +1,12 @@
 package agreement
 
 import (
-	"fmt"
 	"maps"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/internal/corpus"
 	"github.com/entente-go/entente/internal/yamlnode"
 	"github.com/entente-go/entente/schema"
 	"github.com/entente-go/entente/topics"
@@ -21,42 +20,7 @@ func benchInputs(b *testing.B) map[string][]byte {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return map[string][]byte{"example": example, "clauses=1000": largeAgreement(1000)}
-}
-
-// largeAgreement writes a valid agreement of n articles, each with two
-// paragraphs, a commitment, topics and a summary, the shape of the
-// example's articles. (The generator in internal/gen cannot be used from
-// inside the package: it imports it.)
-func largeAgreement(n int) []byte {
-	var b strings.Builder
-	b.WriteString(`format: entente/v1
-id: large
-version: {label: signed, stage: signed, date: 2025-01-17}
-title: A large generated agreement
-kind: treaty
-parties:
-  - {id: ir, kind: state, country: IR, roles: [contracting-party]}
-  - {id: ru, kind: state, country: RU, roles: [contracting-party]}
-contexts: [sco, brics]
-term: {duration: P20Y, from: entry-into-force, renewal: {period: P5Y, automatic: true}, notice: P1Y}
-clauses:
-`)
-	for i := 1; i <= n; i++ {
-		fmt.Fprintf(&b, `  - id: art-%[1]d
-    num: "%[1]d"
-    heading: Article %[1]d on cooperation
-    topics: [energy.oil-gas, transport.corridors]
-    summary: The parties cooperate in the field of article %[1]d and exchange information on it.
-    commitments:
-      - {modality: shall, by: all, kind: cooperation, action: cooperate in the field of article %[1]d}
-    clauses:
-      - {id: art-%[1]d.1, num: "1", summary: The first paragraph of article %[1]d.}
-      - {id: art-%[1]d.2, num: "2", summary: The second paragraph of article %[1]d., refs: [art-%[1]d.1]}
-`, i)
-	}
-	b.WriteString("timeline:\n  - {date: 2025-01-17, event: signed, place: Moscow}\n")
-	return []byte(b.String())
+	return map[string][]byte{"example": example, "clauses=1000": corpus.Articles(1000)}
 }
 
 // BenchmarkLoad measures each stage of loading and the whole, so that

@@ -20,6 +20,8 @@ type checker struct {
 	partyIDs  map[string]bool
 	clauseIDs map[string]bool
 	sourceIDs map[string]bool
+	// sorted are the ids of each kind, sorted, once a hint needs them.
+	sorted map[string][]string
 
 	reported map[string]bool // paths (as written) with a diagnostic already
 	brokenAt map[string]bool // the same, with every prefix of each path

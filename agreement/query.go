@@ -93,6 +93,45 @@ func (a *Agreement) AllClauses() []ClauseRef {
 	return out
 }
 
+// Clause returns the clause with the given id, at any depth (the first
+// in document order when ids repeat), with its path, label and topics as
+// AllClauses gives them. Only the clauses on its way are labelled.
+func (a *Agreement) Clause(id string) (ClauseRef, bool) {
+	type frame struct {
+		list []Clause
+		i    int
+	}
+	var chain []frame
+	var find func(cs []Clause) bool
+	find = func(cs []Clause) bool {
+		for i := range cs {
+			chain = append(chain, frame{cs, i})
+			if cs[i].ID == id || find(cs[i].Clauses) {
+				return true
+			}
+			chain = chain[:len(chain)-1]
+		}
+		return false
+	}
+	if id == "" || !find(a.Clauses) {
+		return ClauseRef{}, false
+	}
+	ref := ClauseRef{Path: docpath.Root().Child("clauses")}
+	for k, f := range chain {
+		c := &f.list[f.i]
+		if k > 0 {
+			ref.Path = ref.Path.Child("clauses")
+		}
+		ref.Path = elemPath(ref.Path, f.list, f.i)
+		ref.Label = clauseLabel(ref.Label, c)
+		if len(c.Topics) > 0 {
+			ref.Topics = c.Topics
+		}
+		ref.Clause = c
+	}
+	return ref, true
+}
+
 // clauseLabel names a clause for people: Article 3, Article 3(3),
 // Article 3(3)(a); a clause without a number by its heading (the clause
 // "Energy") or its id.

@@ -109,3 +109,29 @@ func TestIDPattern(t *testing.T) {
 		}
 	}
 }
+
+// TestClause holds Agreement.Clause to AllClauses on every example.
+func TestClause(t *testing.T) {
+	files, _ := filepath.Glob("../examples/agreements/*.yaml")
+	for _, name := range files {
+		doc, err := agreement.ReadFile(name)
+		if err != nil || doc.Agreement == nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		seen := map[string]bool{}
+		for _, want := range doc.Agreement.AllClauses() {
+			id := want.Clause.ID
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			got, ok := doc.Agreement.Clause(id)
+			if !ok || got.Clause != want.Clause || got.Label != want.Label || !got.Path.Equal(want.Path) || strings.Join(got.Topics, ",") != strings.Join(want.Topics, ",") {
+				t.Errorf("%s: Clause(%q) = %+v, %v; want %+v", name, id, got, ok, want)
+			}
+		}
+		if _, ok := doc.Agreement.Clause("no-such-clause"); ok {
+			t.Errorf("%s: a clause that is not there was found", name)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package agreement
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -95,19 +96,28 @@ func (c *checker) unknownParty(at docpath.Path, id string) {
 }
 
 func (c *checker) suggest(id string, known map[string]bool, what string) string {
-	names := make([]string, 0, len(known))
-	for k := range known {
-		names = append(names, k)
+	names, ok := c.sorted[what]
+	if !ok {
+		names = slices.Sorted(maps.Keys(known))
+		if c.sorted == nil {
+			c.sorted = map[string][]string{}
+		}
+		c.sorted[what] = names
 	}
-	slices.Sort(names)
 	if best, ok := suggest.Closest(id, names); ok {
 		return fmt.Sprintf("did you mean %q?", best)
 	}
 	if len(names) == 0 {
 		return "the document defines no " + what
 	}
+	if len(names) > maxListed {
+		return fmt.Sprintf("%s: %s and %d more", what, strings.Join(names[:maxListed], ", "), len(names)-maxListed)
+	}
 	return what + ": " + strings.Join(names, ", ")
 }
+
+// maxListed is the most ids a hint lists.
+const maxListed = 12
 
 // organisations checks organisation parties and contexts against the
 // registry.

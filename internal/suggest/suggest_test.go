@@ -46,7 +46,8 @@ func TestDistance(t *testing.T) {
 		a, b string
 		want int
 	}{{"", "", 0}, {"a", "", 1}, {"kitten", "sitting", 3}, {"flaw", "lawn", 2}, {"ир", "ира", 1}} {
-		if got := distance(tt.a, tt.b); got != tt.want {
+		var rows [2][]int
+		if got := distance([]rune(tt.a), []rune(tt.b), 100, &rows); got != tt.want {
 			t.Errorf("distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
@@ -55,5 +56,31 @@ func TestDistance(t *testing.T) {
 func TestLongNamesAreNearNothing(t *testing.T) {
 	if _, ok := Closest(strings.Repeat("title", 100), []string{"title"}); ok {
 		t.Error("a 500-byte name is near a field name")
+	}
+}
+
+// TestClosestStopsEarly holds Closest, which stops a comparison once the
+// candidate cannot win, to the plain search: the first candidate at the
+// least distance, when that is near enough.
+func TestClosestStopsEarly(t *testing.T) {
+	words := []string{"art-1", "art-12", "art-2.1", "Art-21", "energy", "energy.oil-gas", "enrgy", "sco", "brics", "mutual-defence",
+		"non-aggression", "non-assistance", "Договор", "договр", "a", "", "transport.corridors", "trade-investment"}
+	plain := func(name string) (string, bool) {
+		best, bestDist := "", -1
+		var rows [2][]int
+		for _, c := range words {
+			d := distance([]rune(strings.ToLower(name)), []rune(strings.ToLower(c)), 1000, &rows)
+			if bestDist < 0 || d < bestDist {
+				best, bestDist = c, d
+			}
+		}
+		return best, best != "" && bestDist <= max(2, len(name)/3)
+	}
+	for _, name := range append(words, "art-3", "energi", "non-agression", "xyz", "tradeinvestment", "ДОГОВОР") {
+		want, wantOK := plain(name)
+		got, ok := Closest(name, words)
+		if ok != wantOK || ok && got != want {
+			t.Errorf("Closest(%q) = %q, %v; the plain search gives %q, %v", name, got, ok, want, wantOK)
+		}
 	}
 }

@@ -3,40 +3,40 @@ package lsp
 import (
 	"encoding/json"
 	"io"
-	"math/rand/v2"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/entente-go/entente/agreement"
-	"github.com/entente-go/entente/internal/gen"
+	"github.com/entente-go/entente/internal/corpus"
 )
 
 // benchFiles are the 27 KB example treaty and a generated agreement of
-// 1,000 articles.
+// 1,000 articles (400 KB).
 func benchFiles(b *testing.B) map[string][]byte {
 	b.Helper()
 	example, err := os.ReadFile("../../../../examples/agreements/ir-ru-csp-2025.yaml")
 	if err != nil {
 		b.Fatal(err)
 	}
-	a := gen.Agreement(rand.New(rand.NewPCG(1, 2)), gen.Options{Clauses: 1000, Depth: 1})
-	large, err := agreement.MarshalYAML(a)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return map[string][]byte{"example": example, "articles=1000": large}
+	return map[string][]byte{"example": example, "articles=1000": corpus.Articles(1000)}
 }
 
 // benchServer is a server with one file open and checked.
 func benchServer(b *testing.B, src []byte) *server {
 	s := newServer(io.Discard, Options{})
 	s.initialized = true
-	s.files[uri] = &file{text: src}
+	s.files[uri] = &file{text: newText(src, false)}
 	s.check()
-	if s.files[uri].last == nil {
+	f := s.files[uri]
+	if f.last == nil {
 		b.Fatal("the file gives no model")
+	}
+	for _, d := range f.findings {
+		if d.Severity == agreement.SeverityError {
+			b.Fatalf("the file is not valid: %v", d)
+		}
 	}
 	return s
 }
@@ -63,7 +63,7 @@ func BenchmarkDidChange(b *testing.B) {
 				s.handle(message{Method: "textDocument/didChange", Params: params})
 				s.check()
 			}
-			if got := s.files[uri].text; len(got) != len(src) && len(got) != len(src)+1 {
+			if got := s.files[uri].text.src; len(got) != len(src) && len(got) != len(src)+1 {
 				b.Fatalf("the edits did not apply: %d bytes", len(got))
 			}
 		})
@@ -89,7 +89,7 @@ func benchRequest(b *testing.B, method string) {
 			if target.ID == "" {
 				b.Fatal("no clause id is used")
 			}
-			pos := toProtocol(src, target.start.Line, target.start.Column+1, false)
+			pos := m.t.toProtocol(target.start.Line, target.start.Column+1)
 			params, _ := json.Marshal(map[string]any{"textDocument": map[string]any{"uri": uri}, "position": pos})
 			var out strings.Builder
 			s.out = &out

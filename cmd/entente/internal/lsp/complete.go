@@ -65,9 +65,9 @@ func (s *server) completion(params json.RawMessage) (any, *responseError) {
 	if err != nil {
 		return nil, err
 	}
-	lineStart, _ := byteOffset(c.file.text, agreement.Position{Line: c.pos.Line, Column: 1})
-	at, _ := byteOffset(c.file.text, c.pos)
-	before := string(c.file.text[lineStart:at])
+	lineStart, _ := c.file.text.byteOffset(agreement.Position{Line: c.pos.Line, Column: 1})
+	at, _ := c.file.text.byteOffset(c.pos)
+	before := string(c.file.text.src[lineStart:at])
 	list := completionList{Items: []completionItem{}}
 	if c.m == nil {
 		return list, nil
@@ -75,7 +75,7 @@ func (s *server) completion(params json.RawMessage) (any, *responseError) {
 	replace := func(partial string) lspRange {
 		from := c.pos
 		from.Column -= len([]rune(partial))
-		return span(c.file.text, c.pos.Line, from.Column, c.pos.Column, s.utf8)
+		return c.file.text.span(c.pos.Line, from.Column, c.pos.Column)
 	}
 	if g := keyLine.FindStringSubmatch(before); g != nil {
 		indent := len([]rune(g[1]))

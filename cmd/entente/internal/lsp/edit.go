@@ -26,7 +26,7 @@ func (s *server) formatting(params json.RawMessage) (any, *responseError) {
 	if !strings.HasPrefix(f.doc.Header.Format, "entente/") {
 		return nil, &responseError{codeRequestFailed, "entente fmt: the file is not an agreement (its top level declares no format: entente/...); it is not formatted"}
 	}
-	out, diags := agreement.Format(f.doc.Name, f.text)
+	out, diags := agreement.Format(f.doc.Name, f.text.src)
 	if out == nil {
 		msg := "entente fmt: the file is not formatted: fix its problems first"
 		if len(diags) > 0 {
@@ -35,10 +35,10 @@ func (s *server) formatting(params json.RawMessage) (any, *responseError) {
 		}
 		return nil, &responseError{codeRequestFailed, msg}
 	}
-	if bytes.Equal(out, f.text) {
+	if bytes.Equal(out, f.text.src) {
 		return []textEdit{}, nil
 	}
-	return []textEdit{{Range: lspRange{End: endOf(f.text, s.utf8)}, NewText: string(out)}}, nil
+	return []textEdit{{Range: lspRange{End: f.text.end()}, NewText: string(out)}}, nil
 }
 
 // codeActions offers, for each finding in the range whose hint proposes
@@ -58,16 +58,16 @@ func (s *server) codeActions(params json.RawMessage) (any, *responseError) {
 		if !ok || !d.IsValid() {
 			continue
 		}
-		at := toProtocol(f.text, d.Line, d.Column, s.utf8)
+		at := f.text.toProtocol(d.Line, d.Column)
 		if at.Line < p.Range.Start.Line || at.Line > p.Range.End.Line {
 			continue
 		}
-		r := s.idRange(f.text, d.Position, false)
-		written := word2(f.text, r, s.utf8)
+		r := idRange(f.text, d.Position)
+		written := f.text.slice(r)
 		if written == "" || written == word {
 			continue
 		}
-		diag := s.diagnostics(p.TextDocument.URI, f.text, agreement.Diagnostics{d})
+		diag := diagnostics(p.TextDocument.URI, f.text, agreement.Diagnostics{d})
 		actions = append(actions, codeAction{
 			Title:       fmt.Sprintf("Replace %q with %q", written, word),
 			Kind:        "quickfix",
@@ -77,14 +77,4 @@ func (s *server) codeActions(params json.RawMessage) (any, *responseError) {
 		})
 	}
 	return actions, nil
-}
-
-// word2 returns the text of src in a one-line range.
-func word2(src []byte, r lspRange, utf8Units bool) string {
-	start, ok1 := offsetOf(src, r.Start, utf8Units)
-	end, ok2 := offsetOf(src, r.End, utf8Units)
-	if !ok1 || !ok2 || end < start {
-		return ""
-	}
-	return string(src[start:end])
 }

@@ -367,7 +367,7 @@ func TestRefFields(t *testing.T) {
 	for _, f := range files {
 		s := newServer(nil, Options{})
 		src, _ := os.ReadFile("../../../../examples/agreements/" + f.Name())
-		m := newModel(s.opts.Loader.Parse(f.Name(), src))
+		m := newModel(s.opts.Loader.Parse(f.Name(), src), false)
 		for _, p := range m.places {
 			if p.Def {
 				continue

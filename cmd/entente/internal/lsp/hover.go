@@ -25,7 +25,7 @@ func (s *server) hover(m *model, pos agreement.Position) (text string, start, en
 	if onKey {
 		at = span.Key
 	}
-	end = agreement.TokenEnd(m.doc.Source, at)
+	end = m.t.tokenEnd(at)
 	if onKey {
 		last, _ := path.Last()
 		if d := description(path); d != "" {
@@ -33,7 +33,7 @@ func (s *server) hover(m *model, pos agreement.Position) (text string, start, en
 		}
 		return "", 0, 0
 	}
-	word := word(m.doc.Source, at, end)
+	word := strings.Trim(m.t.slice(m.t.span(at.Line, at.Column, end)), `"'`)
 	if v, ok := vocabularyAt(s.vocabularies, path); ok {
 		for _, w := range v.Words {
 			if w.Value == word {
@@ -58,17 +58,6 @@ func (s *server) hover(m *model, pos agreement.Position) (text string, start, en
 // datePattern is the schema's pattern of a date.
 const datePattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?$"
 
-// word returns the text of src from pos to the column before end, its
-// quotes taken off.
-func word(src []byte, pos agreement.Position, end int) string {
-	off, ok := byteOffset(src, pos)
-	stop, ok2 := byteOffset(src, agreement.Position{Line: pos.Line, Column: end})
-	if !ok || !ok2 || stop < off {
-		return ""
-	}
-	return strings.Trim(string(src[off:stop]), `"'`)
-}
-
 // describe says what a ref names.
 func (s *server) describe(m *model, p place) string {
 	a := m.doc.Agreement
@@ -92,10 +81,8 @@ func (s *server) describe(m *model, p place) string {
 			}
 		}
 	case agreement.RefClause:
-		for _, c := range a.AllClauses() {
-			if c.Clause.ID == p.ID {
-				return clauseNote(c)
-			}
+		if c, ok := a.Clause(p.ID); ok {
+			return clauseNote(c)
 		}
 	case agreement.RefSource:
 		for _, src := range a.Sources {

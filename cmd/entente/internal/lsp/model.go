@@ -10,7 +10,7 @@ import (
 // file is one open document: its text as the editor has it, the text
 // loaded, and the last version of it that gave a model.
 type file struct {
-	text []byte
+	text *text
 	doc  *agreement.Document // the text, loaded; nil until checked
 	// findings are doc's diagnostics as shown: with the set's, and with
 	// the configuration's severities.
@@ -25,6 +25,7 @@ type file struct {
 // codes, in the order of the text.
 type model struct {
 	doc    *agreement.Document
+	t      *text // the document's source
 	places []place
 }
 
@@ -36,8 +37,8 @@ type place struct {
 	end   int // the column just past the id
 }
 
-func newModel(doc *agreement.Document) *model {
-	m := &model{doc: doc}
+func newModel(doc *agreement.Document, utf8Units bool) *model {
+	m := &model{doc: doc, t: newText(doc.Source, utf8Units)}
 	lookup := doc.Positions()
 	for _, r := range doc.Agreement.Refs() {
 		span, ok := lookup(r.Path)
@@ -45,11 +46,11 @@ func newModel(doc *agreement.Document) *model {
 			continue
 		}
 		p := place{Ref: r, start: span.Value}
-		p.end = agreement.TokenEnd(doc.Source, p.start)
+		p.end = m.t.tokenEnd(p.start)
 		if p.end == 0 {
 			continue
 		}
-		if quoted(doc.Source, p.start) {
+		if m.t.quoted(p.start) {
 			p.start.Column++
 			p.end--
 		}
@@ -59,12 +60,6 @@ func newModel(doc *agreement.Document) *model {
 		return cmp.Or(cmp.Compare(a.start.Line, b.start.Line), cmp.Compare(a.start.Column, b.start.Column))
 	})
 	return m
-}
-
-// quoted reports whether the value at pos starts with a quote.
-func quoted(src []byte, pos agreement.Position) bool {
-	off, ok := byteOffset(src, pos)
-	return ok && off < len(src) && (src[off] == '"' || src[off] == '\'')
 }
 
 // at returns the place written at pos: pos is on the id or just after it.

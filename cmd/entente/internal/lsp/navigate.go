@@ -33,7 +33,7 @@ func (s *server) cursorOf(params json.RawMessage) (cursor, *responseError) {
 		return cursor{}, err
 	}
 	c := cursor{uri: p.TextDocument.URI, file: f, m: f.last}
-	pos, ok := fromProtocol(f.text, p.Position, s.utf8)
+	pos, ok := f.text.fromProtocol(p.Position)
 	if !ok {
 		return cursor{}, &responseError{codeInvalidParams, fmt.Sprintf("the position %d:%d is not in %s", p.Position.Line, p.Position.Character, c.uri)}
 	}
@@ -51,7 +51,7 @@ func (s *server) hoverRequest(params json.RawMessage) (any, *responseError) {
 		return nil, nil
 	}
 	return hoverResult{Contents: markupContent{Kind: "markdown", Value: text},
-		Range: span(c.m.doc.Source, c.pos.Line, start, end, s.utf8)}, nil
+		Range: c.m.t.span(c.pos.Line, start, end)}, nil
 }
 
 // setFile is a file of the set: an open file, with its model when its
@@ -123,30 +123,29 @@ func (f setFile) mentions(id string) []mention {
 }
 
 // source returns the file's text, for the ranges of its mentions.
-func (f setFile) source() []byte {
+func (f setFile) source(utf8Units bool) *text {
 	if f.m != nil {
-		return f.m.doc.Source
+		return f.m.t
 	}
-	if f.doc.Source != nil {
-		return f.doc.Source
+	src := f.doc.Source
+	if src == nil {
+		src, _ = readFile(f.doc.Name)
 	}
-	src, _ := readFile(f.doc.Name)
-	return src
+	return newText(src, utf8Units)
 }
 
-// idRange is the range of the id written at pos in src, inside its
-// quotes, and the columns it spans.
-func (s *server) idRange(src []byte, pos agreement.Position, quotedToo bool) lspRange {
-	end := agreement.TokenEnd(src, pos)
-	if !quotedToo && quoted(src, pos) && end > pos.Column+1 {
+// idRange is the range of the word written at pos, inside its quotes.
+func idRange(t *text, pos agreement.Position) lspRange {
+	end := t.tokenEnd(pos)
+	if t.quoted(pos) && end > pos.Column+1 {
 		pos.Column++
 		end--
 	}
-	return span(src, pos.Line, pos.Column, max(end, pos.Column), s.utf8)
+	return t.span(pos.Line, pos.Column, max(end, pos.Column))
 }
 
-func (s *server) placeRange(m *model, p place) lspRange {
-	return span(m.doc.Source, p.start.Line, p.start.Column, p.end, s.utf8)
+func (m *model) rangeOf(p place) lspRange {
+	return m.t.span(p.start.Line, p.start.Column, p.end)
 }
 
 // agreementLocations returns where an agreement id is given (defs) or
@@ -158,10 +157,10 @@ func (s *server) agreementLocations(id string, defs, uses bool) []location {
 		if len(ms) == 0 {
 			continue
 		}
-		src := f.source()
+		t := f.source(s.utf8)
 		for _, mt := range ms {
 			if mt.def && defs || !mt.def && uses {
-				out = append(out, location{f.uri, s.idRange(src, mt.pos, false)})
+				out = append(out, location{f.uri, idRange(t, mt.pos)})
 			}
 		}
 	}
@@ -180,7 +179,7 @@ func (s *server) definition(params json.RawMessage) (any, *responseError) {
 	switch p.Kind {
 	case agreement.RefParty, agreement.RefClause, agreement.RefSource:
 		if d, ok := c.m.def(p.Kind, p.ID); ok {
-			return []location{{c.uri, s.placeRange(c.m, d)}}, nil
+			return []location{{c.uri, c.m.rangeOf(d)}}, nil
 		}
 	case agreement.RefAgreement:
 		if locs := s.agreementLocations(p.ID, true, false); len(locs) > 0 {
@@ -209,7 +208,7 @@ func (s *server) references(params json.RawMessage) (any, *responseError) {
 	// this file are the ones an author renames or reviews.
 	locs := []location{}
 	for _, u := range c.m.uses(p.Kind, p.ID, withDef) {
-		locs = append(locs, location{c.uri, s.placeRange(c.m, u)})
+		locs = append(locs, location{c.uri, c.m.rangeOf(u)})
 	}
 	return locs, nil
 }
@@ -241,7 +240,7 @@ func (s *server) prepareRename(params json.RawMessage) (any, *responseError) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string]any{"range": s.placeRange(c.m, p), "placeholder": p.ID}, nil
+	return map[string]any{"range": c.m.rangeOf(p), "placeholder": p.ID}, nil
 }
 
 func (s *server) rename(params json.RawMessage) (any, *responseError) {
@@ -277,7 +276,7 @@ func (s *server) rename(params json.RawMessage) (any, *responseError) {
 		return nil, &responseError{codeRequestFailed, fmt.Sprintf("the id %q is taken: another %s has it", name, p.Kind)}
 	}
 	for _, u := range c.m.uses(p.Kind, p.ID, true) {
-		edit.Changes[c.uri] = append(edit.Changes[c.uri], textEdit{s.placeRange(c.m, u), name})
+		edit.Changes[c.uri] = append(edit.Changes[c.uri], textEdit{c.m.rangeOf(u), name})
 	}
 	return edit, nil
 }
@@ -296,7 +295,7 @@ func (s *server) symbols(params json.RawMessage) (any, *responseError) {
 		return nil, err
 	}
 	m := f.last
-	src := m.doc.Source
+	t := m.t
 	type entry struct {
 		sym   documentSymbol
 		path  string
@@ -313,9 +312,10 @@ func (s *server) symbols(params json.RawMessage) (any, *responseError) {
 		if c.Clause.Heading != "" {
 			name += ": " + c.Clause.Heading
 		}
-		sel := lspRange{toProtocol(src, span.Value.Line, span.Value.Column, s.utf8), toProtocol(src, span.Value.Line, span.Value.Column, s.utf8)}
+		at := t.toProtocol(span.Value.Line, span.Value.Column)
+		sel := lspRange{at, at}
 		if d, ok := m.def(agreement.RefClause, c.Clause.ID); ok && c.Clause.ID != "" {
-			sel = s.placeRange(m, d)
+			sel = m.rangeOf(d)
 		}
 		list = append(list, entry{sym: documentSymbol{Name: name, Detail: c.Clause.ID, Kind: symbolNamespace, SelectionRange: sel},
 			path: c.Path.String(), depth: c.Path.Len(), start: span.Value})
@@ -324,17 +324,17 @@ func (s *server) symbols(params json.RawMessage) (any, *responseError) {
 	// above begins, and the last ones to the end of the list of clauses.
 	last := 0
 	if len(list) > 0 {
-		last = clausesEnd(src, list[len(list)-1].start.Line)
+		last = clausesEnd(t.src, list[len(list)-1].start.Line)
 	}
 	for i := range list {
-		end := toProtocol(src, last+1, 1<<30, s.utf8) // the end of that line
+		end := t.toProtocol(last+1, 1<<30) // the end of that line
 		for j := i + 1; j < len(list); j++ {
 			if list[j].depth <= list[i].depth {
-				end = toProtocol(src, list[j].start.Line-1, 1<<30, s.utf8)
+				end = t.toProtocol(list[j].start.Line-1, 1<<30)
 				break
 			}
 		}
-		start := toProtocol(src, list[i].start.Line, list[i].start.Column, s.utf8)
+		start := t.toProtocol(list[i].start.Line, list[i].start.Column)
 		list[i].sym.Range = lspRange{start, end}
 		if sel := list[i].sym.SelectionRange; before(end, sel.End) {
 			list[i].sym.Range.End = sel.End

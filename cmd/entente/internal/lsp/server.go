@@ -203,7 +203,7 @@ func (s *server) handle(m message) {
 			s.log("didOpen: the parameters do not name a document")
 			return
 		}
-		s.files[p.TextDocument.URI] = &file{text: []byte(p.TextDocument.Text)}
+		s.files[p.TextDocument.URI] = &file{text: newText([]byte(p.TextDocument.Text), s.utf8)}
 		s.dirty = true
 	case "textDocument/didChange":
 		var p didChangeParams
@@ -216,21 +216,21 @@ func (s *server) handle(m message) {
 			s.log("didChange: " + p.TextDocument.URI + " is not open")
 			return
 		}
-		src := f.text
+		t := f.text
 		for _, c := range p.ContentChanges {
 			if c.Range == nil {
-				src = []byte(c.Text)
+				t = newText([]byte(c.Text), s.utf8)
 				continue
 			}
-			start, ok1 := offsetOf(src, c.Range.Start, s.utf8)
-			end, ok2 := offsetOf(src, c.Range.End, s.utf8)
+			start, ok1 := t.offsetOf(c.Range.Start)
+			end, ok2 := t.offsetOf(c.Range.End)
 			if !ok1 || !ok2 || end < start {
 				s.log(fmt.Sprintf("didChange: the range %+v is not in %s; the change is left out", *c.Range, p.TextDocument.URI))
 				break
 			}
-			src = slices.Concat(src[:start:start], []byte(c.Text), src[end:])
+			t = newText(slices.Concat(t.src[:start:start], []byte(c.Text), t.src[end:]), s.utf8)
 		}
-		f.text = src
+		f.text = t
 		s.dirty = true
 	case "textDocument/didSave":
 		var p didCloseParams
@@ -352,7 +352,7 @@ func (s *server) check() {
 	for _, uri := range uris {
 		f := s.files[uri]
 		name := fileName(uri)
-		f.doc = s.opts.Loader.Parse(name, f.text)
+		f.doc = s.opts.Loader.Parse(name, f.text.src)
 		open[name] = true
 		if f.doc.IsAgreement() {
 			docs = append(docs, f.doc)
@@ -373,7 +373,7 @@ func (s *server) check() {
 			f.findings = s.adjust(f.doc.Diagnostics)
 		}
 		if f.doc.Agreement != nil {
-			f.last = newModel(f.doc)
+			f.last = newModel(f.doc, s.utf8)
 		}
 		s.publish(uri, f.text, f.findings, true)
 	}
@@ -387,7 +387,7 @@ func (s *server) check() {
 		if src == nil && len(ds) > 0 {
 			src, _ = readFile(fileName(uri))
 		}
-		s.publish(uri, src, ds, false)
+		s.publish(uri, newText(src, s.utf8), ds, false)
 	}
 	for uri := range s.published {
 		if _, isOpen := s.files[uri]; !isOpen && others[uri] == nil {
@@ -406,8 +406,8 @@ func (s *server) adjust(ds agreement.Diagnostics) agreement.Diagnostics {
 
 // publish sends a file's findings: always for an open file that has or
 // had some, and for another file only when they changed.
-func (s *server) publish(uri string, src []byte, ds agreement.Diagnostics, isOpen bool) {
-	list := s.diagnostics(uri, src, ds)
+func (s *server) publish(uri string, t *text, ds agreement.Diagnostics, isOpen bool) {
+	list := diagnostics(uri, t, ds)
 	body, _ := json.Marshal(list)
 	sent, had := s.published[uri]
 	if len(list) == 0 && !had || !isOpen && sent == string(body) {
@@ -421,14 +421,15 @@ func (s *server) publish(uri string, src []byte, ds agreement.Diagnostics, isOpe
 	s.published[uri] = string(body)
 }
 
-func (s *server) diagnostics(uri string, src []byte, ds agreement.Diagnostics) []diagnostic {
+// diagnostics converts findings in the text of uri to the protocol's.
+func diagnostics(uri string, t *text, ds agreement.Diagnostics) []diagnostic {
 	out := []diagnostic{}
 	for _, d := range ds {
-		start := toProtocol(src, max(d.Line, 1), max(d.Column, 1), s.utf8)
+		start := t.toProtocol(max(d.Line, 1), max(d.Column, 1))
 		end := start
 		if d.IsValid() {
 			// The word at the finding, or one character when there is none.
-			end = toProtocol(src, d.Line, max(agreement.TokenEnd(src, d.Position), d.Column+1), s.utf8)
+			end = t.toProtocol(d.Line, max(t.tokenEnd(d.Position), d.Column+1))
 		}
 		severity := 1
 		if d.Severity == agreement.SeverityWarning {
@@ -440,7 +441,7 @@ func (s *server) diagnostics(uri string, src []byte, ds agreement.Diagnostics) [
 		}
 		dd := diagnostic{Range: lspRange{start, end}, Severity: severity, Code: string(d.Rule), Source: "entente", Message: msg}
 		for _, r := range d.Related {
-			p := toProtocol(src, r.Line, r.Column, s.utf8)
+			p := t.toProtocol(r.Line, r.Column)
 			dd.RelatedInformation = append(dd.RelatedInformation, relatedInfo{location{uri, lspRange{p, p}}, r.Message})
 		}
 		out = append(out, dd)
