@@ -22,6 +22,19 @@ func build(t *testing.T) string {
 	return bin
 }
 
+// needTool skips a test when a real tool it drives is not installed, and
+// fails it instead in CI (ENTENTE_REQUIRE_TOOLS=1), which installs them:
+// there a missing tool is a broken set-up, not a reason to pass.
+func needTool(t *testing.T, tool string) {
+	t.Helper()
+	if _, err := exec.LookPath(tool); err != nil {
+		if os.Getenv("ENTENTE_REQUIRE_TOOLS") != "" {
+			t.Fatalf("%s is not installed, and ENTENTE_REQUIRE_TOOLS is set", tool)
+		}
+		t.Skipf("%s is not installed", tool)
+	}
+}
+
 func exitCode(err error) int {
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
@@ -85,9 +98,7 @@ func TestEndToEnd(t *testing.T) {
 // TestGitDiffDriver sets up a repository as the README says and checks
 // that git diff shows entente's diff for an agreement file.
 func TestGitDiffDriver(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	needTool(t, "git")
 	bin := build(t)
 	repo := t.TempDir()
 	git := func(args ...string) string {
@@ -211,11 +222,8 @@ func TestPreCommitHooks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	for _, tool := range []string{"git", "pre-commit"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is not installed", tool)
-		}
-	}
+	needTool(t, "git")
+	needTool(t, "pre-commit")
 	bin := build(t)
 	tmp := t.TempDir()
 	modcache, _ := exec.Command("go", "env", "GOMODCACHE").Output()
