@@ -1,0 +1,124 @@
+package lsp
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/entente-go/entente/agreement"
+)
+
+// agreementText is a small valid agreement with the given id, and extra
+// lines at its end.
+func agreementText(id, extra string) string {
+	return "format: entente/v1\nid: " + id + "\nversion: {label: signed, stage: signed}\ntitle: T " + id + "\nkind: treaty\n" +
+		"parties: [{id: a, kind: state, country: IR}, {id: b, kind: state, country: RU}]\n" + extra
+}
+
+// TestFolderSet: the workspace folder's files are part of the set. A
+// change to an open file that breaks a relation in a file that is not
+// open shows a finding in that file, and the finding goes when the change
+// is undone; definition and rename of an agreement id reach across files.
+func TestFolderSet(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"old.yaml":  agreementText("old-pact", ""),
+		"new.yaml":  agreementText("new-pact", "relations:\n  - {type: supersedes, agreement: old-pact}\n"),
+		"ci.yaml":   "on: push\njobs: {}\n", // other YAML: left alone
+		"notes.txt": "not an agreement",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	uriOf := func(name string) string { return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, name))}).String() }
+	oldURI, newURI := uriOf("old.yaml"), uriOf("new.yaml")
+
+	c := start(t)
+	c.request("initialize", map[string]any{"rootUri": (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}).String(), "capabilities": map[string]any{}})
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": oldURI, "version": 1, "text": files["old.yaml"]}})
+
+	// Definition of old-pact from... the open file's own id; references
+	// reach the relation in new.yaml, which is not open.
+	idPos := map[string]any{"line": 1, "character": 5}
+	refs := result(t, c.request("textDocument/references", map[string]any{"textDocument": map[string]any{"uri": oldURI}, "position": idPos,
+		"context": map[string]any{"includeDeclaration": true}})).([]any)
+	gotURIs := map[string]bool{}
+	for _, r := range refs {
+		gotURIs[r.(map[string]any)["uri"].(string)] = true
+	}
+	if len(refs) != 2 || !gotURIs[oldURI] || !gotURIs[newURI] {
+		t.Errorf("references of old-pact: %v", refs)
+	}
+
+	// Rename old-pact: the edits reach new.yaml's relation.
+	edit := result(t, c.request("textDocument/rename", map[string]any{"textDocument": map[string]any{"uri": oldURI}, "position": idPos, "newName": "first-pact"}))
+	changes := edit.(map[string]any)["changes"].(map[string]any)
+	if len(changes[oldURI].([]any)) != 1 || len(changes[newURI].([]any)) != 1 {
+		t.Errorf("rename: %v", changes)
+	} else if r := changes[newURI].([]any)[0].(map[string]any)["range"]; rangeText(t, files["new.yaml"], r) != "old-pact" {
+		t.Errorf("the edit in new.yaml replaces %q", rangeText(t, files["new.yaml"], r))
+	}
+	// A rename to an id another file has is refused.
+	m := c.request("textDocument/rename", map[string]any{"textDocument": map[string]any{"uri": oldURI}, "position": idPos, "newName": "new-pact"})
+	if e, _ := m["error"].(map[string]any); e == nil || !strings.Contains(e["message"].(string), "new.yaml") {
+		t.Errorf("rename to a taken agreement id: %v", m)
+	}
+
+	// Change the open file's id: new.yaml's relation no longer resolves.
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": oldURI, "version": 2},
+		"contentChanges": []any{map[string]any{"text": agreementText("renamed-pact", "")}}})
+	ds := c.diagnostics(newURI)
+	if len(ds) != 1 || ds[0].(map[string]any)["code"] != string(agreement.RuleSetUnresolved) {
+		t.Fatalf("new.yaml after the change: %v", ds)
+	}
+	if line, start, end := rangeOf(ds[0]); line != 7 || start != 34 || end != 42 {
+		t.Errorf("the finding in new.yaml at %v:%v-%v, want 7:34-42", line, start, end)
+	}
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": oldURI, "version": 3},
+		"contentChanges": []any{map[string]any{"text": files["old.yaml"]}}})
+	if ds := c.diagnostics(newURI); len(ds) != 0 {
+		t.Errorf("new.yaml after the change is undone: %v", ds)
+	}
+	// The workflow beside the agreements gets no findings, open or not.
+	ciURI := uriOf("ci.yaml")
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": ciURI, "version": 1, "text": files["ci.yaml"]}})
+	r := c.request("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": ciURI}, "position": map[string]any{"line": 0, "character": 0}})
+	if r["error"] != nil {
+		t.Errorf("hover in other YAML: %v", r)
+	}
+	for {
+		select {
+		case m := <-c.msgs:
+			if m["method"] == "textDocument/publishDiagnostics" && m["params"].(map[string]any)["uri"] == ciURI {
+				t.Errorf("findings for a workflow: %v", m)
+			}
+			continue
+		default:
+		}
+		break
+	}
+}
+
+// TestAdjust: the configuration's severities (Options.Adjust) apply to
+// what the editor shows.
+func TestAdjust(t *testing.T) {
+	c := startWith(t, Options{Adjust: func(ds agreement.Diagnostics) agreement.Diagnostics {
+		for i := range ds {
+			if ds[i].Rule == agreement.RuleRefClause {
+				ds[i].Severity = agreement.SeverityWarning
+			}
+		}
+		return ds
+	}})
+	c.request("initialize", map[string]any{"capabilities": map[string]any{}})
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 1,
+		"text": agreementText("pact", "excerpt: true\nterm: {duration: P1Y, clauses: [art-9]}\n")}})
+	ds := c.diagnostics(uri)
+	if len(ds) != 1 || ds[0].(map[string]any)["code"] != string(agreement.RuleRefClause) || ds[0].(map[string]any)["severity"] != 2.0 {
+		t.Errorf("findings: %v", ds)
+	}
+}
