@@ -34,7 +34,9 @@ func TestFolderSet(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	uriOf := func(name string) string { return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, name))}).String() }
+	uriOf := func(name string) string {
+		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, name))}).String()
+	}
 	oldURI, newURI := uriOf("old.yaml"), uriOf("new.yaml")
 
 	c := start(t)
