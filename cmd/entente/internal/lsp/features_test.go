@@ -1,9 +1,14 @@
 package lsp
 
 import (
+	"encoding/json"
+	"fmt"
+	"io"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 )
 
@@ -333,6 +338,8 @@ func TestCompletion(t *testing.T) {
 		{"a topic in a flow list", "    heading: Security and non-aggression", "    topics: [energy, ", []string{"energy.oil-gas", "security.non-aggression"}, nil},
 		{"a country", "    kind: state", "    country: ", []string{"IR", "RU", "SUHH"}, nil},
 		{"an organisation", "contexts: [sco, brics, eaeu]", "contexts: [", []string{"sco", "brics"}, nil},
+		{"a language", "kind: treaty", "languages: [fa, ", []string{"ru", "fa", "en"}, nil},
+		{"a source", "    clauses: [transport]", "    sources: [", []string{"sputnik-2025-01-15", "treaty-text"}, []string{"transport"}},
 		{"a clause in a term", "  notice: P1Y", "  clauses: [", []string{"final-provisions", "trade-investment"}, nil},
 	}
 	for _, tt := range tests {
@@ -360,6 +367,34 @@ func TestCompletion(t *testing.T) {
 	}
 }
 
+// TestHoverCodes: a state that no longer exists, its successor, and a
+// language.
+func TestHoverCodes(t *testing.T) {
+	text := "format: entente/v1\nid: x\nversion: {label: v, stage: draft}\nkind: treaty\nlanguages: [ru]\n" +
+		"parties:\n  - {id: su, kind: state, country: SUHH}\n  - {id: ru, kind: state, country: RU}\n"
+	c := session(t, text)
+	for _, tt := range []struct {
+		pos  map[string]any
+		want []string
+	}{
+		{at(t, text, "country: SUHH", "SUHH", 1), []string{"USSR", "a state that no longer exists", "1992", "Successors: Russian Federation (RU), Armenia (AM)"}},
+		{at(t, text, "country: RU", "RU", 0), []string{"**Russian Federation** (RU, RUS, 643)", "Successor of USSR"}},
+		{at(t, text, "languages: [ru]", "ru", 0), []string{"**Russian** (`ru`)"}},
+	} {
+		r := result(t, c.request("textDocument/hover", map[string]any{"textDocument": doc(), "position": tt.pos}))
+		if r == nil {
+			t.Errorf("no hover at %v", tt.pos)
+			continue
+		}
+		value := r.(map[string]any)["contents"].(map[string]any)["value"].(string)
+		for _, w := range tt.want {
+			if !strings.Contains(value, w) {
+				t.Errorf("the hover %q does not say %q", value, w)
+			}
+		}
+	}
+}
+
 // TestRefFields holds the table of fields that name something to the
 // refs of the examples: every ref's field is in it, with its kind.
 func TestRefFields(t *testing.T) {
@@ -377,4 +412,47 @@ func TestRefFields(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzRequests sends every request about a file, with any position, to a
+// server holding any text: no request may panic or hang, whatever the
+// text and however far the position is from anything in it. Its seeds are
+// large, so run it with a short minimization:
+//
+//	go test ./cmd/entente/internal/lsp -run '^$' -fuzz FuzzRequests -fuzzminimizetime 10x
+func FuzzRequests(f *testing.F) {
+	example, err := os.ReadFile("../../../../examples/agreements/ir-ru-csp-2025.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(example), 202, 16, "x")
+	f.Add(string(example), 62, 23, "")
+	f.Add(head+"clauses:\n  - id: a\n    refs: [b]\n    commitments:\n      - \n", 9, 8, "a.b")
+	f.Add("[{\"a\": \"𝐀\"}]\n  - x: ", 1, 5, "-")
+	f.Add("format: entente/v1\nid: 'x\n", 1, 100, "Y Z")
+	f.Fuzz(func(t *testing.T, src string, line, char int, name string) {
+		// A request that takes seconds is a hang to an editor: the
+		// watchdog fails the input with the stacks of the moment.
+		done := make(chan bool)
+		defer close(done)
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				buf := make([]byte, 1<<20)
+				panic(fmt.Sprintf("the requests took over 5 s at %d:%d\n%s", line, char, buf[:runtime.Stack(buf, true)]))
+			}
+		}()
+		s := newServer(io.Discard, Options{})
+		s.initialized = true
+		s.files[uri] = &file{text: newText([]byte(src), false)}
+		s.check()
+		pos := map[string]any{"line": line, "character": char}
+		for method := range requests {
+			params, _ := json.Marshal(map[string]any{"textDocument": map[string]any{"uri": uri}, "position": pos, "newName": name,
+				"range":   map[string]any{"start": map[string]any{"line": 0, "character": 0}, "end": pos},
+				"context": map[string]any{"includeDeclaration": true}})
+			s.handle(message{ID: rawID(1), Method: method, Params: params})
+		}
+	})
 }

@@ -123,7 +123,11 @@ func countryNote(code string) string {
 		return text
 	}
 	if f, ok := parties.LookupFormer(code); ok {
-		text := fmt.Sprintf("**%s** (%s; alpha-2 %s): a state that no longer exists; ISO 3166-3 withdrew its code in %s", f.Name, f.Alpha4, f.Alpha2, f.Withdrawn)
+		when := "in " + f.Withdrawn
+		if len(f.Withdrawn) > len("2006") {
+			when = "on " + f.Withdrawn
+		}
+		text := fmt.Sprintf("**%s** (%s; alpha-2 %s): a state that no longer exists; ISO 3166-3 withdrew its code %s", f.Name, f.Alpha4, f.Alpha2, when)
 		if len(f.Successors) > 0 {
 			var names []string
 			for _, s := range f.Successors {
