@@ -101,3 +101,22 @@ func BenchmarkLoad(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFormat measures entente fmt's work on the example and on the
+// 1,000-article agreement:
+//
+//	go test ./agreement -run '^$' -bench Format -benchmem
+func BenchmarkFormat(b *testing.B) {
+	for _, name := range []string{"example", "clauses=1000"} {
+		src := benchInputs(b)[name]
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if out, ds := Format(name+".yaml", src); out == nil {
+					b.Fatal(ds)
+				}
+			}
+		})
+	}
+}

@@ -57,12 +57,15 @@ func Format(name string, src []byte) ([]byte, Diagnostics) {
 		}
 		return out, nil
 	}
-	srcDoc := doc.commented // parsed once, by parse
-	out := &yamlnode.Node{Kind: yamlnode.DocumentNode, Content: []*yamlnode.Node{codec.Encode(doc.Agreement, encodeHooks)}}
+	// The comments are taken from the tree parsed with them, and the tree
+	// is let go before the canonical one is built: a large file's two
+	// trees are never held at once.
 	comments := map[string]*comment{}
-	collect(srcDoc.Content[0], docpath.Root(), comments)
-	out.HeadComment = srcDoc.HeadComment
-	out.FootComment = srcDoc.FootComment
+	collect(doc.commented.Content[0], docpath.Root(), comments)
+	out := &yamlnode.Node{Kind: yamlnode.DocumentNode, HeadComment: doc.commented.HeadComment, FootComment: doc.commented.FootComment}
+	a := doc.Agreement
+	doc = nil
+	out.Content = []*yamlnode.Node{codec.Encode(a, encodeHooks)}
 	place(out.Content[0], docpath.Root(), comments)
 	// Nothing is lost: a comment whose place has gone (it cannot, for a
 	// file that loads, but the rule holds whatever happens) ends the file.

@@ -1,0 +1,75 @@
+package codec
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/entente-go/entente/internal/yamlnode"
+)
+
+// TestYAMLInPieces: the text written in pieces is the text of one
+// document, for the examples as written (comments and all), and for long
+// lists whose elements hold scalars on either side of the folding width,
+// block scalars with blank lines, nested lists and comments.
+func TestYAMLInPieces(t *testing.T) {
+	inputs := map[string]string{}
+	files, _ := filepath.Glob("../../examples/agreements/*.yaml")
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[filepath.Base(name)] = string(src)
+	}
+	var b strings.Builder
+	b.WriteString("# the head of the file\nid: long\nitems:\n")
+	for i := range 40 {
+		words := strings.Repeat("word ", 14+i%10) + fmt.Sprint(i)
+		fmt.Fprintf(&b, "  # before item %d\n  - id: item-%d # on the id\n    summary: %s\n    text: |\n      first line\n\n      after a blank line %d\n", i, i, words, i)
+		fmt.Fprintf(&b, "    list: [a, b, %q]\n    nested:\n      - {x: %d}\n      - y\n", words[:40], i)
+		if i%7 == 0 {
+			fmt.Fprintf(&b, "    quoted: \"%s\"\n", strings.Repeat("é ", 40+i))
+		}
+	}
+	b.WriteString("short: [1, 2]\n# the foot of the file\n")
+	inputs["long lists"] = b.String()
+	inputs["flow"] = "{a: 1, b: [1, 2]}\n"
+	inputs["one key"] = "a: [" + strings.Repeat("x, ", 30) + "y]\n"
+	for name, src := range inputs {
+		n, serr := yamlnode.ParseDocument([]byte(src))
+		if serr != nil {
+			t.Fatalf("%s: %v", name, serr)
+		}
+		whole, err := dump(n, lineWidth)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pieces, err := YAML(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(pieces) != string(whole) {
+			t.Errorf("%s: in pieces the text differs:\n%s", name, lineDiff(string(whole), string(pieces)))
+		}
+	}
+}
+
+func lineDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range max(len(al), len(bl)) {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			return fmt.Sprintf("line %d:\n  one document: %q\n  in pieces:    %q", i+1, x, y)
+		}
+	}
+	return "(same lines)"
+}
