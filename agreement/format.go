@@ -62,28 +62,81 @@ func Format(name string, src []byte) ([]byte, Diagnostics) {
 	// trees are never held at once.
 	comments := map[string]*comment{}
 	collect(doc.commented.Content[0], docpath.Root(), comments)
-	out := &yamlnode.Node{Kind: yamlnode.DocumentNode, HeadComment: doc.commented.HeadComment, FootComment: doc.commented.FootComment}
+	head, foot := doc.commented.HeadComment, doc.commented.FootComment
 	a := doc.Agreement
 	doc = nil
-	out.Content = []*yamlnode.Node{codec.Encode(a, encodeHooks)}
-	place(out.Content[0], docpath.Root(), comments)
-	// Nothing is lost: a comment whose place has gone (it cannot, for a
-	// file that loads, but the rule holds whatever happens) ends the file.
+	text, err := canonical(a, comments, head, foot)
+	if err != nil {
+		return nil, Diagnostics{{File: name, Position: Position{1, 1}, Rule: RuleSyntax, Severity: SeverityError,
+			Message: fmt.Sprintf("the file cannot be written back: %v", err)}}
+	}
+	return text, nil
+}
+
+// canonical writes the canonical YAML of a with the comments of the file
+// put back, top-level field by field, and a long list of clauses or
+// events element by element: each piece is built, given its comments,
+// written and let go, so that the canonical tree of a large file is never
+// held whole (see codec.Pieces).
+func canonical(a *Agreement, comments map[string]*comment, head, foot string) ([]byte, error) {
+	if _, ok := comments[docpath.Root().String()]; ok {
+		// Comments on the top-level mapping itself: the whole tree, as
+		// one document.
+		out := &yamlnode.Node{Kind: yamlnode.DocumentNode, HeadComment: head, FootComment: foot,
+			Content: []*yamlnode.Node{codec.Encode(a, encodeHooks)}}
+		place(out.Content[0], docpath.Root(), comments)
+		out.FootComment = withOrphans(out.FootComment, comments)
+		return codec.YAML(out)
+	}
+	var w codec.Pieces
+	fields := codec.EncodeFields(a, encodeHooks)
+	for i, f := range fields {
+		p := docpath.Root().Child(f.Key.Value)
+		last := i == len(fields)-1
+		if _, commented := comments[p.String()]; f.Value == nil && !last && !commented {
+			w.Key(f.Key.Value)
+			names := docpath.Names(f.IDs())
+			for j := range f.Len() {
+				e := f.Elem(j)
+				ep := p.Elem(j, names[j])
+				applyComments(comments, ep, nil, e)
+				place(e, ep, comments)
+				w.Elem(e)
+			}
+			continue
+		}
+		v := f.Value
+		if v == nil {
+			v = f.Whole()
+		}
+		applyComments(comments, p, f.Key, v)
+		place(v, p, comments)
+		var h, ft string
+		if i == 0 {
+			h = head
+		}
+		if last {
+			ft = withOrphans(foot, comments)
+		}
+		w.Entry(f.Key, v, h, ft)
+	}
+	return w.Bytes()
+}
+
+// withOrphans adds to the file's foot comment the comments whose place
+// has gone, so that nothing is lost. For a file that loads there are
+// none, but the rule holds whatever happens.
+func withOrphans(foot string, comments map[string]*comment) string {
 	var orphans []string
 	for _, key := range sortedKeys(comments) {
 		if c := comments[key]; !c.used {
 			orphans = append(orphans, c.texts()...)
 		}
 	}
-	if len(orphans) > 0 {
-		out.FootComment = strings.Join(nonEmpty(append([]string{out.FootComment}, orphans...)...), "\n")
+	if len(orphans) == 0 {
+		return foot
 	}
-	text, err := codec.YAML(out)
-	if err != nil {
-		return nil, Diagnostics{{File: name, Position: Position{1, 1}, Rule: RuleSyntax, Severity: SeverityError,
-			Message: fmt.Sprintf("the file cannot be written back: %v", err)}}
-	}
-	return text, nil
+	return strings.Join(nonEmpty(append([]string{foot}, orphans...)...), "\n")
 }
 
 // comment holds the comments written at one path: on the key and on the
@@ -148,40 +201,15 @@ func collect(n *yamlnode.Node, path docpath.Path, m map[string]*comment) {
 
 // place puts the comments back on the canonical tree, at the same paths.
 func place(n *yamlnode.Node, path docpath.Path, m map[string]*comment) {
-	apply := func(p docpath.Path, key, value *yamlnode.Node) {
-		c, ok := m[p.String()]
-		if !ok {
-			return
-		}
-		c.used = true
-		value.HeadComment, value.LineComment, value.FootComment = c.head, c.line, c.foot
-		if key != nil {
-			key.HeadComment, key.LineComment, key.FootComment = c.keyHead, c.keyLine, c.keyFoot
-		} else if c.keyHead != "" || c.keyLine != "" || c.keyFoot != "" {
-			value.HeadComment = strings.Join(nonEmpty(c.keyHead, value.HeadComment), "\n")
-			value.LineComment = strings.Join(nonEmpty(c.keyLine, value.LineComment), " ")
-			value.FootComment = strings.Join(nonEmpty(value.FootComment, c.keyFoot), "\n")
-		}
-		if len(value.Content) > 0 && value.Style&yamlnode.FlowStyle != 0 && (value.HeadComment != "" || value.FootComment != "") {
-			value.Style &^= yamlnode.FlowStyle // a comment needs block style to sit on its line
-		}
-		moveLineComment(value)
-		if key != nil {
-			moveHeadComment(value)
-		}
-		if !p.IsRoot() {
-			moveFootComment(value)
-		}
-	}
 	if path.IsRoot() {
-		apply(path, nil, n)
+		applyComments(m, path, nil, n)
 	}
 	switch n.Kind {
 	case yamlnode.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			p := path.Child(k.Value)
-			apply(p, k, v)
+			applyComments(m, p, k, v)
 			place(v, p, m)
 		}
 	case yamlnode.SequenceNode:
@@ -191,9 +219,37 @@ func place(n *yamlnode.Node, path docpath.Path, m map[string]*comment) {
 			if c, ok := m[p.String()]; ok && (c.head != "" || c.foot != "" || c.line != "") && n.Style&yamlnode.FlowStyle != 0 {
 				n.Style &^= yamlnode.FlowStyle // items with comments go one to a line
 			}
-			apply(p, nil, v)
+			applyComments(m, p, nil, v)
 			place(v, p, m)
 		}
+	}
+}
+
+// applyComments puts the comments written at path p on the key and value
+// that stand there in the canonical tree.
+func applyComments(m map[string]*comment, p docpath.Path, key, value *yamlnode.Node) {
+	c, ok := m[p.String()]
+	if !ok {
+		return
+	}
+	c.used = true
+	value.HeadComment, value.LineComment, value.FootComment = c.head, c.line, c.foot
+	if key != nil {
+		key.HeadComment, key.LineComment, key.FootComment = c.keyHead, c.keyLine, c.keyFoot
+	} else if c.keyHead != "" || c.keyLine != "" || c.keyFoot != "" {
+		value.HeadComment = strings.Join(nonEmpty(c.keyHead, value.HeadComment), "\n")
+		value.LineComment = strings.Join(nonEmpty(c.keyLine, value.LineComment), " ")
+		value.FootComment = strings.Join(nonEmpty(value.FootComment, c.keyFoot), "\n")
+	}
+	if len(value.Content) > 0 && value.Style&yamlnode.FlowStyle != 0 && (value.HeadComment != "" || value.FootComment != "") {
+		value.Style &^= yamlnode.FlowStyle // a comment needs block style to sit on its line
+	}
+	moveLineComment(value)
+	if key != nil {
+		moveHeadComment(value)
+	}
+	if !p.IsRoot() {
+		moveFootComment(value)
 	}
 }
 

@@ -104,12 +104,10 @@ func isEmpty(v reflect.Value) bool { return v.IsZero() }
 // The YAML library's emitter keeps every event of a document until the
 // document ends (go-yaml issue 873), which costs many times the text's
 // size for a large agreement. So a top-level block mapping is written in
-// pieces, each a document of its own: an entry, or, for a long list
-// without comments of its own, the list's key and then each element,
-// indented into place. The text is the same as one document's
-// (TestYAMLInPieces); only the memory differs. The tree is used up: each
-// piece is let go once written, so that the tree and its text are not
-// both held whole.
+// pieces (Pieces): an entry, or, for a long list without comments of its
+// own, the list's key and then each element. The text is the same as one
+// document's (TestYAMLInPieces); only the memory differs. The tree is
+// used up: each piece is let go once written.
 func YAML(n *yamlnode.Node) ([]byte, error) {
 	root, doc := n, (*yamlnode.Node)(nil)
 	if n.Kind == yamlnode.DocumentNode && len(n.Content) == 1 {
@@ -119,48 +117,91 @@ func YAML(n *yamlnode.Node) ([]byte, error) {
 		root.HeadComment != "" || root.LineComment != "" || root.FootComment != "" {
 		return dump(n, lineWidth)
 	}
-	var out bytes.Buffer
+	var w Pieces
 	last := len(root.Content) - 2
 	for i := 0; i <= last; i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		if elems, ok := longList(k, v); ok {
-			out.WriteString(k.Value + ":\n")
-			for j, e := range elems {
-				piece := &yamlnode.Node{Kind: yamlnode.SequenceNode, Content: []*yamlnode.Node{e}}
-				text, err := dump(piece, lineWidth-2)
-				if err != nil {
-					return nil, err
-				}
-				indent(&out, text)
-				elems[j] = nil
+		if PiecewiseList(k, v) {
+			w.Key(k.Value)
+			for j, e := range v.Content {
+				w.Elem(e)
+				v.Content[j] = nil
 			}
-			root.Content[i+1] = nil
-			continue
+		} else {
+			var head, foot string
+			if doc != nil && i == 0 {
+				head = doc.HeadComment
+			}
+			if doc != nil && i == last {
+				foot = doc.FootComment
+			}
+			w.Entry(k, v, head, foot)
 		}
-		piece := &yamlnode.Node{Kind: yamlnode.DocumentNode, Content: []*yamlnode.Node{{Kind: yamlnode.MappingNode, Content: []*yamlnode.Node{k, v}}}}
-		if doc != nil && i == 0 {
-			piece.HeadComment = doc.HeadComment
-		}
-		if doc != nil && i == last {
-			piece.FootComment = doc.FootComment
-		}
-		text, err := dump(piece, lineWidth)
-		if err != nil {
-			return nil, err
-		}
-		out.Write(text)
 		root.Content[i+1] = nil
 	}
-	return out.Bytes(), nil
+	return w.Bytes()
 }
+
+// Pieces writes a top-level block mapping of YAML piece by piece, each
+// piece a document of its own, so that no more than one piece's events
+// are held: Entry writes a whole entry, Key and Elem a list that is
+// written element by element. Written in order, the pieces are the text
+// of the one document.
+type Pieces struct {
+	out bytes.Buffer
+	err error
+}
+
+// Entry writes one entry of the mapping; head and foot are the document's
+// head comment, for the first entry, and foot comment, for the last.
+func (w *Pieces) Entry(key, value *yamlnode.Node, head, foot string) {
+	piece := &yamlnode.Node{Kind: yamlnode.DocumentNode, HeadComment: head, FootComment: foot,
+		Content: []*yamlnode.Node{{Kind: yamlnode.MappingNode, Content: []*yamlnode.Node{key, value}}}}
+	w.write(piece, lineWidth, false)
+}
+
+// Key begins a list whose elements follow by Elem: a plain key of a
+// field (PiecewiseList says which lists may be written so).
+func (w *Pieces) Key(name string) { w.out.WriteString(name + ":\n") }
+
+// Elem writes one element of the list Key began.
+func (w *Pieces) Elem(e *yamlnode.Node) {
+	// Indented by two columns, folded two columns sooner: the text is
+	// what the element is within the whole.
+	w.write(&yamlnode.Node{Kind: yamlnode.SequenceNode, Content: []*yamlnode.Node{e}}, lineWidth-2, true)
+}
+
+func (w *Pieces) write(n *yamlnode.Node, width int, indented bool) {
+	if w.err != nil {
+		return
+	}
+	text, err := dump(n, width)
+	if err != nil {
+		w.err = err
+		return
+	}
+	if indented {
+		indent(&w.out, text)
+	} else {
+		w.out.Write(text)
+	}
+}
+
+// Bytes returns the text written, or the first error.
+func (w *Pieces) Bytes() ([]byte, error) { return w.out.Bytes(), w.err }
 
 // lineWidth is the width at which long scalars are folded.
 const lineWidth = 100
 
-// longList returns the elements of a mapping entry that is a long block
-// list with no comments on its key or itself, written element by element.
-func longList(k, v *yamlnode.Node) ([]*yamlnode.Node, bool) {
-	ok := v.Kind == yamlnode.SequenceNode && v.Style&yamlnode.FlowStyle == 0 && len(v.Content) >= 16 &&
+// minPieceList is the length from which a list is written element by
+// element.
+const minPieceList = 16
+
+// PiecewiseList reports whether a mapping entry may be written by Key and
+// Elem: a long block list with no comments, anchors or tags of its own
+// on it or on its key, a field name.
+func PiecewiseList(k, v *yamlnode.Node) bool {
+	ok := v.Kind == yamlnode.SequenceNode && v.Style&yamlnode.FlowStyle == 0 && len(v.Content) >= minPieceList &&
 		k.Kind == yamlnode.ScalarNode && k.Style == 0 && (k.Tag == "" || k.Tag == "!!str") && k.Anchor == "" &&
 		v.Anchor == "" && (v.Tag == "" || v.Tag == "!!seq") &&
 		k.HeadComment == "" && k.LineComment == "" && k.FootComment == "" &&
@@ -168,7 +209,7 @@ func longList(k, v *yamlnode.Node) ([]*yamlnode.Node, bool) {
 	for _, r := range k.Value {
 		ok = ok && (r >= 'a' && r <= 'z' || r == '_')
 	}
-	return v.Content, ok
+	return ok && k.Value != ""
 }
 
 // indent writes text with two spaces before each line that is not empty.
@@ -182,6 +223,67 @@ func indent(out *bytes.Buffer, text []byte) {
 		out.WriteByte('\n')
 		text = rest
 	}
+}
+
+// Field is one field of a struct as Encode writes it: its key and value,
+// or, for a long list, its elements to be encoded one at a time, so that
+// the tree of the whole list is never built.
+type Field struct {
+	Key   *yamlnode.Node
+	Value *yamlnode.Node // nil for a long list: see Len, IDs and Elem
+	list  reflect.Value
+	e     encoder
+}
+
+// Len is the length of a long list.
+func (f Field) Len() int { return f.list.Len() }
+
+// IDs are the ids of a long list's elements, as NodeIDs would read them
+// from the encoded list: the "id" field of each struct element.
+func (f Field) IDs() []string {
+	ids := make([]string, f.list.Len())
+	for i := range ids {
+		el := reflect.Indirect(f.list.Index(i))
+		if el.Kind() != reflect.Struct {
+			continue
+		}
+		if j, ok := infoOf(el.Type()).byName["id"]; ok {
+			if fv := el.Field(infoOf(el.Type()).fields[j].index); fv.Kind() == reflect.String {
+				ids[i] = fv.String()
+			}
+		}
+	}
+	return ids
+}
+
+// Whole encodes a long list whole, as Encode does.
+func (f Field) Whole() *yamlnode.Node { return f.e.value(f.list) }
+
+// Elem encodes the i-th element of a long list.
+func (f Field) Elem(i int) *yamlnode.Node { return f.e.value(f.list.Index(i)) }
+
+// EncodeFields returns the fields of the struct v that Encode would write,
+// in the same order and with the same nodes, the long lists of structs
+// left to be encoded element by element.
+func EncodeFields(v any, hooks map[reflect.Type]EncodeHook) []Field {
+	e := encoder{hooks: hooks}
+	rv := reflect.Indirect(reflect.ValueOf(v))
+	var out []Field
+	for _, f := range infoOf(rv.Type()).fields {
+		fv := rv.Field(f.index)
+		if isEmpty(fv) {
+			continue
+		}
+		field := Field{Key: String(f.name), e: e}
+		if _, hooked := hooks[fv.Type()]; !hooked && fv.Kind() == reflect.Slice && fv.Len() >= minPieceList &&
+			reflect.Indirect(reflect.New(fv.Type().Elem())).Kind() == reflect.Struct {
+			field.list = fv
+		} else {
+			field.Value = e.value(fv)
+		}
+		out = append(out, field)
+	}
+	return out
 }
 
 // dump is one document of YAML, folded at width.
