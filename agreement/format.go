@@ -32,7 +32,10 @@ import (
 // returned and the output is nil. Findings of the schema and the rules do
 // not stop formatting.
 func Format(name string, src []byte) ([]byte, Diagnostics) {
-	doc := Loader{}.parse(name, src, true)
+	// A file with no "#" has no comments to keep: it is read as validate
+	// reads it, without the YAML library's slower reading with comments.
+	hasComments := bytes.IndexByte(src, '#') >= 0
+	doc := Loader{}.parse(name, src, hasComments)
 	var blocking Diagnostics
 	for _, d := range doc.Diagnostics {
 		// A value of the wrong type (a string "true" where true or false
@@ -61,8 +64,11 @@ func Format(name string, src []byte) ([]byte, Diagnostics) {
 	// is let go before the canonical one is built: a large file's two
 	// trees are never held at once.
 	comments := map[string]*comment{}
-	collect(doc.commented.Content[0], docpath.Root(), comments)
-	head, foot := doc.commented.HeadComment, doc.commented.FootComment
+	var head, foot string
+	if hasComments {
+		collect(doc.commented.Content[0], docpath.Root(), comments)
+		head, foot = doc.commented.HeadComment, doc.commented.FootComment
+	}
 	a := doc.Agreement
 	doc = nil
 	text, err := canonical(a, comments, head, foot)
