@@ -14,9 +14,21 @@ import (
 const ValidateFormatVersion = "entente.validate/v1"
 
 // finding is one diagnostic with the source it was found in.
+// finding is a diagnostic as the JSON, SARIF and GitHub outputs hold it:
+// with the columns where the words at it and at its related positions
+// end (0: unknown), and without the file's text, which is let go.
 type finding struct {
 	agreement.Diagnostic
-	src []byte
+	end         int
+	relatedEnds []int
+}
+
+func newFinding(d agreement.Diagnostic, src []byte) finding {
+	f := finding{Diagnostic: d, end: agreement.TokenEnd(src, d.Position), relatedEnds: make([]int, len(d.Related))}
+	for i, r := range d.Related {
+		f.relatedEnds[i] = agreement.TokenEnd(src, r.Position)
+	}
+	return f
 }
 
 type result struct {
@@ -91,8 +103,8 @@ func writeGitHub(w io.Writer, r result) {
 		props := []string{"file=" + escapeProperty(f.File)}
 		if f.IsValid() {
 			props = append(props, fmt.Sprintf("line=%d", f.Line), fmt.Sprintf("col=%d", f.Column))
-			if end := agreement.TokenEnd(f.src, f.Position); end > f.Column {
-				props = append(props, fmt.Sprintf("endLine=%d", f.Line), fmt.Sprintf("endColumn=%d", end))
+			if f.end > f.Column {
+				props = append(props, fmt.Sprintf("endLine=%d", f.Line), fmt.Sprintf("endColumn=%d", f.end))
 			}
 		}
 		props = append(props, "title="+escapeProperty("entente "+string(f.Rule)))

@@ -75,11 +75,11 @@ func writeSARIF(w io.Writer, r result, getwd func() (string, error)) error {
 			DefaultConfiguration: config{Level: level},
 		})
 	}
-	place := func(f finding, pos agreement.Position) physical {
+	place := func(f finding, pos agreement.Position, end int) physical {
 		loc := physical{ArtifactLocation: artifact{URI: sarifURI(f.File), URIBaseID: "SRCROOT"}}
 		if pos.IsValid() {
 			loc.Region = &region{StartLine: pos.Line, StartColumn: pos.Column}
-			if end := agreement.TokenEnd(f.src, pos); end > pos.Column {
+			if end > pos.Column {
 				loc.Region.EndLine, loc.Region.EndColumn = pos.Line, end
 			}
 		}
@@ -96,10 +96,10 @@ func writeSARIF(w io.Writer, r result, getwd func() (string, error)) error {
 			msg += " (" + f.Hint + ")"
 		}
 		res := resultT{RuleID: string(f.Rule), RuleIndex: index[f.Rule], Level: level,
-			Message: text{Text: msg}, Locations: []location{{PhysicalLocation: place(f, f.Position)}}}
+			Message: text{Text: msg}, Locations: []location{{PhysicalLocation: place(f, f.Position, f.end)}}}
 		for i, rel := range f.Related {
 			if rel.IsValid() {
-				res.RelatedLocations = append(res.RelatedLocations, location{ID: i + 1, PhysicalLocation: place(f, rel.Position), Message: &text{Text: rel.Message}})
+				res.RelatedLocations = append(res.RelatedLocations, location{ID: i + 1, PhysicalLocation: place(f, rel.Position, f.relatedEnds[i]), Message: &text{Text: rel.Message}})
 			}
 		}
 		results = append(results, res)

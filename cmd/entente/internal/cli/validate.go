@@ -92,6 +92,10 @@ func (c Command) validate(args []string) int {
 	c.tuneGC(gcValidate)
 	slim := loader
 	slim.DiagnosticsOnly = true
+	// Each file is loaded and let go but for what the rules across files
+	// need (its header); a file with findings is read again when they are
+	// printed, in order. So the memory of a run grows with its files'
+	// headers, not with their findings and text.
 	loaded, err := loadAll(slim, files, *jobs)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
@@ -101,29 +105,37 @@ func (c Command) validate(args []string) int {
 	// out when a folder or glob brought it, and named as such when it was
 	// given by name.
 	other := 0
-	for _, doc := range loaded {
-		if doc.IsAgreement() {
-			docs = append(docs, doc)
+	var kept []*loadedFile
+	for _, doc := range docs {
+		kept = append(kept, &loadedFile{Document: doc, agreement: true}) // from stdin: held whole, since it cannot be read again
+	}
+	for _, lf := range loaded {
+		if lf.agreement {
+			kept = append(kept, lf)
 			continue
 		}
-		if !named[filepath.Clean(doc.Name)] || *skipOther {
+		lf.again = false // its own findings are not shown
+		if !named[filepath.Clean(lf.Name)] || *skipOther {
 			other++
 			continue
 		}
-		doc.Diagnostics = agreement.Diagnostics{{File: doc.Name, Position: agreement.Position{Line: 1, Column: 1},
+		lf.Diagnostics = agreement.Diagnostics{{File: lf.Name, Position: agreement.Position{Line: 1, Column: 1},
 			Rule: agreement.RuleLoadNotAgreement, Severity: agreement.SeverityError,
 			Message: "this file is not an agreement: its top level declares no format: entente/...",
 			Hint:    "leave it out, add format: entente/v1 if it is one, or pass --skip-other"}}
-		docs = append(docs, doc)
+		kept = append(kept, lf)
 	}
-	if len(docs) == 0 {
+	if len(kept) == 0 {
 		fmt.Fprintf(c.Stderr, "entente validate: %s: no agreement files found\n", strings.Join(fs.Args(), " "))
 		return ExitUsage
+	}
+	setDocs := make([]*agreement.Document, len(kept))
+	for i, lf := range kept {
+		setDocs[i] = lf.Document
 	}
 	// The rules across files, against the whole set when the configuration
 	// names its root: a run on a few files (a pre-commit hook's) resolves
 	// their references against the folder. Only the files given report.
-	setDocs := docs
 	if cfg.Root != "" {
 		given := map[string]bool{}
 		for _, f := range files {
@@ -145,47 +157,44 @@ func (c Command) validate(args []string) int {
 			fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 			return ExitFailure
 		}
-		setDocs = append(slices.Clone(docs), others...)
+		for _, o := range others {
+			setDocs = append(setDocs, o.Document)
+		}
 	}
 	agreement.NewSet(setDocs...)
-	for _, doc := range docs {
-		doc.Diagnostics = cfg.apply(doc.Diagnostics)
-	}
 
-	r := result{files: len(docs)}
-	for _, doc := range docs {
-		src := doc.Source
-		tooLarge := slices.ContainsFunc(doc.Diagnostics, func(d agreement.Diagnostic) bool { return d.Rule == agreement.RuleLoadTooLarge })
-		if src == nil && len(doc.Diagnostics) > 0 && doc.Name != *stdinName && !tooLarge {
-			// Loaded clean, for its diagnostics only, before the rules
-			// across files found something: read the file again to show
-			// the lines.
-			src, _ = os.ReadFile(doc.Name)
+	r := result{files: len(kept)}
+	held := *format != "text" // the other outputs are one document, or two passes: their findings are held
+	paint := *colour == "always" || (*colour == "auto" && c.IsTerminal != nil && c.IsTerminal() && c.getenv("NO_COLOR") == "")
+	show := func(d agreement.Diagnostic, src []byte) {
+		if d.Severity == agreement.SeverityError {
+			r.errors++
+		} else {
+			r.warnings++
 		}
-		for _, d := range doc.Diagnostics {
-			r.findings = append(r.findings, finding{d, src})
-			if d.Severity == agreement.SeverityError {
-				r.errors++
-			} else {
-				r.warnings++
-			}
+		if *maxErrors > 0 && r.shown >= *maxErrors {
+			return
+		}
+		r.shown++
+		if held {
+			r.findings = append(r.findings, newFinding(d, src))
+		} else {
+			writeText(c.Stdout, src, d, paint)
 		}
 	}
-	r.shown = len(r.findings)
-	if *maxErrors > 0 {
-		r.shown = min(r.shown, *maxErrors)
-	}
-	switch *format {
-	case "json":
-		err = writeJSON(c.Stdout, r)
-	case "sarif":
-		err = writeSARIF(c.Stdout, r, c.Getwd)
-	case "github":
-		writeGitHub(c.Stdout, r)
-	default:
-		paint := *colour == "always" || (*colour == "auto" && c.IsTerminal != nil && c.IsTerminal() && c.getenv("NO_COLOR") == "")
-		for _, f := range r.findings[:r.shown] {
-			writeText(c.Stdout, f.src, f.Diagnostic, paint)
+	err = readAgain(slim, kept, *jobs, func(lf *loadedFile, src []byte) {
+		for _, d := range cfg.apply(lf.Diagnostics) {
+			show(d, src)
+		}
+	})
+	if err == nil {
+		switch *format {
+		case "json":
+			err = writeJSON(c.Stdout, r)
+		case "sarif":
+			err = writeSARIF(c.Stdout, r, c.Getwd)
+		case "github":
+			writeGitHub(c.Stdout, r)
 		}
 	}
 	if err != nil {
@@ -203,7 +212,7 @@ func (c Command) validate(args []string) int {
 	if skipped > 0 {
 		summary += fmt.Sprintf("; %s that %s not regular left out", plural(skipped, "file"), map[bool]string{true: "is", false: "are"}[skipped == 1])
 	}
-	if r.shown < len(r.findings) {
+	if r.shown < r.errors+r.warnings {
 		summary += fmt.Sprintf(" (%d shown, --max-errors)", r.shown)
 	}
 	fmt.Fprintln(c.Stderr, summary)
@@ -287,9 +296,98 @@ func modeWords(m fs.FileMode) string {
 	return "not a regular file"
 }
 
-// loadAll loads the files on up to jobs goroutines and returns the
-// documents in the order of files, whatever order they finish in.
-func loadAll(l agreement.Loader, files []string, jobs int) ([]*agreement.Document, error) {
+// loadedFile is a file loaded for its findings and let go but for what
+// the rules across files need: its name, header and suppressions.
+type loadedFile struct {
+	*agreement.Document
+	agreement bool // it is an agreement, or meant to be one (Document.IsAgreement)
+	// again says it had findings of its own when loaded, to be read again
+	// when they are printed.
+	again bool
+}
+
+// loadAll loads the files on up to jobs goroutines, each let go but for
+// what the rules across files need, and returns them in order.
+func loadAll(l agreement.Loader, files []string, jobs int) ([]*loadedFile, error) {
+	out := make([]*loadedFile, len(files))
+	errs := make([]error, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(jobs, len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				doc, err := l.ReadFile(files[i])
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				lf := &loadedFile{Document: doc, agreement: doc.IsAgreement(), again: len(doc.Diagnostics) > 0}
+				doc.Diagnostics, doc.Source = nil, nil
+				out[i] = lf
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// readAgain calls emit with each file, in order, its findings whole: those
+// of the file itself, read again for a file that had some, with those the
+// rules across files gave it; and with its text, for the lines shown
+// beside them. The files are read again on up to jobs goroutines, a
+// window at a time, so that only a window's texts are held.
+func readAgain(l agreement.Loader, files []*loadedFile, jobs int, emit func(lf *loadedFile, src []byte)) error {
+	const window = 256
+	for start := 0; start < len(files); start += window {
+		chunk := files[start:min(start+window, len(files))]
+		var names []string
+		for _, lf := range chunk {
+			if lf.again {
+				names = append(names, lf.Name)
+			}
+		}
+		again, err := loadFull(l, names, jobs)
+		if err != nil {
+			return err
+		}
+		k := 0
+		for _, lf := range chunk {
+			src := lf.Source
+			if lf.again {
+				doc := again[k]
+				k++
+				lf.Diagnostics = append(doc.Diagnostics, lf.Diagnostics...)
+				lf.Diagnostics.Sort()
+				src = doc.Source
+			}
+			if src == nil && len(lf.Diagnostics) > 0 && !tooLarge(lf.Diagnostics) {
+				// Loaded clean, before the rules across files found
+				// something: read the file again to show the lines.
+				src, _ = os.ReadFile(lf.Name)
+			}
+			emit(lf, src)
+			lf.Diagnostics = nil
+		}
+	}
+	return nil
+}
+
+func tooLarge(ds agreement.Diagnostics) bool {
+	return slices.ContainsFunc(ds, func(d agreement.Diagnostic) bool { return d.Rule == agreement.RuleLoadTooLarge })
+}
+
+// loadFull loads the files whole (their findings and text) on up to jobs
+// goroutines, in order.
+func loadFull(l agreement.Loader, files []string, jobs int) ([]*agreement.Document, error) {
 	docs := make([]*agreement.Document, len(files))
 	errs := make([]error, len(files))
 	next := make(chan int)
