@@ -24,17 +24,19 @@ var errHeader = errors.New("lsp: malformed message header")
 func readMessage(r *bufio.Reader) ([]byte, error) {
 	length := -1
 	for lines := 0; ; lines++ {
-		line, err := r.ReadString('\n')
+		// ReadSlice stops at the reader's buffer, so that a header line
+		// without an end is never read whole.
+		raw, err := r.ReadSlice('\n')
+		if err == bufio.ErrBufferFull || lines > 16 || len(raw) > 1024 {
+			return nil, fmt.Errorf("%w: too long", errHeader)
+		}
 		if err != nil {
-			if err == io.EOF && line == "" && lines == 0 {
+			if err == io.EOF && len(raw) == 0 && lines == 0 {
 				return nil, io.EOF // the client closed the stream between messages
 			}
 			return nil, fmt.Errorf("%w: %v", errHeader, err)
 		}
-		if lines > 16 || len(line) > 1024 {
-			return nil, fmt.Errorf("%w: too long", errHeader)
-		}
-		line = strings.TrimRight(line, "\r\n")
+		line := strings.TrimRight(string(raw), "\r\n")
 		if line == "" {
 			break
 		}

@@ -303,6 +303,29 @@ func TestHeaders(t *testing.T) {
 	}
 }
 
+// endless is a stream of one byte for ever, counting what is read.
+type endless struct{ read int }
+
+func (e *endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'a'
+	}
+	e.read += len(p)
+	return len(p), nil
+}
+
+// TestEndlessHeader: a header line that never ends is refused once the
+// reader's buffer is full, not read for ever.
+func TestEndlessHeader(t *testing.T) {
+	in := &endless{}
+	if _, err := readMessage(bufio.NewReader(in)); err == nil {
+		t.Fatal("an endless header line was taken")
+	}
+	if in.read > 64<<10 {
+		t.Errorf("%d bytes read of an endless header line", in.read)
+	}
+}
+
 // FuzzReadMessage: any bytes give messages or an error, never a panic,
 // and never a body larger than the limit.
 //
