@@ -243,6 +243,38 @@ func TestUTF8Positions(t *testing.T) {
 	t.Error("no load.unknown-field finding")
 }
 
+// TestPersianPositions: a finding after Persian text, written right to
+// left but stored in logical order, is at the units of the characters
+// before it, in UTF-16 and in UTF-8.
+func TestPersianPositions(t *testing.T) {
+	// "  - {id: c1, heading: پیمان راهبردی, sumary: x}": 22 ASCII
+	// characters, then 12 Persian letters and a space (13 characters, 25
+	// bytes), then
+	// ", ".
+	line := "  - {id: c1, heading: پیمان راهبردی, sumary: x}"
+	text := head + "title: T\nclauses:\n" + line + "\n"
+	for _, tt := range []struct {
+		encodings []string
+		start     float64
+	}{{nil, 22 + 13 + 2}, {[]string{"utf-8"}, 22 + 25 + 2}} {
+		c := start(t)
+		c.request("initialize", map[string]any{"capabilities": map[string]any{"general": map[string]any{"positionEncodings": tt.encodings}}})
+		c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "text": text}})
+		found := false
+		for _, d := range c.diagnostics(uri) {
+			if d.(map[string]any)["code"] == "load.unknown-field" {
+				found = true
+				if l, s, e := rangeOf(d); l != 8 || s != tt.start || e != tt.start+6 {
+					t.Errorf("%v: the finding at %v:%v-%v, want 8:%v-%v", tt.encodings, l, s, e, tt.start, tt.start+6)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%v: no load.unknown-field finding", tt.encodings)
+		}
+	}
+}
+
 // TestBadClients: what a client gets wrong is answered with the
 // protocol's errors, never a panic or a hang.
 func TestBadClients(t *testing.T) {
