@@ -310,34 +310,16 @@ type loadedFile struct {
 // what the rules across files need, and returns them in order.
 func loadAll(l agreement.Loader, files []string, jobs int) ([]*loadedFile, error) {
 	out := make([]*loadedFile, len(files))
-	errs := make([]error, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(jobs, len(files)) {
-		wg.Go(func() {
-			for i := range next {
-				doc, err := l.ReadFile(files[i])
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				lf := &loadedFile{Document: doc, agreement: doc.IsAgreement(), again: len(doc.Diagnostics) > 0}
-				doc.Diagnostics, doc.Source = nil, nil
-				out[i] = lf
-			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
+	err := inParallel(len(files), jobs, func(i int) error {
+		doc, err := l.ReadFile(files[i])
 		if err != nil {
-			return nil, err
+			return err
 		}
-	}
-	return out, nil
+		out[i] = &loadedFile{Document: doc, agreement: doc.IsAgreement(), again: len(doc.Diagnostics) > 0}
+		doc.Diagnostics, doc.Source = nil, nil
+		return nil
+	})
+	return out, err
 }
 
 // readAgain calls emit with each file, in order, its findings whole: those
@@ -389,27 +371,37 @@ func tooLarge(ds agreement.Diagnostics) bool {
 // goroutines, in order.
 func loadFull(l agreement.Loader, files []string, jobs int) ([]*agreement.Document, error) {
 	docs := make([]*agreement.Document, len(files))
-	errs := make([]error, len(files))
+	err := inParallel(len(files), jobs, func(i int) (err error) {
+		docs[i], err = l.ReadFile(files[i])
+		return err
+	})
+	return docs, err
+}
+
+// inParallel calls fn with 0 to n-1 on up to jobs goroutines, and
+// returns the error of the lowest i that failed.
+func inParallel(n, jobs int, fn func(i int) error) error {
+	errs := make([]error, n)
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(jobs, len(files)) {
+	for range min(jobs, n) {
 		wg.Go(func() {
 			for i := range next {
-				docs[i], errs[i] = l.ReadFile(files[i])
+				errs[i] = fn(i)
 			}
 		})
 	}
-	for i := range files {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return docs, nil
+	return nil
 }
 
 // ANSI colours for the text format.

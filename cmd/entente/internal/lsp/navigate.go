@@ -167,14 +167,21 @@ func (s *server) agreementLocations(id string, defs, uses bool) []location {
 	return out
 }
 
-func (s *server) definition(params json.RawMessage) (any, *responseError) {
-	c, err := s.cursorOf(params)
+// placeAt returns the cursor of a request and the id or code written
+// there; ok is false when there is none, or no model to find it in.
+func (s *server) placeAt(params json.RawMessage) (c cursor, p place, ok bool, err *responseError) {
+	c, err = s.cursorOf(params)
 	if err != nil || c.m == nil {
-		return nil, err
+		return c, p, false, err
 	}
-	p, ok := c.m.at(c.pos)
+	p, ok = c.m.at(c.pos)
+	return c, p, ok, nil
+}
+
+func (s *server) definition(params json.RawMessage) (any, *responseError) {
+	c, p, ok, err := s.placeAt(params)
 	if !ok {
-		return nil, nil
+		return nil, err
 	}
 	switch p.Kind {
 	case agreement.RefParty, agreement.RefClause, agreement.RefSource:
@@ -192,13 +199,9 @@ func (s *server) definition(params json.RawMessage) (any, *responseError) {
 func (s *server) references(params json.RawMessage) (any, *responseError) {
 	var rp referenceParams
 	json.Unmarshal(params, &rp)
-	c, err := s.cursorOf(params)
-	if err != nil || c.m == nil {
-		return nil, err
-	}
-	p, ok := c.m.at(c.pos)
+	c, p, ok, err := s.placeAt(params)
 	if !ok {
-		return nil, nil
+		return nil, err
 	}
 	withDef := rp.Context.IncludeDeclaration
 	if p.Kind == agreement.RefAgreement {
