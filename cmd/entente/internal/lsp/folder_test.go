@@ -1,6 +1,8 @@
 package lsp
 
 import (
+	"encoding/json"
+	"io"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -122,5 +124,35 @@ func TestAdjust(t *testing.T) {
 	ds := c.diagnostics(uri)
 	if len(ds) != 1 || ds[0].(map[string]any)["code"] != string(agreement.RuleRefClause) || ds[0].(map[string]any)["severity"] != 2.0 {
 		t.Errorf("findings: %v", ds)
+	}
+}
+
+// TestOnlyChangedFilesLoad: a change to one open file loads that file
+// again, not the others, and the others' findings from the rules across
+// files still follow it.
+func TestOnlyChangedFilesLoad(t *testing.T) {
+	s := newServer(io.Discard, Options{})
+	s.initialized = true
+	a, b := "file:///w/a.yaml", "file:///w/b.yaml"
+	s.files[a] = &file{text: newText([]byte(agreementText("pact-a", "relations:\n  - {type: amends, agreement: pact-b}\n")), false)}
+	s.files[b] = &file{text: newText([]byte(agreementText("pact-b", "")), false)}
+	s.check()
+	before := s.files[a].parsed
+	if len(s.files[a].findings) != 0 {
+		t.Fatalf("a.yaml: %v", s.files[a].findings)
+	}
+	params, _ := json.Marshal(map[string]any{"textDocument": map[string]any{"uri": b},
+		"contentChanges": []any{map[string]any{"text": agreementText("pact-c", "")}}})
+	s.handle(message{Method: "textDocument/didChange", Params: params})
+	s.check()
+	if s.files[a].parsed != before {
+		t.Error("a.yaml, unchanged, was loaded again")
+	}
+	if ds := s.files[a].findings; len(ds) != 1 || ds[0].Rule != agreement.RuleSetUnresolved {
+		t.Errorf("a.yaml after b.yaml's id changed: %v", ds)
+	}
+	s.check()
+	if ds := s.files[a].findings; len(ds) != 1 {
+		t.Errorf("a.yaml checked again: %d findings, want the same one", len(ds))
 	}
 }

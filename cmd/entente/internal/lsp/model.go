@@ -11,7 +11,11 @@ import (
 // loaded, and the last version of it that gave a model.
 type file struct {
 	text *text
-	doc  *agreement.Document // the text, loaded; nil until checked
+	// parsed is the text loaded, alone; nil until it is, and again after
+	// each change. doc is a clone of it checked with the other files of
+	// the set: an open file the change did not touch is not loaded again.
+	parsed *agreement.Document
+	doc    *agreement.Document
 	// findings are doc's diagnostics as shown: with the set's, and with
 	// the configuration's severities.
 	findings agreement.Diagnostics

@@ -71,7 +71,7 @@ func (s *server) setFiles() []setFile {
 			continue
 		}
 		sf := setFile{uri: uri, doc: f.doc}
-		if f.last != nil && f.last.doc == f.doc {
+		if f.last != nil && f.last.doc == f.parsed {
 			sf.m = f.last
 		}
 		out = append(out, sf)
@@ -220,7 +220,7 @@ func (s *server) references(params json.RawMessage) (any, *responseError) {
 // why there is none. A rename needs the file's own model: edits made
 // from a model of an older text would land in the wrong places.
 func (s *server) renameTarget(c cursor) (place, *responseError) {
-	if c.m == nil || c.m.doc != c.file.doc {
+	if c.m == nil || c.m.doc != c.file.parsed {
 		return place{}, &responseError{codeRequestFailed, "the file does not load as it is; fix its syntax before renaming"}
 	}
 	p, ok := c.m.at(c.pos)

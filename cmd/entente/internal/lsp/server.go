@@ -230,7 +230,7 @@ func (s *server) handle(m message) {
 			}
 			t = newText(slices.Concat(t.src[:start:start], []byte(c.Text), t.src[end:]), s.utf8)
 		}
-		f.text = t
+		f.text, f.parsed = t, nil
 		s.dirty = true
 	case "textDocument/didSave":
 		var p didCloseParams
@@ -352,7 +352,13 @@ func (s *server) check() {
 	for _, uri := range uris {
 		f := s.files[uri]
 		name := fileName(uri)
-		f.doc = s.opts.Loader.Parse(name, f.text.src)
+		if f.parsed == nil {
+			f.parsed = s.opts.Loader.Parse(name, f.text.src)
+			if f.parsed.Agreement != nil {
+				f.last = newModel(f.parsed, s.utf8)
+			}
+		}
+		f.doc = f.parsed.Clone()
 		open[name] = true
 		if f.doc.IsAgreement() {
 			docs = append(docs, f.doc)
@@ -371,9 +377,6 @@ func (s *server) check() {
 		f.findings = nil
 		if f.doc.IsAgreement() { // other YAML is left alone, as validate leaves it
 			f.findings = s.adjust(f.doc.Diagnostics)
-		}
-		if f.doc.Agreement != nil {
-			f.last = newModel(f.doc, s.utf8)
 		}
 		s.publish(uri, f.text, f.findings, true)
 	}
