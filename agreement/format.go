@@ -207,6 +207,9 @@ func collect(n *yamlnode.Node, path docpath.Path, m map[string]*comment) {
 
 // place puts the comments back on the canonical tree, at the same paths.
 func place(n *yamlnode.Node, path docpath.Path, m map[string]*comment) {
+	if len(m) == 0 {
+		return // no comments: no path need be named
+	}
 	if path.IsRoot() {
 		applyComments(m, path, nil, n)
 	}
@@ -234,6 +237,9 @@ func place(n *yamlnode.Node, path docpath.Path, m map[string]*comment) {
 // applyComments puts the comments written at path p on the key and value
 // that stand there in the canonical tree.
 func applyComments(m map[string]*comment, p docpath.Path, key, value *yamlnode.Node) {
+	if len(m) == 0 {
+		return
+	}
 	c, ok := m[p.String()]
 	if !ok {
 		return
