@@ -148,13 +148,20 @@ func YAML(n *yamlnode.Node) ([]byte, error) {
 // written element by element. Written in order, the pieces are the text
 // of the one document.
 type Pieces struct {
-	out bytes.Buffer
-	err error
+	out     bytes.Buffer
+	pending []*yamlnode.Node // elements of the list Key began, not yet written
+	err     error
 }
+
+// elemsAtOnce is how many elements of a list are written as one piece:
+// enough that an emitter is not made for each, few enough that their
+// events are small.
+const elemsAtOnce = 32
 
 // Entry writes one entry of the mapping; head and foot are the document's
 // head comment, for the first entry, and foot comment, for the last.
 func (w *Pieces) Entry(key, value *yamlnode.Node, head, foot string) {
+	w.flush()
 	piece := &yamlnode.Node{Kind: yamlnode.DocumentNode, HeadComment: head, FootComment: foot,
 		Content: []*yamlnode.Node{{Kind: yamlnode.MappingNode, Content: []*yamlnode.Node{key, value}}}}
 	w.write(piece, lineWidth, false)
@@ -162,13 +169,29 @@ func (w *Pieces) Entry(key, value *yamlnode.Node, head, foot string) {
 
 // Key begins a list whose elements follow by Elem: a plain key of a
 // field (PiecewiseList says which lists may be written so).
-func (w *Pieces) Key(name string) { w.out.WriteString(name + ":\n") }
+func (w *Pieces) Key(name string) {
+	w.flush()
+	w.out.WriteString(name + ":\n")
+}
 
-// Elem writes one element of the list Key began.
+// Elem writes one element of the list Key began (a few at a time).
 func (w *Pieces) Elem(e *yamlnode.Node) {
-	// Indented by two columns, folded two columns sooner: the text is
-	// what the element is within the whole.
-	w.write(&yamlnode.Node{Kind: yamlnode.SequenceNode, Content: []*yamlnode.Node{e}}, lineWidth-2, true)
+	w.pending = append(w.pending, e)
+	if len(w.pending) == elemsAtOnce {
+		w.flush()
+	}
+}
+
+// flush writes the elements pending as a list of their own, indented by
+// two columns and folded two columns sooner: the text is what they are
+// within the whole.
+func (w *Pieces) flush() {
+	if len(w.pending) == 0 {
+		return
+	}
+	w.write(&yamlnode.Node{Kind: yamlnode.SequenceNode, Content: w.pending}, lineWidth-2, true)
+	clear(w.pending)
+	w.pending = w.pending[:0]
 }
 
 func (w *Pieces) write(n *yamlnode.Node, width int, indented bool) {
@@ -188,7 +211,10 @@ func (w *Pieces) write(n *yamlnode.Node, width int, indented bool) {
 }
 
 // Bytes returns the text written, or the first error.
-func (w *Pieces) Bytes() ([]byte, error) { return w.out.Bytes(), w.err }
+func (w *Pieces) Bytes() ([]byte, error) {
+	w.flush()
+	return w.out.Bytes(), w.err
+}
 
 // lineWidth is the width at which long scalars are folded.
 const lineWidth = 100
