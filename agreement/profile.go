@@ -132,10 +132,6 @@ func (k CommitmentKind) ProfileFlag() string {
 	return ""
 }
 
-// Binding reports whether a commitment with modality m is an obligation
-// (shall, shall-not, will-strive); may, reaffirm and declare are not.
-func (m Modality) Binding() bool { return binding(m) }
-
 func binding(m Modality) bool {
 	return m == ModalityShall || m == ModalityShallNot || m == ModalityWillStrive
 }

@@ -28,8 +28,11 @@ func Vocabularies() []Vocabulary {
 }
 
 // VocabulariesWith is Vocabularies with the topics of tax (the built-in
-// taxonomy extended by a configuration, say).
+// taxonomy extended by a configuration, say); nil is the built-in one.
 func VocabulariesWith(tax *topics.Taxonomy) []Vocabulary {
+	if tax == nil {
+		tax = topics.Builtin()
+	}
 	out := []Vocabulary{
 		vocabulary("stage of a version", []string{"version.stage"}, stages, stageDocs),
 		vocabulary("kind of agreement", []string{"kind"}, kinds, kindDocs),

@@ -108,10 +108,7 @@ func Serve(in io.Reader, out io.Writer, opts Options) error {
 
 func newServer(out io.Writer, opts Options) *server {
 	s := &server{opts: opts, out: out, files: map[string]*file{}, folder: map[string]*agreement.Document{}, published: map[string]string{},
-		vocabularies: agreement.Vocabularies()}
-	if opts.Loader.Topics != nil {
-		s.vocabularies = agreement.VocabulariesWith(opts.Loader.Topics)
-	}
+		vocabularies: agreement.VocabulariesWith(opts.Loader.Topics)}
 	return s
 }
 
