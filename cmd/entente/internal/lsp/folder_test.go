@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/entente-go/entente/agreement"
 )
@@ -154,5 +155,42 @@ func TestOnlyChangedFilesLoad(t *testing.T) {
 	s.check()
 	if ds := s.files[a].findings; len(ds) != 1 {
 		t.Errorf("a.yaml checked again: %d findings, want the same one", len(ds))
+	}
+}
+
+// TestDebounce: a burst of changes is checked once it pauses, not once a
+// change; what is shown is the last text's findings.
+func TestDebounce(t *testing.T) {
+	c := start(t)
+	c.request("initialize", map[string]any{"capabilities": map[string]any{}})
+	good := agreementText("pact", "")
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 1, "text": good}})
+	const changes = 20
+	for i := range changes {
+		text := good
+		if i%2 == 1 {
+			text += "sumary: x\n" // the last change has the fault
+		}
+		c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": i + 2},
+			"contentChanges": []any{map[string]any{"text": text}}})
+	}
+	ds := c.diagnostics(uri)
+	if len(ds) != 1 || ds[0].(map[string]any)["code"] != string(agreement.RuleLoadUnknownField) {
+		t.Fatalf("after the burst: %v", ds)
+	}
+	published := 1
+	deadline := time.After(300 * time.Millisecond)
+	for waiting := true; waiting; {
+		select {
+		case m := <-c.msgs:
+			if m["method"] == "textDocument/publishDiagnostics" {
+				published++
+			}
+		case <-deadline:
+			waiting = false
+		}
+	}
+	if published > changes/4 {
+		t.Errorf("%d changes were checked %d times", changes, published)
 	}
 }

@@ -27,6 +27,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/topics"
@@ -66,8 +67,7 @@ type server struct {
 	loaded    bool              // the folders' files are loaded
 	published map[string]string // the diagnostics shown, by URI, as sent
 	// dirty says the open files changed since they were last checked:
-	// the check waits until the messages that have come in are handled,
-	// so that a burst of changes is checked once.
+	// the check waits for a pause in the changes (debounce).
 	dirty bool
 
 	vocabularies []agreement.Vocabulary
@@ -75,24 +75,57 @@ type server struct {
 	shutdown     bool
 }
 
+// debounce is how long the server waits after a change before it checks
+// the files, so that a burst of keystrokes is checked once. A request
+// checks at once, so that it sees every change sent before it.
+const debounce = 50 * time.Millisecond
+
 // Serve runs a session: it reads messages from in and writes to out until
-// the client sends exit or closes in.
+// the client sends exit or closes in. (The goroutine that reads in ends
+// when in does.)
 func Serve(in io.Reader, out io.Writer, opts Options) error {
 	s := newServer(out, opts)
-	r := bufio.NewReader(in)
-	for {
-		if s.dirty && r.Buffered() == 0 {
-			s.check()
+	type read struct {
+		body []byte
+		err  error
+	}
+	reads := make(chan read)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		r := bufio.NewReader(in)
+		for {
+			body, err := readMessage(r)
+			select {
+			case reads <- read{body, err}:
+			case <-done:
+				return
+			}
+			if err != nil {
+				return
+			}
 		}
-		body, err := readMessage(r)
-		if err == io.EOF {
+	}()
+	wait := time.NewTimer(debounce)
+	wait.Stop()
+	for {
+		var rd read
+		select {
+		case <-wait.C:
+			if s.dirty {
+				s.check()
+			}
+			continue
+		case rd = <-reads:
+		}
+		if rd.err == io.EOF {
 			return ErrNoShutdown
 		}
-		if err != nil {
-			return err // the stream cannot be read on from here
+		if rd.err != nil {
+			return rd.err // the stream cannot be read on from here
 		}
 		var m message
-		if err := json.Unmarshal(body, &m); err != nil {
+		if err := json.Unmarshal(rd.body, &m); err != nil {
 			s.reply(nil, nil, &responseError{codeParseError, "the message is not JSON: " + err.Error()})
 			continue
 		}
@@ -103,6 +136,9 @@ func Serve(in io.Reader, out io.Writer, opts Options) error {
 			return nil
 		}
 		s.handle(m)
+		if s.dirty {
+			wait.Reset(debounce)
+		}
 	}
 }
 
@@ -202,6 +238,7 @@ func (s *server) handle(m message) {
 		}
 		s.files[p.TextDocument.URI] = &file{text: newText([]byte(p.TextDocument.Text), s.utf8)}
 		s.dirty = true
+		s.check() // at once: an opened file is no burst of keystrokes, and its model is wanted
 	case "textDocument/didChange":
 		var p didChangeParams
 		if err := json.Unmarshal(m.Params, &p); err != nil {
