@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf16"
+
+	"github.com/entente-go/entente/agreement"
 )
 
 // exampleText is the Iran–Russia treaty, the file the feature tests edit.
@@ -284,6 +286,29 @@ func TestFormattingAndCodeActions(t *testing.T) {
 	// A text that does not parse is not formatted, and the reason says so.
 	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 3}, "contentChanges": []any{map[string]any{"text": text + "clauses: [\n"}}})
 	m := c.request("textDocument/formatting", map[string]any{"textDocument": doc()})
+	// The file that does not parse gets its syntax finding, where
+	// validate puts it.
+	hasSyntax := func(ds []any) bool {
+		for _, d := range ds {
+			if d.(map[string]any)["code"] == "syntax" {
+				return true
+			}
+		}
+		return false
+	}
+	syntax := false
+	for _, d := range c.diagnosticsUntil(uri, hasSyntax) {
+		if d.(map[string]any)["code"] == "syntax" {
+			syntax = true
+			want := agreement.Parse("x.yaml", []byte(text+"clauses: [\n")).Diagnostics[0]
+			if line, start, _ := rangeOf(d); int(line) != want.Line-1 || int(start) != want.Column-1 {
+				t.Errorf("the syntax finding is at %v:%v, validate's at %v", line, start, want.Position)
+			}
+		}
+	}
+	if !syntax {
+		t.Error("no syntax finding for a file that does not parse")
+	}
 	if e, _ := m["error"].(map[string]any); e == nil || !strings.Contains(e["message"].(string), "not formatted") {
 		t.Errorf("formatting a broken file: %v", m)
 	}

@@ -19,8 +19,11 @@ type client struct {
 	t    *testing.T
 	in   *io.PipeWriter
 	msgs chan map[string]any // what the server wrote; closed at its end
-	done chan error
-	id   int
+	// backlog holds what the server wrote while a request waited for its
+	// answer, for next to give in order.
+	backlog []map[string]any
+	done    chan error
+	id      int
 }
 
 func start(t *testing.T) *client {
@@ -91,6 +94,11 @@ func (c *client) send(m map[string]any) {
 // so that a server that hangs fails the test instead of stopping it.
 func (c *client) next() map[string]any {
 	c.t.Helper()
+	if len(c.backlog) > 0 {
+		m := c.backlog[0]
+		c.backlog = c.backlog[1:]
+		return m
+	}
 	select {
 	case m, ok := <-c.msgs:
 		if !ok {
@@ -107,17 +115,31 @@ func (c *client) request(method string, params any) map[string]any {
 	c.t.Helper()
 	c.id++
 	c.send(map[string]any{"id": c.id, "method": method, "params": params})
+	var others []map[string]any
+	defer func() { c.backlog = append(c.backlog, others...) }()
 	for {
 		m := c.next()
 		if id, ok := m["id"].(float64); ok && int(id) == c.id {
 			return m
 		}
+		others = append(others, m)
 	}
 }
 
 func (c *client) notify(method string, params any) {
 	c.t.Helper()
 	c.send(map[string]any{"method": method, "params": params})
+}
+
+// diagnosticsUntil waits for diagnostics of uri that satisfy ok, passing
+// over those that do not, and returns them.
+func (c *client) diagnosticsUntil(uri string, ok func(ds []any) bool) []any {
+	c.t.Helper()
+	for {
+		if ds := c.diagnostics(uri); ok(ds) {
+			return ds
+		}
+	}
 }
 
 // diagnostics waits for the next diagnostics of uri.
