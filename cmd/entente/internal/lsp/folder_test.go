@@ -194,3 +194,51 @@ func TestDebounce(t *testing.T) {
 		t.Errorf("%d changes were checked %d times", changes, published)
 	}
 }
+
+// TestWatchedFiles: a client that can tell of changes to files is asked
+// to; a file of the folder made or removed on disk while the session
+// runs joins or leaves the set, and the open file's findings follow.
+func TestWatchedFiles(t *testing.T) {
+	dir := t.TempDir()
+	uriOf := func(name string) string {
+		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, name))}).String()
+	}
+	c := start(t)
+	c.request("initialize", map[string]any{"rootUri": uriOf(""), "capabilities": map[string]any{
+		"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}}})
+	c.notify("initialized", map[string]any{})
+	reg := c.next()
+	if reg["method"] != "client/registerCapability" {
+		t.Fatalf("after initialized: %v", reg)
+	}
+	c.send(map[string]any{"id": reg["id"], "result": nil}) // the client's answer: no error comes back
+	c.request("entente/ping", nil)                         // an unknown method: anything the server wrote before its answer is in the backlog
+	for _, m := range c.backlog {
+		if m["error"] != nil {
+			t.Errorf("the server answered the client's answer: %v", m)
+		}
+	}
+	c.backlog = nil
+	newURI := uriOf("new.yaml")
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": newURI, "version": 1,
+		"text": agreementText("new-pact", "relations:\n  - {type: supersedes, agreement: old-pact}\n")}})
+	unresolved := func(ds []any) bool {
+		return len(ds) == 1 && ds[0].(map[string]any)["code"] == string(agreement.RuleSetUnresolved)
+	}
+	if ds := c.diagnostics(newURI); !unresolved(ds) {
+		t.Fatalf("before old.yaml exists: %v", ds)
+	}
+	old := filepath.Join(dir, "old.yaml")
+	if err := os.WriteFile(old, []byte(agreementText("old-pact", "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": uriOf("old.yaml"), "type": 1}}})
+	if ds := c.diagnostics(newURI); len(ds) != 0 {
+		t.Errorf("after old.yaml was made: %v", ds)
+	}
+	os.Remove(old)
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": uriOf("old.yaml"), "type": 3}}})
+	if ds := c.diagnostics(newURI); !unresolved(ds) {
+		t.Errorf("after old.yaml was removed: %v", ds)
+	}
+}

@@ -67,8 +67,24 @@ type initializeParams struct {
 		General struct {
 			PositionEncodings []string `json:"positionEncodings"`
 		} `json:"general"`
+		Workspace struct {
+			DidChangeWatchedFiles struct {
+				DynamicRegistration bool `json:"dynamicRegistration"`
+			} `json:"didChangeWatchedFiles"`
+		} `json:"workspace"`
 	} `json:"capabilities"`
 }
+
+type didChangeWatchedFilesParams struct {
+	Changes []struct {
+		URI  string `json:"uri"`
+		Type int    `json:"type"` // 1 created, 2 changed, 3 deleted
+	} `json:"changes"`
+}
+
+// watchRequestID is the id of the one request the server sends: to be
+// told of changes to the files of the workspace.
+const watchRequestID = `"entente/watch"`
 
 type textDocumentItem struct {
 	URI  string `json:"uri"`

@@ -49,6 +49,10 @@ type Options struct {
 	// open files, as validate would bring them (the configuration's
 	// include and exclude); nil lists the folder's agreement files.
 	Files func(folder string) ([]string, error)
+	// Keeps says whether a file of a folder that appears or changes while
+	// the session runs belongs to the set, as Files would say; nil keeps
+	// the agreement files.
+	Keeps func(path string) bool
 }
 
 // maxFolderFiles bounds the files of the workspace loaded beside the
@@ -73,6 +77,7 @@ type server struct {
 	vocabularies []agreement.Vocabulary
 	initialized  bool
 	shutdown     bool
+	watch        bool // the client can tell of changes to the folder's files
 }
 
 // debounce is how long the server waits after a change before it checks
@@ -163,6 +168,9 @@ func (s *server) handle(m message) {
 		}
 	}
 	if m.Method == "" {
+		if isRequest && string(*m.ID) == watchRequestID {
+			return // the client's answer to the server's one request
+		}
 		fail(codeInvalidRequest, "a message with no method")
 		return
 	}
@@ -210,6 +218,7 @@ func (s *server) handle(m message) {
 		if path, ok := filePath(p.RootURI); ok && len(s.folders) == 0 {
 			s.folders = append(s.folders, path)
 		}
+		s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration && len(s.folders) > 0
 		s.initialized = true
 		s.reply(m.ID, map[string]any{
 			"capabilities": map[string]any{
@@ -226,7 +235,26 @@ func (s *server) handle(m message) {
 			},
 			"serverInfo": map[string]any{"name": "entente"},
 		}, nil)
-	case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
+	case "initialized":
+		if s.watch {
+			// Ask to be told when a file of the folder is made, changed or
+			// removed (a checkout of another branch), so that the set
+			// stays as the disk has it.
+			id := json.RawMessage(watchRequestID)
+			writeMessage(s.out, map[string]any{"jsonrpc": "2.0", "id": &id, "method": "client/registerCapability",
+				"params": map[string]any{"registrations": []any{map[string]any{"id": "entente-files", "method": "workspace/didChangeWatchedFiles",
+					"registerOptions": map[string]any{"watchers": []any{map[string]any{"globPattern": "**/*.{yaml,yml,json}"}}}}}}})
+		}
+	case "workspace/didChangeWatchedFiles":
+		var p didChangeWatchedFilesParams
+		if err := json.Unmarshal(m.Params, &p); err != nil {
+			s.log("didChangeWatchedFiles: " + err.Error())
+			return
+		}
+		for _, c := range p.Changes {
+			s.fileChanged(c.URI, c.Type == 3)
+		}
+	case "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
 	case "shutdown":
 		s.shutdown = true
 		s.reply(m.ID, nil, nil)
@@ -334,6 +362,34 @@ func (s *server) loadFolders() {
 			}
 		}
 	}
+}
+
+// fileChanged takes in a file of a folder made, changed or (gone)
+// removed on disk while the session runs.
+func (s *server) fileChanged(uri string, gone bool) {
+	path, ok := filePath(uri)
+	if !ok || !s.loaded || !slices.ContainsFunc(s.folders, func(f string) bool { return within(f, path) }) {
+		return // before the folders are loaded, they will be read as they are
+	}
+	keeps := s.opts.Keeps
+	if keeps == nil {
+		keeps = agreement.IsAgreementFile
+	}
+	delete(s.folder, path)
+	if !gone && keeps(path) {
+		loader := s.opts.Loader
+		loader.ModelsOnly = true
+		if doc, err := loader.ReadFile(path); err == nil && doc.IsAgreement() {
+			s.folder[path] = doc
+		}
+	}
+	s.dirty = true
+}
+
+// within reports whether path is in the folder dir.
+func within(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // reload reads a file of the folder again from disk.
