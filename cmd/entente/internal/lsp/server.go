@@ -190,51 +190,11 @@ func (s *server) handle(m message) {
 	}
 	switch m.Method {
 	case "initialize":
-		var p initializeParams
-		if len(m.Params) > 0 {
-			if err := json.Unmarshal(m.Params, &p); err != nil {
-				fail(codeInvalidParams, "initialize: %v", err)
-				return
-			}
-		}
-		encoding := "utf-16"
-		if slices.Contains(p.Capabilities.General.PositionEncodings, "utf-8") {
-			encoding, s.utf8 = "utf-8", true
-		}
-		for _, f := range p.WorkspaceFolders {
-			if path, ok := filePath(f.URI); ok {
-				s.folders = append(s.folders, path)
-			}
-		}
-		if path, ok := filePath(p.RootURI); ok && len(s.folders) == 0 {
-			s.folders = append(s.folders, path)
-		}
-		s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration && len(s.folders) > 0
-		s.initialized = true
-		s.reply(m.ID, map[string]any{
-			"capabilities": map[string]any{
-				"positionEncoding":           encoding,
-				"textDocumentSync":           map[string]any{"openClose": true, "change": 2, "save": true}, // incremental
-				"hoverProvider":              true,
-				"definitionProvider":         true,
-				"referencesProvider":         true,
-				"renameProvider":             map[string]any{"prepareProvider": true},
-				"documentSymbolProvider":     true,
-				"documentFormattingProvider": true,
-				"codeActionProvider":         map[string]any{"codeActionKinds": []string{"quickfix"}},
-				"completionProvider":         map[string]any{"triggerCharacters": []string{":", " ", "[", ","}},
-			},
-			"serverInfo": map[string]any{"name": "entente"},
-		}, nil)
+		result, err := s.initialize(m.Params)
+		s.reply(m.ID, result, err)
 	case "initialized":
 		if s.watch {
-			// Ask to be told when a file of the folder is made, changed or
-			// removed (a checkout of another branch), so that the set
-			// stays as the disk has it.
-			id := json.RawMessage(watchRequestID)
-			writeMessage(s.out, map[string]any{"jsonrpc": "2.0", "id": &id, "method": "client/registerCapability",
-				"params": map[string]any{"registrations": []any{map[string]any{"id": "entente-files", "method": "workspace/didChangeWatchedFiles",
-					"registerOptions": map[string]any{"watchers": []any{map[string]any{"globPattern": "**/*.{yaml,yml,json}"}}}}}}})
+			s.askToWatch()
 		}
 	case "workspace/didChangeWatchedFiles":
 		var p didChangeWatchedFilesParams
@@ -259,32 +219,7 @@ func (s *server) handle(m message) {
 		s.dirty = true
 		s.check() // at once: an opened file is no burst of keystrokes, and its model is wanted
 	case "textDocument/didChange":
-		var p didChangeParams
-		if err := json.Unmarshal(m.Params, &p); err != nil {
-			s.log("didChange: " + err.Error())
-			return
-		}
-		f, ok := s.files[p.TextDocument.URI]
-		if !ok {
-			s.log("didChange: " + p.TextDocument.URI + " is not open")
-			return
-		}
-		t := f.text
-		for _, c := range p.ContentChanges {
-			if c.Range == nil {
-				t = newText([]byte(c.Text), s.utf8)
-				continue
-			}
-			start, ok1 := t.offsetOf(c.Range.Start)
-			end, ok2 := t.offsetOf(c.Range.End)
-			if !ok1 || !ok2 || end < start {
-				s.log(fmt.Sprintf("didChange: the range %+v is not in %s; the change is left out", *c.Range, p.TextDocument.URI))
-				break
-			}
-			t = newText(slices.Concat(t.src[:start:start], []byte(c.Text), t.src[end:]), s.utf8)
-		}
-		f.text, f.parsed = t, nil
-		s.dirty = true
+		s.didChange(m.Params)
 	case "textDocument/didSave":
 		var p didCloseParams
 		if err := json.Unmarshal(m.Params, &p); err == nil {
@@ -301,6 +236,89 @@ func (s *server) handle(m message) {
 	default:
 		fail(codeMethodNotFound, "%s is not supported", m.Method)
 	}
+}
+
+// initialize answers the client's first request: the position encoding
+// (UTF-8 when the client offers it), the workspace folders, and what the
+// server can do.
+func (s *server) initialize(params json.RawMessage) (any, *responseError) {
+	var p initializeParams
+	if len(params) > 0 {
+		if err := json.Unmarshal(params, &p); err != nil {
+			return nil, &responseError{codeInvalidParams, "initialize: " + err.Error()}
+		}
+	}
+	encoding := "utf-16"
+	if slices.Contains(p.Capabilities.General.PositionEncodings, "utf-8") {
+		encoding, s.utf8 = "utf-8", true
+	}
+	for _, f := range p.WorkspaceFolders {
+		if path, ok := filePath(f.URI); ok {
+			s.folders = append(s.folders, path)
+		}
+	}
+	if path, ok := filePath(p.RootURI); ok && len(s.folders) == 0 {
+		s.folders = append(s.folders, path)
+	}
+	s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration && len(s.folders) > 0
+	s.initialized = true
+	return map[string]any{
+		"capabilities": map[string]any{
+			"positionEncoding":           encoding,
+			"textDocumentSync":           map[string]any{"openClose": true, "change": 2, "save": true}, // incremental
+			"hoverProvider":              true,
+			"definitionProvider":         true,
+			"referencesProvider":         true,
+			"renameProvider":             map[string]any{"prepareProvider": true},
+			"documentSymbolProvider":     true,
+			"documentFormattingProvider": true,
+			"codeActionProvider":         map[string]any{"codeActionKinds": []string{"quickfix"}},
+			"completionProvider":         map[string]any{"triggerCharacters": []string{":", " ", "[", ","}},
+		},
+		"serverInfo": map[string]any{"name": "entente"},
+	}, nil
+}
+
+// askToWatch asks the client to tell when a file of the folder is made,
+// changed or removed (a checkout of another branch), so that the set
+// stays as the disk has it.
+func (s *server) askToWatch() {
+	id := json.RawMessage(watchRequestID)
+	writeMessage(s.out, map[string]any{"jsonrpc": "2.0", "id": &id, "method": "client/registerCapability",
+		"params": map[string]any{"registrations": []any{map[string]any{"id": "entente-files", "method": "workspace/didChangeWatchedFiles",
+			"registerOptions": map[string]any{"watchers": []any{map[string]any{"globPattern": "**/*.{yaml,yml,json}"}}}}}}})
+}
+
+// didChange applies a change to an open file: the whole text, or ranges
+// of it. A range that is not in the text is left out, with a note in the
+// client's log.
+func (s *server) didChange(params json.RawMessage) {
+	var p didChangeParams
+	if err := json.Unmarshal(params, &p); err != nil {
+		s.log("didChange: " + err.Error())
+		return
+	}
+	f, ok := s.files[p.TextDocument.URI]
+	if !ok {
+		s.log("didChange: " + p.TextDocument.URI + " is not open")
+		return
+	}
+	t := f.text
+	for _, c := range p.ContentChanges {
+		if c.Range == nil {
+			t = newText([]byte(c.Text), s.utf8)
+			continue
+		}
+		start, ok1 := t.offsetOf(c.Range.Start)
+		end, ok2 := t.offsetOf(c.Range.End)
+		if !ok1 || !ok2 || end < start {
+			s.log(fmt.Sprintf("didChange: the range %+v is not in %s; the change is left out", *c.Range, p.TextDocument.URI))
+			break
+		}
+		t = newText(slices.Concat(t.src[:start:start], []byte(c.Text), t.src[end:]), s.utf8)
+	}
+	f.text, f.parsed = t, nil
+	s.dirty = true
 }
 
 // requests are the requests about the open files, by method.
