@@ -26,6 +26,10 @@ import (
 // A JSON file (by its name, or a document that begins with "{") is
 // written as canonical JSON, indented; JSON has no comments to keep.
 //
+// A file that is not an agreement (Document.IsAgreement: other YAML, such
+// as a workflow) is not formatted: its one diagnostic is
+// load.not-agreement, and the output is nil.
+//
 // A file the loader cannot read as written (a syntax error, an unknown
 // field, a duplicate key, a value of the wrong shape) is not formatted:
 // rewriting it would drop what the model cannot hold. Its diagnostics are
@@ -36,6 +40,10 @@ func Format(name string, src []byte) ([]byte, Diagnostics) {
 	// reads it, without the YAML library's slower reading with comments.
 	hasComments := bytes.IndexByte(src, '#') >= 0
 	doc := Loader{}.parse(name, src, hasComments)
+	if !doc.IsAgreement() {
+		return nil, Diagnostics{{File: name, Position: Position{1, 1}, Rule: RuleLoadNotAgreement, Severity: SeverityError,
+			Message: "this file is not an agreement: its top level declares no format: entente/...; it is not formatted"}}
+	}
 	var blocking Diagnostics
 	for _, d := range doc.Diagnostics {
 		// A value of the wrong type (a string "true" where true or false

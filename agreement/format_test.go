@@ -145,3 +145,16 @@ func TestFormatRefusesBrokenFiles(t *testing.T) {
 		t.Error("references.yaml loads; it should be formatted despite its findings")
 	}
 }
+
+// TestFormatOtherYAML: other YAML is not formatted, and says why.
+func TestFormatOtherYAML(t *testing.T) {
+	for _, src := range []string{"on: push\njobs: {}\n", "{\"name\": \"x\", \"version\": \"1.0.0\"}\n", "a: [\n"} {
+		out, ds := agreement.Format("x.yaml", []byte(src))
+		if out != nil || len(ds) != 1 || ds[0].Rule != agreement.RuleLoadNotAgreement {
+			t.Errorf("Format(%q) = %q, %v; want load.not-agreement", src, out, ds)
+		}
+	}
+	if out, ds := agreement.Format("x.yaml", []byte("format: entente/v1\nid: [\n")); out != nil || len(ds) == 0 || ds[0].Rule != agreement.RuleSyntax {
+		t.Errorf("a broken agreement: %q, %v; want its syntax finding", out, ds)
+	}
+}

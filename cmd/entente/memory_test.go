@@ -4,12 +4,15 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/entente-go/entente/internal/corpus"
 )
 
 // TestValidateMemoryPerFile: validate holds of each file only what the
@@ -64,5 +67,37 @@ clauses:
 	t.Logf("peak resident memory: %d KiB for 2,000 files, %d KiB for 8,000: %.0f bytes a file", a, b, perFile)
 	if perFile > 2048 {
 		t.Errorf("validate's memory grows by %.0f bytes a file; the bound is 2,048", perFile)
+	}
+}
+
+// TestFmtMemory: fmt's peak memory above the program's own, on a 4 MB
+// agreement, is at most 20 times the file's size. (The YAML library's
+// tree of a file is 13 to 17 times its size; the soft memory limit fmt
+// sets keeps the collector's headroom small.)
+func TestFmtMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	bin := build(t)
+	dir := t.TempDir()
+	peak := func(src []byte) int64 {
+		name := filepath.Join(dir, fmt.Sprintf("a%d.yaml", len(src)))
+		if err := os.WriteFile(name, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(bin, "fmt", name) // the canonical text, to stdout
+		var stderr strings.Builder
+		cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("fmt on %d bytes: %v\n%s", len(src), err, stderr.String())
+		}
+		return cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
+	}
+	base := peak(corpus.Articles(1))
+	large := corpus.Articles(7500)
+	got := peak(large) - base
+	t.Logf("fmt on %d bytes: %d bytes above the program's %d (%.1f times the file)", len(large), got, base, float64(got)/float64(len(large)))
+	if got > 20*int64(len(large)) {
+		t.Errorf("fmt took %.1f times the file's size; the bound is 20", float64(got)/float64(len(large)))
 	}
 }

@@ -38,17 +38,18 @@ func (c Command) fmt(args []string) int {
 			fmt.Fprintf(c.Stderr, "entente fmt: %v\n", err)
 			return ExitFailure
 		}
+		c.limitMemory(int64(len(src)))
+		out, diags := agreement.Format(file, src)
 		// Other YAML and JSON (workflows, package.json) is never rewritten:
 		// left out when a folder brought it or --skip-other is given, and
 		// refused when it was named.
-		if loaded := (agreement.Loader{DiagnosticsOnly: true}).Parse(file, src); !loaded.IsAgreement() {
+		if out == nil && len(diags) == 1 && diags[0].Rule == agreement.RuleLoadNotAgreement {
 			if named[filepath.Clean(file)] && !*skipOther {
 				fmt.Fprintf(c.Stderr, "entente fmt: %s is not an agreement (its top level declares no format: entente/...); it is not formatted\n", file)
 				code = max(code, ExitProblems)
 			}
 			continue
 		}
-		out, diags := agreement.Format(file, src)
 		if out == nil {
 			for _, d := range diags {
 				writeText(c.Stderr, src, d, false)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/entente-go/entente/agreement"
 )
@@ -22,9 +21,6 @@ func (s *server) formatting(params json.RawMessage) (any, *responseError) {
 	f, err := s.open(p.TextDocument.URI)
 	if err != nil {
 		return nil, err
-	}
-	if !strings.HasPrefix(f.doc.Header.Format, "entente/") {
-		return nil, &responseError{codeRequestFailed, "entente fmt: the file is not an agreement (its top level declares no format: entente/...); it is not formatted"}
 	}
 	out, diags := agreement.Format(f.doc.Name, f.text.src)
 	if out == nil {
