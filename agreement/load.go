@@ -106,13 +106,13 @@ func (d *Document) Clone() *Document {
 }
 
 // At returns the path of the key or value written at pos (as in
-// Diagnostic.Path), and whether pos is on a mapping entry's key. ok is
-// false when pos is on neither, on a comment or a blank, or inside a
-// list or mapping written across lines, and in a document that keeps no
-// positions.
-func (d *Document) At(pos Position) (path docpath.Path, onKey, ok bool) {
+// Diagnostic.Path), where it starts, and whether it is a mapping entry's
+// key. ok is false when pos is on neither, on a comment or a blank, or
+// inside a list or mapping written across lines, and in a document that
+// keeps no positions.
+func (d *Document) At(pos Position) (path docpath.Path, start Position, onKey, ok bool) {
 	if d.root == nil || d.Source == nil {
-		return path, false, false
+		return path, start, false, false
 	}
 	path, key, value, onKey, found := codec.At(d.root, pos.Line, pos.Column)
 	n := value
@@ -120,13 +120,14 @@ func (d *Document) At(pos Position) (path docpath.Path, onKey, ok bool) {
 		n = key
 	}
 	if !found || n == nil || n.Kind != yamlnode.ScalarNode || n.Line != pos.Line {
-		return path, false, false
+		return path, start, false, false
 	}
-	end := TokenEnd(d.Source, Position{n.Line, n.Column})
+	start = Position{n.Line, n.Column}
+	end := TokenEnd(d.Source, start)
 	if pos.Column < n.Column || end > 0 && pos.Column > end {
-		return path, false, false
+		return path, Position{}, false, false
 	}
-	return path, onKey, true
+	return path, start, onKey, true
 }
 
 func spanOf(key, value *yamlnode.Node, ok bool) (Span, bool) {

@@ -497,10 +497,14 @@ func TestAt(t *testing.T) {
 		{10000, 1, "", false},
 	}
 	for _, tt := range tests {
-		path, onKey, ok := doc.At(agreement.Position{Line: tt.line, Column: tt.col})
+		path, start, onKey, ok := doc.At(agreement.Position{Line: tt.line, Column: tt.col})
 		got := ""
 		if ok {
 			got = path.String()
+			// It starts at the word's first column, on the line asked about.
+			if span, _ := doc.Lookup(path); start.Line != tt.line || start != span.Value && start != span.Key {
+				t.Errorf("At(%d:%d) starts at %v; Lookup gives %+v", tt.line, tt.col, start, span)
+			}
 		}
 		if got != tt.path || onKey != tt.onKey {
 			t.Errorf("At(%d:%d) = %q, key %v; want %q, key %v", tt.line, tt.col, got, onKey, tt.path, tt.onKey)

@@ -132,7 +132,8 @@ func (s *server) mappingAt(c cursor, col int, newElem bool) (docpath.Path, bool)
 	lines := strings.Split(string(c.m.doc.Source), "\n")
 	dash := col - 2 // the column of the line's "- ", for a new element
 	keyAt := func(i, col int) (docpath.Path, bool, bool) {
-		return c.m.doc.At(agreement.Position{Line: i + 1, Column: col})
+		path, _, onKey, ok := c.m.doc.At(agreement.Position{Line: i + 1, Column: col})
+		return path, onKey, ok
 	}
 	for i := min(c.pos.Line-1, len(lines)) - 1; i >= 0; i-- {
 		line := lines[i]

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/docpath"
 	"github.com/entente-go/entente/internal/lang"
 	"github.com/entente-go/entente/parties"
 	"github.com/entente-go/entente/topics"
@@ -16,14 +17,9 @@ func (s *server) hover(m *model, pos agreement.Position) (text string, start, en
 	if p, ok := m.at(pos); ok {
 		return s.describe(m, p), p.start.Column, p.end
 	}
-	path, onKey, ok := m.doc.At(pos)
+	path, at, onKey, ok := m.doc.At(pos)
 	if !ok {
 		return "", 0, 0
-	}
-	span, _ := m.doc.Lookup(path)
-	at := span.Value
-	if onKey {
-		at = span.Key
 	}
 	end = m.t.tokenEnd(at)
 	if onKey {
@@ -46,7 +42,7 @@ func (s *server) hover(m *model, pos agreement.Position) (text string, start, en
 		}
 		return "", 0, 0
 	}
-	if d, err := agreement.ParseDate(word); err == nil && schemaAt(path)["pattern"] == datePattern {
+	if d, err := agreement.ParseDate(word); err == nil && datePattern() != nil && schemaAt(path)["pattern"] == datePattern() {
 		return dateNote(d), at.Column, end
 	}
 	if d, err := agreement.ParseDuration(word); err == nil && strings.HasPrefix(word, "P") {
@@ -55,8 +51,9 @@ func (s *server) hover(m *model, pos agreement.Position) (text string, start, en
 	return "", 0, 0
 }
 
-// datePattern is the schema's pattern of a date.
-const datePattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?[~?%]?$"
+// datePattern is the schema's pattern of a date: that of a version's
+// date, which every date field shares.
+func datePattern() any { return schemaAt(docpath.Root().Child("version").Child("date"))["pattern"] }
 
 // describe says what a ref names.
 func (s *server) describe(m *model, p place) string {
