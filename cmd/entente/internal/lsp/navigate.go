@@ -216,30 +216,30 @@ func (s *server) references(params json.RawMessage) (any, *responseError) {
 	return locs, nil
 }
 
-// renameTarget returns the id a rename at the cursor would rename, or
-// why there is none. A rename needs the file's own model: edits made
-// from a model of an older text would land in the wrong places.
-func (s *server) renameTarget(c cursor) (place, *responseError) {
+// renameTarget returns the cursor of a rename request and the id it would
+// rename, or why there is none. A rename needs the file's own model: edits
+// made from a model of an older text would land in the wrong places.
+func (s *server) renameTarget(params json.RawMessage) (cursor, place, *responseError) {
+	c, err := s.cursorOf(params)
+	if err != nil {
+		return c, place{}, err
+	}
 	if c.m == nil || c.m.doc != c.file.parsed {
-		return place{}, &responseError{codeRequestFailed, "the file does not load as it is; fix its syntax before renaming"}
+		return c, place{}, &responseError{codeRequestFailed, "the file does not load as it is; fix its syntax before renaming"}
 	}
 	p, ok := c.m.at(c.pos)
 	if !ok {
-		return place{}, &responseError{codeRequestFailed, "there is no id here to rename"}
+		return c, place{}, &responseError{codeRequestFailed, "there is no id here to rename"}
 	}
 	switch p.Kind {
 	case agreement.RefParty, agreement.RefClause, agreement.RefSource, agreement.RefAgreement:
-		return p, nil
+		return c, p, nil
 	}
-	return place{}, &responseError{codeRequestFailed, fmt.Sprintf("%q is a %s code, not an id of this document; a code is changed where it is written", p.ID, p.Kind)}
+	return c, place{}, &responseError{codeRequestFailed, fmt.Sprintf("%q is a %s code, not an id of this document; a code is changed where it is written", p.ID, p.Kind)}
 }
 
 func (s *server) prepareRename(params json.RawMessage) (any, *responseError) {
-	c, err := s.cursorOf(params)
-	if err != nil {
-		return nil, err
-	}
-	p, err := s.renameTarget(c)
+	c, p, err := s.renameTarget(params)
 	if err != nil {
 		return nil, err
 	}
@@ -251,11 +251,7 @@ func (s *server) rename(params json.RawMessage) (any, *responseError) {
 	if err := json.Unmarshal(params, &rp); err != nil {
 		return nil, &responseError{codeInvalidParams, err.Error()}
 	}
-	c, err := s.cursorOf(params)
-	if err != nil {
-		return nil, err
-	}
-	p, err := s.renameTarget(c)
+	c, p, err := s.renameTarget(params)
 	if err != nil {
 		return nil, err
 	}
