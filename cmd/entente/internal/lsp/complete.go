@@ -2,8 +2,10 @@ package lsp
 
 import (
 	"encoding/json"
+	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/docpath"
@@ -16,34 +18,44 @@ import (
 // written, and the lines above it, read with the last model, say in which
 // mapping.
 
-// refFields are the fields whose values name something, by their shape:
-// TestRefFields holds it to agreement.Refs on the examples.
-var refFields = map[string]agreement.RefKind{
-	"languages[]":                       agreement.RefLanguage,
-	"authentic[]":                       agreement.RefLanguage,
-	"parties[].country":                 agreement.RefCountry,
-	"parties[].organisation":            agreement.RefOrganisation,
-	"contexts[]":                        agreement.RefOrganisation,
-	"term.clauses[]":                    agreement.RefClause,
-	"term.withdrawal.clauses[]":         agreement.RefClause,
-	"term.entry_into_force.including[]": agreement.RefParty,
-	"preamble[].cites[]":                agreement.RefAgreement,
-	"clauses[].topics[]":                agreement.RefTopic,
-	"clauses[].refs[]":                  agreement.RefClause,
-	"clauses[].commitments[].by":        agreement.RefParty,
-	"clauses[].commitments[].towards":   agreement.RefParty,
-	"cooperation[].topic":               agreement.RefTopic,
-	"cooperation[].clauses[]":           agreement.RefClause,
-	"cooperation[].sources[]":           agreement.RefSource,
-	"timeline[].party":                  agreement.RefParty,
-	"timeline[].towards":                agreement.RefParty,
-	"timeline[].successor":              agreement.RefParty,
-	"timeline[].effect.parties[]":       agreement.RefParty,
-	"timeline[].effect.clauses[]":       agreement.RefClause,
-	"timeline[].effect.instrument":      agreement.RefAgreement,
-	"timeline[].sources[]":              agreement.RefSource,
-	"relations[].agreement":             agreement.RefAgreement,
-	"relations[].effect.instrument":     agreement.RefAgreement,
+// refFields are the fields whose values name something, by their shape
+// (clauses[].commitments[].by: a party), as agreement.Agreement.Refs
+// finds them in an agreement with every field filled in.
+var refFields = sync.OnceValue(func() map[string]agreement.RefKind {
+	a := new(agreement.Agreement)
+	fill(reflect.ValueOf(a).Elem(), 0)
+	kinds := map[string]agreement.RefKind{}
+	for _, r := range a.Refs() {
+		if !r.Def {
+			kinds[shape(r.Path)] = r.Kind
+		}
+	}
+	return kinds
+})
+
+// fill gives every string of v a value and every list one element, down
+// to a few levels of nesting (clauses hold clauses).
+func fill(v reflect.Value, depth int) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("x")
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fill(v.Field(i), depth)
+			}
+		}
+	case reflect.Pointer:
+		if depth < 4 {
+			v.Set(reflect.New(v.Type().Elem()))
+			fill(v.Elem(), depth+1)
+		}
+	case reflect.Slice:
+		if depth < 4 {
+			v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+			fill(v.Index(0), depth+1)
+		}
+	}
 }
 
 // The forms of a line being written, up to the cursor.
@@ -193,9 +205,9 @@ func (s *server) values(c cursor, path docpath.Path, r lspRange) completionList 
 		}
 		return list
 	}
-	switch refFields[shape(path)] {
+	kind := refFields()[shape(path)]
+	switch kind {
 	case agreement.RefParty, agreement.RefClause, agreement.RefSource:
-		kind := refFields[shape(path)]
 		if kind == agreement.RefParty && strings.HasSuffix(shape(path), ".by") {
 			add("each", "each party, severally", "", completionEnum)
 			add("all", "all the parties, jointly", "", completionEnum)

@@ -432,7 +432,7 @@ func TestRefFields(t *testing.T) {
 			if p.Def {
 				continue
 			}
-			if got := refFields[shape(p.Path)]; got != p.Kind {
+			if got := refFields()[shape(p.Path)]; got != p.Kind {
 				t.Errorf("%s: %s (%s) is in the table as %q", f.Name(), p.Path, p.Kind, got)
 			}
 		}
