@@ -107,12 +107,9 @@ func fieldsAt(p docpath.Path) []field {
 	var out []field
 	for name, v := range props {
 		f := field{Name: name}
-		if m, ok := resolve(asMap(v))["description"].(string); ok {
-			f.Description = m
-		}
-		if t, ok := resolve(asMap(v))["type"].(string); ok {
-			f.Type = t
-		}
+		sub := resolve(asMap(v))
+		f.Description, _ = sub["description"].(string)
+		f.Type, _ = sub["type"].(string)
 		out = append(out, f)
 	}
 	sortFields(out, node)
