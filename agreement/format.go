@@ -3,6 +3,7 @@ package agreement
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -94,16 +95,19 @@ func Format(name string, src []byte) ([]byte, Diagnostics) {
 // held whole (see codec.Pieces).
 func canonical(a *Agreement, comments map[string]*comment, head, foot string) ([]byte, error) {
 	if _, ok := comments[docpath.Root().String()]; ok {
-		// Comments on the top-level mapping itself: the whole tree, as
-		// one document.
+		// Comments on the top-level mapping itself, which go-yaml gives
+		// it only in rare layouts: the whole tree, as one document.
 		out := &yamlnode.Node{Kind: yamlnode.DocumentNode, HeadComment: head, FootComment: foot,
 			Content: []*yamlnode.Node{codec.Encode(a, encodeHooks)}}
 		place(out.Content[0], docpath.Root(), comments)
 		out.FootComment = withOrphans(out.FootComment, comments)
 		return codec.YAML(out)
 	}
-	var w codec.Pieces
 	fields := codec.EncodeFields(a, encodeHooks)
+	if len(fields) == 0 {
+		return codec.YAML(codec.Encode(a, encodeHooks)) // {}
+	}
+	var w codec.Pieces
 	for i, f := range fields {
 		p := docpath.Root().Child(f.Key.Value)
 		last := i == len(fields)-1
@@ -142,7 +146,7 @@ func canonical(a *Agreement, comments map[string]*comment, head, foot string) ([
 // none, but the rule holds whatever happens.
 func withOrphans(foot string, comments map[string]*comment) string {
 	var orphans []string
-	for _, key := range sortedKeys(comments) {
+	for _, key := range slices.Sorted(maps.Keys(comments)) {
 		if c := comments[key]; !c.used {
 			orphans = append(orphans, c.texts()...)
 		}
@@ -169,15 +173,6 @@ func (c *comment) texts() []string {
 		}
 	}
 	return out
-}
-
-func sortedKeys(m map[string]*comment) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func record(m map[string]*comment, path docpath.Path, key, value *yamlnode.Node) {

@@ -532,7 +532,7 @@ func encodeText(v reflect.Value) *yamlnode.Node {
 // model's declaration, empty values left out, two-space indentation.
 // Loading the output gives an agreement equal to a.
 func MarshalYAML(a *Agreement) ([]byte, error) {
-	return codec.YAML(codec.Encode(a, encodeHooks))
+	return canonical(a, nil, "", "")
 }
 
 // MarshalJSON writes a as indented JSON with the same key order as

@@ -99,48 +99,11 @@ func (e encoder) value(v reflect.Value) *yamlnode.Node {
 // so that formatting never drops what the author wrote.
 func isEmpty(v reflect.Value) bool { return v.IsZero() }
 
-// YAML renders a node tree as YAML text with two-space indentation.
-//
-// The YAML library's emitter keeps every event of a document until the
-// document ends (go-yaml issue 873), which costs many times the text's
-// size for a large agreement. So a top-level block mapping is written in
-// pieces (Pieces): an entry, or, for a long list without comments of its
-// own, the list's key and then each element. The text is the same as one
-// document's (TestYAMLInPieces); only the memory differs. The tree is
-// used up: each piece is let go once written.
-func YAML(n *yamlnode.Node) ([]byte, error) {
-	root, doc := n, (*yamlnode.Node)(nil)
-	if n.Kind == yamlnode.DocumentNode && len(n.Content) == 1 {
-		root, doc = n.Content[0], n
-	}
-	if root.Kind != yamlnode.MappingNode || root.Style&yamlnode.FlowStyle != 0 || len(root.Content) < 2 ||
-		root.HeadComment != "" || root.LineComment != "" || root.FootComment != "" {
-		return dump(n, lineWidth)
-	}
-	var w Pieces
-	last := len(root.Content) - 2
-	for i := 0; i <= last; i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if PiecewiseList(k, v) {
-			w.Key(k.Value)
-			for j, e := range v.Content {
-				w.Elem(e)
-				v.Content[j] = nil
-			}
-		} else {
-			var head, foot string
-			if doc != nil && i == 0 {
-				head = doc.HeadComment
-			}
-			if doc != nil && i == last {
-				foot = doc.FootComment
-			}
-			w.Entry(k, v, head, foot)
-		}
-		root.Content[i+1] = nil
-	}
-	return w.Bytes()
-}
+// YAML renders a node tree as YAML text with two-space indentation, as
+// one document. The YAML library's emitter keeps every event of a
+// document until it ends (go-yaml issue 873), which costs many times the
+// text's size for a large agreement: Pieces writes one in pieces.
+func YAML(n *yamlnode.Node) ([]byte, error) { return dump(n, lineWidth) }
 
 // Pieces writes a top-level block mapping of YAML piece by piece, each
 // piece a document of its own, so that no more than one piece's events
@@ -167,8 +130,8 @@ func (w *Pieces) Entry(key, value *yamlnode.Node, head, foot string) {
 	w.write(piece, lineWidth, false)
 }
 
-// Key begins a list whose elements follow by Elem: a plain key of a
-// field (PiecewiseList says which lists may be written so).
+// Key begins a list whose elements follow by Elem: the plain key of a
+// field, a list with no comments, anchors or tags of its own.
 func (w *Pieces) Key(name string) {
 	w.flush()
 	w.out.WriteString(name + ":\n")
@@ -219,24 +182,9 @@ func (w *Pieces) Bytes() ([]byte, error) {
 // lineWidth is the width at which long scalars are folded.
 const lineWidth = 100
 
-// minPieceList is the length from which a list is written element by
-// element.
+// minPieceList is the length from which EncodeFields leaves a list to be
+// encoded and written element by element.
 const minPieceList = 16
-
-// PiecewiseList reports whether a mapping entry may be written by Key and
-// Elem: a long block list with no comments, anchors or tags of its own
-// on it or on its key, a field name.
-func PiecewiseList(k, v *yamlnode.Node) bool {
-	ok := v.Kind == yamlnode.SequenceNode && v.Style&yamlnode.FlowStyle == 0 && len(v.Content) >= minPieceList &&
-		k.Kind == yamlnode.ScalarNode && k.Style == 0 && (k.Tag == "" || k.Tag == "!!str") && k.Anchor == "" &&
-		v.Anchor == "" && (v.Tag == "" || v.Tag == "!!seq") &&
-		k.HeadComment == "" && k.LineComment == "" && k.FootComment == "" &&
-		v.HeadComment == "" && v.LineComment == "" && v.FootComment == ""
-	for _, r := range k.Value {
-		ok = ok && (r >= 'a' && r <= 'z' || r == '_')
-	}
-	return ok && k.Value != ""
-}
 
 // indent writes text with two spaces before each line that is not empty.
 func indent(out *bytes.Buffer, text []byte) {

@@ -10,11 +10,11 @@ import (
 	"github.com/entente-go/entente/internal/yamlnode"
 )
 
-// TestYAMLInPieces: the text written in pieces is the text of one
-// document, for the examples as written (comments and all), and for long
-// lists whose elements hold scalars on either side of the folding width,
-// block scalars with blank lines, nested lists and comments.
-func TestYAMLInPieces(t *testing.T) {
+// TestPieces: the text Pieces writes is the text of one document, for the
+// examples as written (comments and all), and for long lists whose
+// elements hold scalars on either side of the folding width, block
+// scalars with blank lines, nested lists and comments.
+func TestPieces(t *testing.T) {
 	inputs := map[string]string{}
 	files, _ := filepath.Glob("../../examples/agreements/*.yaml")
 	for _, name := range files {
@@ -47,7 +47,7 @@ func TestYAMLInPieces(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pieces, err := YAML(n)
+		pieces, err := inPieces(n)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,4 +72,37 @@ func lineDiff(a, b string) string {
 		}
 	}
 	return "(same lines)"
+}
+
+// inPieces writes a document as agreement.Format does: each entry of a
+// top-level block mapping by Entry, and a long list without comments of
+// its own by Key and Elem (the document's comments go to the first and
+// last entries).
+func inPieces(doc *yamlnode.Node) ([]byte, error) {
+	root := doc.Content[0]
+	if root.Kind != yamlnode.MappingNode || root.Style&yamlnode.FlowStyle != 0 || root.HeadComment+root.LineComment+root.FootComment != "" {
+		return YAML(doc)
+	}
+	var w Pieces
+	last := len(root.Content) - 2
+	for i := 0; i <= last; i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if v.Kind == yamlnode.SequenceNode && v.Style&yamlnode.FlowStyle == 0 && len(v.Content) >= minPieceList &&
+			k.HeadComment+k.LineComment+k.FootComment+v.HeadComment+v.LineComment+v.FootComment == "" && i != last {
+			w.Key(k.Value)
+			for _, e := range v.Content {
+				w.Elem(e)
+			}
+			continue
+		}
+		var head, foot string
+		if i == 0 {
+			head = doc.HeadComment
+		}
+		if i == last {
+			foot = doc.FootComment
+		}
+		w.Entry(k, v, head, foot)
+	}
+	return w.Bytes()
 }
