@@ -55,7 +55,8 @@ local seen = vim.wait(10000, function()
 end, 50)
 say("fault-seen", tostring(seen))
 for _, d in ipairs(findings()) do
-  say("diagnostic", d.lnum, d.col, d.end_col or "", d.severity, (d.message:gsub("\n", " ")))
+  local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code) or ""
+  say("diagnostic", d.lnum, d.col, d.end_col or "", d.severity, code, (d.message:gsub("\n", " ")))
 end
 
 -- Hover and definition, on a use of an id elsewhere in the file.
