@@ -3,7 +3,6 @@ package lsp
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -26,14 +25,13 @@ func (s *server) loadFolders() {
 		return
 	}
 	s.loaded = true
-	list := s.opts.Files
-	if list == nil {
-		list = agreementFiles
+	if s.opts.Files == nil {
+		return
 	}
 	loader := s.opts.Loader
 	loader.ModelsOnly = true
 	for _, folder := range s.folders {
-		names, err := list(folder)
+		names, err := s.opts.Files(folder)
 		if err != nil {
 			s.log("the folder " + folder + " is not read: " + err.Error())
 			continue
@@ -94,25 +92,6 @@ func (s *server) reload(uri string) {
 	} else {
 		delete(s.folder, path)
 	}
-}
-
-// agreementFiles lists the agreement files under folder, leaving out
-// hidden folders, as validate does for a folder.
-func agreementFiles(folder string) ([]string, error) {
-	var names []string
-	err := filepath.WalkDir(folder, func(name string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return nil // an unreadable folder is left out
-		}
-		if e.IsDir() && name != folder && strings.HasPrefix(e.Name(), ".") {
-			return filepath.SkipDir
-		}
-		if e.Type().IsRegular() && agreement.IsAgreementFile(name) {
-			names = append(names, name)
-		}
-		return nil
-	})
-	return names, err
 }
 
 // fileName is the name findings use for a document: its path for a file

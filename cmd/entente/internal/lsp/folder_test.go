@@ -42,7 +42,7 @@ func TestFolderSet(t *testing.T) {
 	}
 	oldURI, newURI := uriOf("old.yaml"), uriOf("new.yaml")
 
-	c := start(t)
+	c := startWith(t, Options{Files: yamlFiles})
 	c.request("initialize", map[string]any{"rootUri": (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}).String(), "capabilities": map[string]any{}})
 	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": oldURI, "version": 1, "text": files["old.yaml"]}})
 
@@ -199,7 +199,7 @@ func TestWatchedFiles(t *testing.T) {
 	uriOf := func(name string) string {
 		return (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, name))}).String()
 	}
-	c := start(t)
+	c := startWith(t, Options{Files: yamlFiles})
 	c.request("initialize", map[string]any{"rootUri": uriOf(""), "capabilities": map[string]any{
 		"workspace": map[string]any{"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true}}}})
 	c.notify("initialized", map[string]any{})
@@ -237,4 +237,9 @@ func TestWatchedFiles(t *testing.T) {
 	if ds := c.diagnostics(newURI); !unresolved(ds) {
 		t.Errorf("after old.yaml was removed: %v", ds)
 	}
+}
+
+// yamlFiles lists a folder's YAML files, as the command's walk would.
+func yamlFiles(folder string) ([]string, error) {
+	return filepath.Glob(filepath.Join(folder, "*.yaml"))
 }

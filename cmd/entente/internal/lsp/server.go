@@ -41,8 +41,9 @@ type Options struct {
 	// configuration's rule severities do; nil shows them as found.
 	Adjust func(agreement.Diagnostics) agreement.Diagnostics
 	// Files lists the files of the set in a workspace folder, beyond the
-	// open files, as validate would bring them (the configuration's
-	// include and exclude); nil lists the folder's agreement files.
+	// open files, as validate would bring them (the command gives its own
+	// walk of a folder, with the configuration's include and exclude);
+	// nil: the set is the open files.
 	Files func(folder string) ([]string, error)
 	// Keeps says whether a file of a folder that appears or changes while
 	// the session runs belongs to the set, as Files would say; nil keeps
