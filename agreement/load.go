@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path"
 	"reflect"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"github.com/entente-go/entente/docpath"
 
 	"github.com/entente-go/entente/internal/codec"
+	"github.com/entente-go/entente/internal/regular"
 	"github.com/entente-go/entente/internal/yamlnode"
 	"github.com/entente-go/entente/topics"
 )
@@ -35,6 +35,10 @@ type Document struct {
 	// suppressions are the document's suppression comments, for the rules
 	// across files.
 	suppressions []*suppression
+	// suppressed are the findings suppression comments hid. Format reads
+	// them: a value the loader could not take is not in the model, and
+	// rewriting the file would drop it whether or not its finding shows.
+	suppressed Diagnostics
 }
 
 // Header is a document's identity and the agreements it names, with the
@@ -400,17 +404,12 @@ func ReadFile(name string) (*Document, error) { return Loader{}.ReadFile(name) }
 // Only a regular file is read: a named pipe, socket or device is refused
 // before it is opened (opening a pipe waits for a writer), with an error.
 func (l Loader) ReadFile(name string) (*Document, error) {
-	if info, err := os.Stat(name); err != nil {
-		return nil, err
-	} else if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file; it is not read", name)
-	}
-	f, err := os.Open(name)
+	f, err := regular.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+	if info, err := f.Stat(); err == nil {
 		if max := l.maxBytes(); max > 0 && info.Size() > max {
 			return &Document{Name: name, Diagnostics: Diagnostics{tooLarge(name, info.Size(), max)}}, nil
 		}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/internal/regular"
 )
 
 func (c Command) fmt(args []string) int {
@@ -149,21 +150,4 @@ func writeAtomic(name string, data []byte) (err error) {
 // readLimited reads a file of at most max bytes: its size is checked
 // before it is read, and the read itself stops past the limit (a file may
 // grow, or lie about its size).
-func readLimited(name string, max int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Size() > max {
-		return nil, fmt.Errorf("%s is %d bytes, over the limit of %d; it is not read", name, info.Size(), max)
-	}
-	src, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(src)) > max {
-		return nil, fmt.Errorf("%s is over the limit of %d bytes; it is not read", name, max)
-	}
-	return src, nil
-}
+func readLimited(name string, max int64) ([]byte, error) { return regular.ReadFile(name, max) }

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/internal/regular"
 )
 
 func (c Command) validate(args []string) int {
@@ -354,7 +355,7 @@ func readAgain(l agreement.Loader, files []*loadedFile, jobs int, emit func(lf *
 			if src == nil && len(lf.Diagnostics) > 0 && !tooLarge(lf.Diagnostics) {
 				// Loaded clean, before the rules across files found
 				// something: read the file again to show the lines.
-				src, _ = os.ReadFile(lf.Name)
+				src, _ = regular.ReadFile(lf.Name, agreement.DefaultMaxBytes)
 			}
 			emit(lf, src)
 			lf.Diagnostics = nil

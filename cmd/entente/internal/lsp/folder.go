@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/internal/regular"
 )
 
 // The workspace folders: their files are part of the set beside the open
@@ -123,7 +123,7 @@ func fileURI(name string) string {
 // readFile reads a file of the folder for the positions of a finding or
 // a location in it, within the loader's limit.
 func readFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
+	f, err := regular.Open(name)
 	if err != nil {
 		return nil, err
 	}
