@@ -14,6 +14,16 @@ import (
 	"github.com/entente-go/entente/internal/yamlnode"
 )
 
+// blocksFormat reports whether a finding of the rule stops Format: the
+// file could not be read as written (a syntax error, an unknown field, a
+// value of the wrong shape), so the model lacks something the file holds.
+// A value of the wrong type (a string "true" where true or false belongs)
+// would be written back as the model holds it, changing what the author
+// wrote: it blocks too.
+func blocksFormat(r Rule) bool {
+	return r == RuleSyntax || strings.HasPrefix(string(r), "load.") || r == RuleSchemaType
+}
+
 // Format rewrites an agreement file in canonical YAML — the key order of
 // the model, two-space indentation, one style for each kind of value —
 // and keeps its comments: each stays with the key or value it was written
@@ -34,8 +44,9 @@ import (
 // A file the loader cannot read as written (a syntax error, an unknown
 // field, a duplicate key, a value of the wrong shape) is not formatted:
 // rewriting it would drop what the model cannot hold. Its diagnostics are
-// returned and the output is nil. Findings of the schema and the rules do
-// not stop formatting.
+// returned and the output is nil, even when a suppression comment hides
+// the finding from validate. Findings of the schema and the rules do not
+// stop formatting.
 func Format(name string, src []byte) ([]byte, Diagnostics) {
 	// A file with no "#" has no comments to keep: it is read as validate
 	// reads it, without the YAML library's slower reading with comments.
@@ -47,13 +58,19 @@ func Format(name string, src []byte) ([]byte, Diagnostics) {
 	}
 	var blocking Diagnostics
 	for _, d := range doc.Diagnostics {
-		// A value of the wrong type (a string "true" where true or false
-		// belongs) would be written back as the model holds it, changing
-		// what the author wrote: it blocks too.
-		if d.Rule == RuleSyntax || strings.HasPrefix(string(d.Rule), "load.") || d.Rule == RuleSchemaType {
+		if blocksFormat(d.Rule) {
 			blocking = append(blocking, d)
 		}
 	}
+	for _, d := range doc.suppressed {
+		// A suppression hides a finding from validate, but the value
+		// behind it is still not in the model: rewriting would drop it.
+		if blocksFormat(d.Rule) {
+			d.Message += " (a suppression comment hides this from validate, but formatting would drop the value, so the file is not formatted)"
+			blocking = append(blocking, d)
+		}
+	}
+	blocking.Sort()
 	if len(blocking) > 0 || doc.Agreement == nil {
 		return nil, blocking
 	}

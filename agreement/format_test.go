@@ -158,3 +158,30 @@ func TestFormatOtherYAML(t *testing.T) {
 		t.Errorf("a broken agreement: %q, %v; want its syntax finding", out, ds)
 	}
 }
+
+// TestFormatRefusesSuppressedLoadFindings: a suppression comment hides a
+// load finding from validate, but the value behind it is not in the
+// model, so Format still refuses the file, and says why.
+func TestFormatRefusesSuppressedLoadFindings(t *testing.T) {
+	for _, tt := range []struct{ name, line, rule string }{
+		{"wrong shape", `    summary: [a, b] # entente:ignore load.shape, schema.type -- kept as written`, "load.shape"},
+		{"unknown field", `    txt: x # entente:ignore load.unknown-field -- kept as written`, "load.unknown-field"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "format: entente/v1\nid: x\nversion: {label: v, stage: signed}\ntitle: T\nkind: treaty\n" +
+				"parties: [{id: a, kind: state, country: IR}, {id: b, kind: state, country: RU}]\n" +
+				"clauses:\n  - id: c1\n    num: \"1\"\n" + tt.line + "\n"
+			doc := agreement.Parse("x.yaml", []byte(src))
+			if errs := doc.Diagnostics.Errors(); len(errs) > 0 {
+				t.Fatalf("the suppression does not hide the finding: %v", errs)
+			}
+			out, ds := agreement.Format("x.yaml", []byte(src))
+			if out != nil {
+				t.Fatalf("formatted, dropping the suppressed value:\n%s", out)
+			}
+			if len(ds) == 0 || string(ds[0].Rule) != tt.rule || ds[0].Line != 10 || !strings.Contains(ds[0].Message, "suppression") {
+				t.Errorf("findings %v, want %s at line 10 saying a suppression hides it", ds, tt.rule)
+			}
+		})
+	}
+}

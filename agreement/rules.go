@@ -22,6 +22,10 @@ type ruleDoc struct {
 	rule    Rule
 	doc     string
 	warning bool // its findings are warnings (most rules' are errors)
+	// stops: a finding means the file could not be read at all (a
+	// syntax error, a file over a limit). No suppression comment,
+	// configuration or option hides or lowers such a finding.
+	stops bool
 }
 
 // catalogue is every rule, by area.
@@ -39,6 +43,13 @@ var ruleIndex = sync.OnceValue(func() map[Rule]ruleDoc {
 
 // Doc returns the one-line description of the rule.
 func (r Rule) Doc() string { return ruleIndex()[r].doc }
+
+// StopsReading reports whether a finding of the rule means the file could
+// not be read, or its findings not all listed: a syntax error, or a file
+// over one of the loader's limits.
+// Such a finding is always an error: no suppression comment or setting
+// hides or lowers it.
+func (r Rule) StopsReading() bool { return ruleIndex()[r].stops }
 
 // Severity returns the severity of the rule's findings: SeverityWarning
 // for the rules that only warn, SeverityError for the rest (a few of

@@ -18,7 +18,7 @@ const (
 )
 
 var loadRules = []ruleDoc{
-	{rule: RuleSyntax, doc: "The file is not well-formed YAML or JSON, or holds other than exactly one document."},
+	{rule: RuleSyntax, doc: "The file is not well-formed YAML or JSON, or holds other than exactly one document.", stops: true},
 	{rule: RuleFormatVersion, doc: "The format field names a format version this module does not read."},
 	{rule: RuleLoadUnknownField, doc: "A key that the format does not define at this place; the hint names the closest one."},
 	{rule: RuleLoadDuplicateKey, doc: "A key given twice in one mapping; the second is reported and ignored."},
@@ -26,8 +26,8 @@ var loadRules = []ruleDoc{
 	{rule: RuleLoadInvalidValue, doc: "A value its type rejects: a date that does not exist, a malformed duration, a value outside an enumeration."},
 	{rule: RuleLoadNull, doc: "A key with no value (null); give a value or remove the key."},
 	{rule: RuleLoadUnsupported, doc: "A YAML feature the format does not use, such as merge keys, or a document that expands past the size limit through aliases."},
-	{rule: RuleLoadTooLarge, doc: "A file over the size limit (16 MiB unless set otherwise), refused before it is parsed."},
-	{rule: RuleLoadTooDeep, doc: "A document nesting mappings and lists more than 100 levels deep, refused before it is decoded."},
+	{rule: RuleLoadTooLarge, doc: "A file over the size limit (16 MiB unless set otherwise), refused before it is parsed.", stops: true},
+	{rule: RuleLoadTooDeep, doc: "A document nesting mappings and lists more than 100 levels deep, refused before it is decoded.", stops: true},
 	{rule: RuleLoadNotAgreement, doc: "A file given by name whose top level declares no format: entente/...: other YAML, such as a workflow. Folders leave such files out, and validate --skip-other does too."},
-	{rule: RuleLoadTooMany, doc: "More than 1,000 problems in one file: the first thousand are listed, then how many more there were."},
+	{rule: RuleLoadTooMany, doc: "More than 1,000 problems in one file: the first thousand are listed, then how many more there were.", stops: true},
 }

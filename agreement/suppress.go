@@ -85,10 +85,11 @@ func (d *Document) applySuppressions() {
 	d.suppressions = found
 	kept := d.Diagnostics[:0]
 	for _, diag := range d.Diagnostics {
-		if diag.Rule != RuleSyntax && !strings.HasPrefix(string(diag.Rule), "load.too-") {
+		if !diag.Rule.StopsReading() {
 			i := slices.IndexFunc(found, func(s *suppression) bool { return s.line == diag.Line && slices.Contains(s.rules, diag.Rule) })
 			if i >= 0 {
 				found[i].used = true
+				d.suppressed = append(d.suppressed, diag)
 				continue
 			}
 		}

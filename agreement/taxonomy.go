@@ -23,6 +23,12 @@ func ReadTaxonomy(base *topics.Taxonomy, name string, src []byte) (*topics.Taxon
 	if serr != nil {
 		return nil, Diagnostics{syntaxDiagnostic(name, serr)}
 	}
+	if !looksLikeTaxonomy(root) {
+		// Not a taxonomy: nothing of it is quoted, since it may be any
+		// file a configuration names by mistake (or by malice).
+		return nil, Diagnostics{{File: name, Position: Position{1, 1}, Rule: RuleLoadShape, Severity: SeverityError,
+			Message: "this file is not a taxonomy: its top level is not a mapping with topics:", Hint: "a taxonomy file is a mapping with a list of topics: {code, label, parent, description}"}}
+	}
 	var file struct {
 		Topics []topics.Topic `json:"topics"`
 	}
@@ -83,4 +89,18 @@ func DecodeYAML(name string, src []byte, out any) (Diagnostics, func(docpath.Pat
 	ds.Sort()
 	tree := codec.NewTree(root)
 	return ds, func(p docpath.Path) (Span, bool) { return spanOf(tree.Find(p)) }
+}
+
+// looksLikeTaxonomy reports whether a parsed file's top level is a
+// mapping with a topics key.
+func looksLikeTaxonomy(top *yamlnode.Node) bool {
+	if top == nil || top.Kind != yamlnode.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if top.Content[i].Value == "topics" {
+			return true
+		}
+	}
+	return false
 }

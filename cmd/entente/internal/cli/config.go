@@ -6,10 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/docpath"
+	"github.com/entente-go/entente/internal/regular"
 	"github.com/entente-go/entente/topics"
 )
 
@@ -102,16 +102,25 @@ func loadConfig(path string) (*config, agreement.Diagnostics, error) {
 			at(p, agreement.RuleLoadInvalidValue, fmt.Sprintf("%q is not a rule", id), "entente rules lists them")
 		case sev != "off" && sev != "warning" && sev != "error":
 			at(p, agreement.RuleLoadInvalidValue, fmt.Sprintf("%q is not a severity", sev), "write off, warning or error")
+		case agreement.Rule(id).StopsReading() && sev != "error":
+			at(p, agreement.RuleLoadInvalidValue, fmt.Sprintf("%s means a file could not be read; it is always an error and cannot be set to %s", id, sev),
+				"remove the setting: a file that cannot be read cannot be checked")
 		default:
 			cfg.severity[agreement.Rule(id)] = sev
 		}
 	}
 	if cfg.Root != "" {
-		if info, err := os.Stat(cfg.path(cfg.Root)); err != nil || !info.IsDir() {
+		if err := cfg.inside(cfg.Root); err != nil {
+			at(docpath.Root().Child("root"), agreement.RuleLoadInvalidValue, err.Error(), outsideHint)
+		} else if info, err := os.Stat(cfg.path(cfg.Root)); err != nil || !info.IsDir() {
 			at(docpath.Root().Child("root"), agreement.RuleLoadInvalidValue, fmt.Sprintf("%s is not a folder", cfg.Root), "")
 		}
 	}
 	for i, t := range cfg.Topics {
+		if err := cfg.inside(t); err != nil {
+			at(docpath.Root().Child("topics").Index(i), agreement.RuleLoadInvalidValue, err.Error(), outsideHint)
+			continue
+		}
 		tsrc, err := readLimited(cfg.path(t), agreement.DefaultMaxBytes)
 		if err != nil {
 			at(docpath.Root().Child("topics").Index(i), agreement.RuleLoadInvalidValue, err.Error(), "")
@@ -132,6 +141,61 @@ func loadConfig(path string) (*config, agreement.Diagnostics, error) {
 	}
 	ds.Sort()
 	return cfg, ds, nil
+}
+
+const outsideHint = "write a path relative to the configuration's folder, inside its repository"
+
+// inside checks that a path the configuration names stays inside the
+// configuration's repository (the nearest folder above it that holds
+// .git), or its folder when it is in none: a configuration is read in CI
+// from a pull request, and must not make the command read, and quote,
+// files beyond the repository, such as ~/.git-credentials. A symbolic
+// link is followed to where it leads.
+func (c *config) inside(p string) error {
+	if filepath.IsAbs(p) || filepath.VolumeName(p) != "" {
+		return fmt.Errorf("%s is an absolute path; the configuration names files of its repository, relative to its folder", p)
+	}
+	bound := c.boundary()
+	target := c.path(p)
+	if !within(bound, target) {
+		return fmt.Errorf("%s leads out of %s", p, bound)
+	}
+	if real, err := filepath.EvalSymlinks(target); err == nil {
+		realBound, err := filepath.EvalSymlinks(bound)
+		if err != nil || !within(realBound, real) {
+			return fmt.Errorf("%s is a link that leads out of %s", p, bound)
+		}
+	}
+	return nil
+}
+
+// boundary is the folder the configuration's paths must stay in: its
+// repository's top, or else its own folder.
+func (c *config) boundary() string {
+	dir, err := filepath.Abs(c.dir)
+	if err != nil {
+		return c.dir
+	}
+	for d := dir; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}
+
+// within reports whether path lies in the folder dir (or is it).
+func within(dir, path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(dir, abs)
+	return err == nil && filepath.IsLocal(rel)
 }
 
 // path resolves a path of the configuration against its folder.
@@ -178,9 +242,7 @@ func (c *config) apply(ds agreement.Diagnostics) agreement.Diagnostics {
 	for _, d := range ds {
 		switch c.severity[d.Rule] {
 		case "off":
-			if d.Rule != agreement.RuleSyntax && !strings.HasPrefix(string(d.Rule), "load.too-") {
-				continue // nothing turns off a finding that stops a file being read
-			}
+			continue
 		case "warning":
 			d.Severity = agreement.SeverityWarning
 		case "error":
@@ -205,9 +267,15 @@ func (c Command) configFor(cmd, given string) (*config, bool) {
 		return nil, false
 	}
 	if len(ds) > 0 {
-		src, _ := os.ReadFile(path)
+		src, _ := regular.ReadFile(path, 1<<20)
 		for _, d := range ds {
-			writeText(c.Stderr, src, d, false)
+			// Only the configuration's own lines are shown: a finding of a
+			// taxonomy file it names has its file, line and column.
+			var lines []byte
+			if d.File == path {
+				lines = src
+			}
+			writeText(c.Stderr, lines, d, false)
 		}
 		fmt.Fprintf(c.Stderr, "entente %s: the configuration %s has problems\n", cmd, path)
 		return nil, false

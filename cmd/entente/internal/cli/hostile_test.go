@@ -1,0 +1,194 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// The tests of this file are a hostile user's: a configuration from a
+// pull request that names files outside the repository, settings that
+// would let an unreadable file pass, suppressions that would let fmt
+// drop what a file holds, and paths that are not regular files.
+
+const secret = "ghp_SECRETTOKEN123"
+
+// hostileRepo makes a repository (a folder with .git) holding one clean
+// agreement, beside a file outside it that holds a secret.
+func hostileRepo(t *testing.T) (repo, agreementFile string) {
+	t.Helper()
+	top := t.TempDir()
+	writeFile(t, top, ".git-credentials", "https://user:"+secret+"@github.com\n")
+	repo = filepath.Join(top, "repo")
+	if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("../../../../examples/agreements/anzus-1951.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return repo, writeFile(t, repo, "agreements/anzus-1951.yaml", string(src))
+}
+
+// TestConfigStaysInItsRepository: the paths a configuration names stay
+// inside its repository, and a file that is not a taxonomy is never
+// quoted.
+func TestConfigStaysInItsRepository(t *testing.T) {
+	repo, file := hostileRepo(t)
+	outside := filepath.Join(filepath.Dir(repo), ".git-credentials")
+	if err := os.Symlink(outside, filepath.Join(repo, "link.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, repo, "not-taxonomy.yaml", "token: "+secret+"\n")
+	writeFile(t, repo, "sub/taxonomy.yaml", "topics:\n  - {code: space, label: Space}\n")
+	tests := []struct {
+		name, config string
+		ok           bool
+	}{
+		{"a topics path up and out", `topics: ["../.git-credentials"]`, false},
+		{"an absolute topics path", `topics: ["` + outside + `"]`, false},
+		{"a link that leads out", `topics: [link.yaml]`, false},
+		{"a root above the repository", `root: ../../..`, false},
+		{"a file that is not a taxonomy", `topics: [not-taxonomy.yaml]`, false},
+		{"a taxonomy in the repository", `topics: [sub/taxonomy.yaml]`, true},
+		{"a path that goes up and comes back in", `topics: [sub/../sub/taxonomy.yaml]`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := writeFile(t, repo, ".entente.yaml", tt.config+"\n")
+			code, out, errOut := run("validate", "--config", cfg, file)
+			if strings.Contains(out+errOut, secret) {
+				t.Errorf("the secret is printed:\n%s%s", out, errOut)
+			}
+			if tt.ok != (code == ExitClean) {
+				t.Errorf("exit %d, want it clean: %v\n%s%s", code, tt.ok, out, errOut)
+			}
+			if !tt.ok && !strings.Contains(errOut, ".entente.yaml:1:") && !strings.Contains(errOut, "is not a taxonomy") {
+				t.Errorf("the refusal is not at the configuration's line:\n%s", errOut)
+			}
+		})
+	}
+	// A configuration outside any repository keeps to its own folder.
+	dir := t.TempDir()
+	writeFile(t, filepath.Dir(dir), "outside-taxonomy.yaml", "topics:\n  - {code: space, label: Space}\n")
+	cfg := writeFile(t, dir, ".entente.yaml", "topics: [../outside-taxonomy.yaml]\n")
+	if code, _, errOut := run("validate", "--config", cfg, file); code != ExitUsage || !strings.Contains(errOut, "leads out of") {
+		t.Errorf("a configuration in no repository reading its parent folder: exit %d:\n%s", code, errOut)
+	}
+}
+
+// TestUnreadableFindingsStayErrors: a finding that means a file could not
+// be read cannot be lowered or turned off by the configuration, and
+// saying so is a configuration error at its line.
+func TestUnreadableFindingsStayErrors(t *testing.T) {
+	dir := t.TempDir()
+	broken := writeFile(t, dir, "broken.yaml", "format: entente/v1\ntitle: [unclosed\n")
+	for _, setting := range []string{`syntax: warning`, `syntax: "off"`, `load.too-large: warning`, `load.too-deep: "off"`, `load.too-many: warning`} {
+		t.Run(setting, func(t *testing.T) {
+			cfg := writeFile(t, dir, ".entente.yaml", "rules: {"+setting+"}\n")
+			code, _, errOut := run("validate", "--config", cfg, broken)
+			if code != ExitUsage || !strings.Contains(errOut, ".entente.yaml:1:") || !strings.Contains(errOut, "is always an error") {
+				t.Errorf("exit %d, want the setting refused at its line:\n%s", code, errOut)
+			}
+		})
+	}
+	cfg := writeFile(t, dir, ".entente.yaml", "rules: {syntax: error}\n")
+	if code, out, errOut := run("validate", "--config", cfg, broken); code != ExitProblems || !strings.Contains(out, "[syntax]") {
+		t.Errorf("syntax: error is allowed and the file fails: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestFmtKeepsSuppressedValues: a value the loader could not take is not
+// in the model, so fmt -w refuses the file even when a suppression
+// comment hides the finding from validate; the file is unchanged.
+func TestFmtKeepsSuppressedValues(t *testing.T) {
+	dir := t.TempDir()
+	text := `format: entente/v1
+id: x
+version: {label: v, stage: signed}
+title: T
+kind: treaty
+parties: [{id: a, kind: state, country: IR}, {id: b, kind: state, country: RU}]
+clauses:
+  - id: c1
+    num: "1"
+    summary: [a, b] # entente:ignore load.shape, schema.type -- r
+    txt: x # entente:ignore load.unknown-field -- r
+`
+	file := writeFile(t, dir, "a.yaml", text)
+	if code, out, errOut := run("validate", file); code != ExitClean {
+		t.Fatalf("the suppressions do not hold for validate: exit %d\n%s%s", code, out, errOut)
+	}
+	code, _, errOut := run("fmt", "-w", file)
+	if code != ExitProblems {
+		t.Errorf("fmt -w: exit %d, want %d\n%s", code, ExitProblems, errOut)
+	}
+	for _, want := range []string{"a.yaml:10:14:", "[load.shape]", "a.yaml:11:5:", "[load.unknown-field]", "suppression comment hides this"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("no %q in:\n%s", want, errOut)
+		}
+	}
+	if after, _ := os.ReadFile(file); string(after) != text {
+		t.Errorf("fmt -w changed the file:\n%s", after)
+	}
+}
+
+// TestNoWaitOnPipes: every file the command opens goes through one
+// opener that refuses what is not a regular file, so none of these waits
+// for a writer.
+func TestNoWaitOnPipes(t *testing.T) {
+	repo, file := hostileRepo(t)
+	fifo := filepath.Join(repo, "fifo.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	linkDir := filepath.Join(repo, "linked")
+	if err := os.MkdirAll(linkDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(fifo, filepath.Join(linkDir, ConfigName)); err != nil {
+		t.Fatal(err)
+	}
+	taxonomyPipe := writeFile(t, repo, "tax/.entente.yaml", "topics: [../fifo.yaml]\n")
+	tests := []struct {
+		name string
+		dir  string // the working directory, when it matters
+		args []string
+		// git: as git's external diff, whose failure on one file shows
+		// nothing for it rather than stopping git (exit 0)
+		git bool
+	}{
+		{name: "a taxonomy that is a pipe", args: []string{"validate", "--config", taxonomyPipe, file}},
+		{name: "--config a pipe", args: []string{"validate", "--config", fifo, file}},
+		{name: "vocab --config a pipe", args: []string{"vocab", "--config", fifo, "topic"}},
+		{name: "show with .entente.yaml linked to a pipe", dir: linkDir, args: []string{"show", file}},
+		{name: "validate with .entente.yaml linked to a pipe", dir: linkDir, args: []string{"validate", file}},
+		{name: "diff of a pipe", args: []string{"diff", fifo, file}},
+		{name: "diff of a pipe, in git's form", git: true, args: []string{"diff", "agreements/anzus-1951.yaml", fifo, "0000000", "100644", file, "0000000", "100644"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.dir != "" {
+				t.Chdir(tt.dir)
+			}
+			done := make(chan struct{})
+			var code int
+			var errOut string
+			go func() {
+				code, _, errOut = run(tt.args...)
+				close(done)
+			}()
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("it waits on the pipe")
+			}
+			if (code == ExitClean) != tt.git || !strings.Contains(errOut, "not a regular file") {
+				t.Errorf("exit %d, want the pipe refused by name:\n%s", code, errOut)
+			}
+		})
+	}
+}
