@@ -170,8 +170,13 @@ var (
 	triggers        = []Trigger{TriggerArmedAttack, TriggerAggressionAgainstParty, TriggerThreatOfAggression, TriggerSecurityThreat, TriggerRequestOfParty}
 	termStarts      = []TermStart{TermStartEntryIntoForce, TermStartSignature}
 	triggerEvents   = []TriggerEvent{TriggerEventSignature, TriggerEventLastNotification, TriggerEventExchangeOfInstruments, TriggerEventLastRatification, TriggerEventDepositOfInstruments}
-	eventKinds      = []EventKind{EventNegotiationsStarted, EventTextAgreed, EventAnnounced, EventInitialled, EventSigned, EventSubmitted, EventRatified, EventApproved, EventRatificationLaw, EventNotification, EventExchangeOfInstruments, EventEnteredIntoForce, EventProvisionalApplication, EventRenewed, EventNoticeGiven, EventSuspended, EventTerminated, EventExpired, EventSuperseded,
-		EventDeposited, EventAcceded, EventWithdrawalNotified, EventWithdrew, EventFrozen, EventResumed, EventSucceeded, EventObligationsSuspended, EventObligationsResumed, EventExtended, EventAmended}
+	eventKinds      = func() []EventKind { // the table's order
+		out := make([]EventKind, len(eventTable))
+		for i, e := range eventTable {
+			out[i] = e.Kind
+		}
+		return out
+	}()
 	relationTypes     = []RelationType{RelationSupersedes, RelationAmends, RelationImplements, RelationRelated, RelationExtends, RelationTerminates}
 	withdrawalEffects = []WithdrawalEffect{WithdrawalEffectParty, WithdrawalEffectAll}
 )

@@ -37,21 +37,6 @@ func (tl Timeline) preferredDate(k EventKind) Date {
 	return e.Date
 }
 
-// stage orders the kinds of event: signature before ratification before
-// entry into force before the end.
-var stage = map[EventKind]int{
-	EventNegotiationsStarted: 0, EventTextAgreed: 0, EventInitialled: 0,
-	EventSigned:    1,
-	EventSubmitted: 2, EventRatified: 2, EventApproved: 2, EventRatificationLaw: 2, EventNotification: 2, EventExchangeOfInstruments: 2,
-	EventEnteredIntoForce: 3,
-	EventRenewed:          4, EventNoticeGiven: 4, EventSuspended: 4, EventTerminated: 4, EventExpired: 4, EventSuperseded: 4,
-	// A party's instrument or accession is of the stage of ratification;
-	// its leaving, suspension or succession, and a later instrument's
-	// extension or amendment, of the stage of the end.
-	EventDeposited: 2, EventAcceded: 2,
-	EventWithdrawalNotified: 4, EventWithdrew: 4, EventFrozen: 4, EventResumed: 4, EventSucceeded: 4,
-	EventObligationsSuspended: 4, EventObligationsResumed: 4, EventExtended: 4, EventAmended: 4,
-}
 
 // comparable reports whether the order of events e and o says something:
 // events of the agreement among themselves, events of one party among
@@ -59,14 +44,14 @@ var stage = map[EventKind]int{
 // comes before), and, for two parties, the agreement's entry into force
 // against their instruments. A third state's accession after the
 // agreement entered into force is in order.
-func (c *checker) comparable(e, o Event, so int) bool {
+func (c *checker) comparable(e, o Event, so EventStage) bool {
 	switch {
 	case e.Party == o.Party:
 		return true
 	case e.Party != "" && o.Party != "":
 		return false // two parties' lives run apart
 	case e.Party != "": // a party's event against the agreement's
-		return so <= 1
+		return so <= StageSignature
 	default: // the agreement's event against a party's
 		return len(c.a.Parties) <= 2
 	}
@@ -74,23 +59,19 @@ func (c *checker) comparable(e, o Event, so int) bool {
 
 func (c *checker) timeline() {
 	tl := c.a.Timeline
-	stages := make([]int, len(tl)) // each event's stage, or -1
+	stages := make([]EventStage, len(tl)) // each event's stage, or 0 for a kind the format does not have
 	for i, e := range tl {
-		if s, ok := stage[e.Event]; ok {
-			stages[i] = s
-		} else {
-			stages[i] = -1
-		}
+		stages[i] = e.Event.stage()
 	}
 	for i, e := range tl {
 		// Every event of an earlier stage must not come after this one.
 		si := stages[i]
-		if si < 0 {
+		if si == 0 {
 			continue
 		}
 		for k, o := range tl {
 			so := stages[k]
-			if so < 0 || so >= si || !e.Date.DefinitelyBefore(o.Date) || !c.comparable(e, o, so) {
+			if so == 0 || so >= si || !e.Date.DefinitelyBefore(o.Date) || !c.comparable(e, o, so) {
 				continue
 			}
 			msg := fmt.Sprintf("%s on %s comes before %s on %s", e.Event, e.Date, o.Event, o.Date)

@@ -144,38 +144,13 @@ var (
 		TriggerSecurityThreat:         "a threat to peace or security in general",
 		TriggerRequestOfParty:         "a request of one party",
 	}
-	eventKindDocs = map[EventKind]string{
-		EventNegotiationsStarted:    "negotiations began",
-		EventTextAgreed:             "the negotiators agreed the text",
-		EventAnnounced:              "the agreement was announced",
-		EventInitialled:             "the text was initialled",
-		EventSigned:                 "the agreement was signed (by one party, with party:)",
-		EventSubmitted:              "it was submitted to a legislature",
-		EventRatified:               "a legislature or head of state ratified it",
-		EventApproved:               "a second chamber or review body approved it",
-		EventRatificationLaw:        "the law of ratification was signed",
-		EventNotification:           "a party notified that its domestic procedures are complete",
-		EventExchangeOfInstruments:  "the instruments of ratification were exchanged",
-		EventEnteredIntoForce:       "it entered into force (for one party, with party:)",
-		EventProvisionalApplication: "it began to be applied before entry into force",
-		EventRenewed:                "its term was renewed",
-		EventNoticeGiven:            "notice of termination was given",
-		EventSuspended:              "its operation was suspended",
-		EventTerminated:             "it was terminated",
-		EventExpired:                "its term ran out",
-		EventSuperseded:             "a later agreement took its place",
-		EventDeposited:              "a party deposited its instrument of ratification, acceptance or approval",
-		EventAcceded:                "a party joined an agreement it had not signed",
-		EventWithdrawalNotified:     "a party gave notice of withdrawal or denunciation",
-		EventWithdrew:               "a party's withdrawal took effect: it is no longer a party",
-		EventFrozen:                 "a party declared its participation frozen, with no formal act: it is still a party",
-		EventResumed:                "a party's suspended or frozen participation resumed",
-		EventSucceeded:              "another state (successor:) took a party's place",
-		EventObligationsSuspended:   "a party ended its obligations toward one other party (towards:)",
-		EventObligationsResumed:     "a party took up again its obligations toward another (towards:)",
-		EventExtended:               "a protocol or decision (effect:) extended the term",
-		EventAmended:                "a protocol (effect:) amended articles",
-	}
+	eventKindDocs = func() map[EventKind]string {
+		m := map[EventKind]string{}
+		for _, e := range eventTable {
+			m[e.Kind] = e.Doc
+		}
+		return m
+	}()
 	relationTypeDocs = map[RelationType]string{
 		RelationSupersedes: "this agreement replaces the other",
 		RelationAmends:     "this agreement amends the other",

@@ -60,20 +60,6 @@ func partyName(a *agreement.Agreement, id string) string {
 	return id
 }
 
-func stageOf(k agreement.EventKind) string {
-	switch k {
-	case agreement.EventNegotiationsStarted, agreement.EventTextAgreed, agreement.EventAnnounced, agreement.EventInitialled:
-		return "Negotiation"
-	case agreement.EventSigned:
-		return "Signature"
-	case agreement.EventEnteredIntoForce, agreement.EventProvisionalApplication:
-		return "Entry into force"
-	case agreement.EventRenewed, agreement.EventNoticeGiven, agreement.EventSuspended,
-		agreement.EventTerminated, agreement.EventExpired, agreement.EventSuperseded:
-		return "End"
-	}
-	return "Ratification"
-}
 
 // mermaidText makes text safe inside a Mermaid timeline line, where a
 // colon starts a new event and a semicolon or hash may end the text.
@@ -94,7 +80,7 @@ func Mermaid(a *agreement.Agreement) string {
 	fmt.Fprintf(&b, "    title %s\n", mermaidText(title))
 	section := ""
 	for _, en := range entries(a) {
-		if s := stageOf(en.event.Event); s != section {
+		if s := en.event.Section(); s != section {
 			section = s
 			fmt.Fprintf(&b, "    section %s\n", s)
 		}

@@ -2,30 +2,21 @@ package diff
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/entente-go/entente/agreement"
 )
-
-// decisiveEvents are the events that decide whether an agreement is in
-// force: a change to one of them is major.
-//
-// A party's accession, withdrawal, suspension or succession changes who
-// is bound, and a later instrument's extension or amendment changes the
-// term or the text: those are decisive too.
-var decisiveEvents = []agreement.EventKind{agreement.EventSigned, agreement.EventEnteredIntoForce, agreement.EventProvisionalApplication,
-	agreement.EventTerminated, agreement.EventExpired, agreement.EventSuperseded, agreement.EventNoticeGiven, agreement.EventRenewed, agreement.EventSuspended,
-	agreement.EventAcceded, agreement.EventDeposited, agreement.EventWithdrawalNotified, agreement.EventWithdrew, agreement.EventFrozen, agreement.EventResumed,
-	agreement.EventSucceeded, agreement.EventObligationsSuspended, agreement.EventObligationsResumed, agreement.EventExtended, agreement.EventAmended}
 
 func decisiveValue(v any) bool {
 	m, ok := v.(map[string]any)
 	if !ok {
 		return false
 	}
+	// A decisive event (the table of event kinds says which) changes
+	// whether the agreement is in force, or who is bound by it.
 	k, _ := m["event"].(string)
-	return slices.Contains(decisiveEvents, agreement.EventKind(k))
+	info, known := agreement.EventKind(k).Info()
+	return known && info.Decisive
 }
 
 // classify sets a change's class and impact from the rule of the field

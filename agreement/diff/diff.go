@@ -546,7 +546,11 @@ func (d *differ) list(o, n reflect.Value, field fieldKey) {
 
 func decisiveEvent(v reflect.Value) bool {
 	e, ok := v.Interface().(agreement.Event)
-	return ok && slices.Contains(decisiveEvents, e.Event)
+	if !ok {
+		return false
+	}
+	info, known := e.Event.Info()
+	return known && info.Decisive
 }
 
 // equalStrings reports whether two lists of string-typed values are equal.
