@@ -37,7 +37,6 @@ func (tl Timeline) preferredDate(k EventKind) Date {
 	return e.Date
 }
 
-
 // comparable reports whether the order of events e and o says something:
 // events of the agreement among themselves, events of one party among
 // themselves and against the agreement's making (its signature and what

@@ -60,7 +60,6 @@ func partyName(a *agreement.Agreement, id string) string {
 	return id
 }
 
-
 // mermaidText makes text safe inside a Mermaid timeline line, where a
 // colon starts a new event and a semicolon or hash may end the text.
 func mermaidText(s string) string {
