@@ -6,24 +6,35 @@ import (
 )
 
 // PartyState is where a party stands in the agreement on a day.
+//
+// Two meanings are kept apart, and every question says which it uses:
+//   - a party (IsParty): legally a member, whether or not its obligations
+//     run: bound, frozen or suspended;
+//   - bound (IsBound): its obligations run: bound, or frozen (a freeze
+//     declared without a formal act leaves the obligations in place).
+//     A suspended party is a party but is not bound.
 type PartyState string
 
 const (
 	PartyNotYet    PartyState = "not-yet-party"   // nothing binds it yet: before its signature or accession
 	PartySignatory PartyState = "signatory"       // signed (or acceded) but not bound: the agreement is not in force for it
 	PartyBound     PartyState = "bound"           // a party bound by the agreement
-	PartyFrozen    PartyState = "frozen"          // still a party, but its participation is frozen by its own declaration
-	PartySuspended PartyState = "suspended"       // its participation is suspended
+	PartyFrozen    PartyState = "frozen"          // still a party, and still bound, but its participation is frozen by its own declaration
+	PartySuspended PartyState = "suspended"       // still a party, but its participation, and its obligations, are suspended
 	PartyWithdrawn PartyState = "withdrawn"       // it has left
 	PartySucceeded PartyState = "succeeded"       // another state has taken its place
 	PartyEnded     PartyState = "agreement-ended" // the agreement itself is no longer in force
 )
 
-// IsParty reports whether the state is that of a party to the agreement:
-// bound, frozen or suspended.
+// IsParty reports whether the state is that of a party to the agreement,
+// a legal member: bound, frozen or suspended.
 func (s PartyState) IsParty() bool {
 	return s == PartyBound || s == PartyFrozen || s == PartySuspended
 }
+
+// IsBound reports whether the state is that of a party whose obligations
+// run: bound, or frozen. A suspended party is not bound.
+func (s PartyState) IsBound() bool { return s == PartyBound || s == PartyFrozen }
 
 // Spell is a stretch of a party's life in the agreement: a state from a
 // day until the next spell begins.
@@ -35,6 +46,12 @@ type Spell struct {
 	// from a rule (a notice running out).
 	Events []Event
 	Basis  string // how it was found, in words
+	// NotTaken are the reports of the events that began the spell that
+	// give another date and were not taken (see Occurrence).
+	NotTaken []Event
+	// Contested is set when an event that began the spell is marked
+	// contested: its legal effect is disputed.
+	Contested bool
 }
 
 // Membership is a party's standing on a day.
@@ -44,11 +61,48 @@ type Membership struct {
 	// Original is true for a party that signed before the agreement
 	// entered into force, false for one that acceded.
 	Original bool
-	// Leaving is the first day it will be out, when it has given notice of
-	// withdrawal that has not yet run.
+	// Leaving is the first day it will be out, when on the day it has
+	// given notice of withdrawal that has not yet run.
 	Leaving Date
 	// Successor is the party that took its place, for a succeeded state.
 	Successor string
+}
+
+// isContracting reports whether a party entry is a party to the
+// agreement at all: a contracting party or a signatory. An entry with
+// other roles only (a depositary that is not a party, such as the UN
+// Secretary-General; an observer) has no life in the agreement.
+func isContracting(p Party) bool {
+	return len(p.Roles) == 0 || slices.Contains(p.Roles, "contracting-party") || slices.Contains(p.Roles, "signatory")
+}
+
+// contracting returns the number of the agreement's parties that are
+// parties to it (see isContracting).
+func (a *Agreement) contracting() int {
+	n := 0
+	for _, p := range a.Parties {
+		if isContracting(p) {
+			n++
+		}
+	}
+	return n
+}
+
+// Party returns the party with the given id; false when the document has
+// none.
+func (a *Agreement) Party(id string) (Party, bool) {
+	if a == nil {
+		return Party{}, false
+	}
+	i := a.partyIndex(id)
+	if i < 0 {
+		return Party{}, false
+	}
+	return a.Parties[i], true
+}
+
+func (a *Agreement) partyIndex(id string) int {
+	return slices.IndexFunc(a.Parties, func(p Party) bool { return p.ID == id })
 }
 
 // exitEffect says whom one party's leaving frees: the term's withdrawal
@@ -58,7 +112,7 @@ func (a *Agreement) exitEffect() WithdrawalEffect {
 	if a.Term != nil && a.Term.Withdrawal != nil && a.Term.Withdrawal.Effect != "" {
 		return a.Term.Withdrawal.Effect
 	}
-	if len(a.Parties) <= 2 {
+	if a.contracting() <= 2 {
 		return WithdrawalEffectAll
 	}
 	return WithdrawalEffectParty
@@ -75,55 +129,64 @@ func (a *Agreement) withdrawalNotice() Duration {
 	return a.Term.Notice
 }
 
-var instrumentEvents = []EventKind{EventDeposited, EventRatified, EventApproved, EventRatificationLaw, EventNotification, EventExchangeOfInstruments}
-
-// ofParty returns the events of one party in the order they happened,
-// keeping of reports that disagree on the date only the preferred one.
+// ofParty returns the events of one party in the order they happened.
 func (tl Timeline) ofParty(id string) []Event {
 	var out []Event
 	for _, e := range tl {
-		if e.Party != id {
-			continue
+		if e.Party == id {
+			out = append(out, e)
 		}
-		if !e.Preferred && slices.ContainsFunc(tl, func(o Event) bool {
-			return o.Party == id && o.Event == e.Event && o.Preferred && o.Date != e.Date
-		}) {
-			continue // another report of the same event is preferred
-		}
-		out = append(out, e)
 	}
 	slices.SortStableFunc(out, func(x, y Event) int { return x.Date.Compare(y.Date) })
 	return out
 }
 
 // History is a party's life in the agreement, spell by spell, as the
-// timeline and the term give it, up to horizon: its signature or
-// accession, the day the agreement bound it, suspensions, notice and
-// withdrawal, the extensions it did not join, and the agreement's own
-// end. A party the document does not have has no history.
+// whole record gives it, up to horizon: its signature or accession, the
+// day the agreement bound it, suspensions, notice and withdrawal, the
+// extensions it did not join, and the agreement's own end. A party the
+// document does not have has no history. It is Life().Spells cut at
+// horizon.
 func (a *Agreement) History(party string, horizon Date) []Spell {
-	i := slices.IndexFunc(a.Parties, func(p Party) bool { return p.ID == party })
-	if i < 0 {
-		return nil
-	}
-	h, _ := a.history(a.Parties[i], horizon)
-	return h
+	spells := a.Life().Spells(party)
+	return slices.DeleteFunc(spells, func(s Spell) bool { return !horizon.IsZero() && horizon.DefinitelyBefore(s.From) })
 }
 
-// history computes a party's spells and whether it is an original party.
-func (a *Agreement) history(p Party, horizon Date) ([]Spell, bool) {
-	eif, eifOK := a.EntryIntoForce()
-	sched, _ := a.Schedule(horizon)
+// partyLife is one party's spells in a snapshot.
+type partyLife struct {
+	spells   []Spell
+	original bool
+}
+
+// history computes a party's spells from the snapshot's timeline (one
+// report of each event), its entry into force and its schedule.
+func (s *snapshot) history(p Party) partyLife {
+	a := s.b
+	if !isContracting(p) {
+		return partyLife{}
+	}
+	eif, eifOK := s.eif, s.eifOK
+	sched := s.sched
 	mine := a.Timeline.ofParty(p.ID)
 	var later Duration // the delay for a party that joins once the agreement is in force
 	if a.Term != nil && a.Term.EntryIntoForce != nil && a.Term.EntryIntoForce.Later != nil {
 		later = a.Term.EntryIntoForce.Later.Delay
 	}
-	// When the timeline records the parties' instruments, a signatory
-	// without one is not bound by the agreement's entry into force.
-	tracksInstruments := slices.ContainsFunc(a.Timeline, func(e Event) bool {
-		return e.Party != "" && slices.Contains(instrumentEvents, e.Event)
-	})
+	// A party's own instrument, when one is recorded, decides when it is
+	// bound; a contracting party with none recorded is taken to be bound
+	// from the agreement's entry into force, and the answer says so.
+	// Only its first membership counts here: an instrument before it first
+	// left, not an accession on coming back.
+	ownInstrument := false
+	for _, e := range mine {
+		k := e.Event.effect()
+		if k == EffectLeave || k == EffectNotice || k == EffectSucceed || k == EffectEnd {
+			break
+		}
+		if k == EffectInstrument || k == EffectEnter {
+			ownInstrument = true
+		}
+	}
 	contracting := len(p.Roles) == 0 || slices.Contains(p.Roles, "contracting-party")
 
 	var spells []Spell
@@ -133,19 +196,26 @@ func (a *Agreement) history(p Party, horizon Date) ([]Spell, bool) {
 			return
 		}
 		state = st
-		spells = append(spells, Spell{State: st, From: from, Events: evs, Basis: basis})
+		sp := Spell{State: st, From: from, Events: evs, Basis: basis}
+		for _, e := range evs {
+			sp.NotTaken = append(sp.NotTaken, s.notTakenOf(e)...)
+			sp.Contested = sp.Contested || e.Contested
+		}
+		spells = append(spells, sp)
 	}
-	// An original party signed the agreement: with its signature (a
-	// signatory, or a contracting party that did not accede), or by a
-	// signature of its own before the agreement entered into force.
-	// A contracting party that is not a signatory and whose first event of
-	// its own is its joining after the agreement came into force (an
-	// accession, its instrument, the entry into force for it) joined later.
 	joinedLater := len(mine) > 0 && (mine[0].Event == EventAcceded ||
-		eifOK && eif.Date.DefinitelyBefore(mine[0].Date) && (mine[0].Event == EventEnteredIntoForce || slices.Contains(instrumentEvents, mine[0].Event)))
+		eifOK && eif.Date.DefinitelyBefore(mine[0].Date) && (mine[0].Event == EventEnteredIntoForce || mine[0].Event.effect() == EffectInstrument))
 	ownSignature := slices.ContainsFunc(mine, func(e Event) bool { return e.Event == EventSigned })
+	// When the document names its signatories by role, a party without
+	// that role did not sign with the others: that is known from the
+	// parties, on any day. Otherwise a party's own first event tells.
+	rolesSaySignatories := slices.ContainsFunc(a.Parties, func(q Party) bool { return slices.Contains(q.Roles, "signatory") })
+	signedWithOthers := slices.Contains(p.Roles, "signatory") || !rolesSaySignatories && contracting && !joinedLater
+	// Under a rule that counts instruments (a quorum), each party's own
+	// instrument decides; none is taken for granted.
+	quorum := a.Term != nil && a.Term.EntryIntoForce != nil && (a.Term.EntryIntoForce.Count > 0 || len(a.Term.EntryIntoForce.Including) > 0)
 	original := false
-	if signed, ok := a.Timeline.Preferred(EventSigned); ok && !ownSignature && (slices.Contains(p.Roles, "signatory") || (contracting && !joinedLater)) {
+	if signed, ok := a.Timeline.Preferred(EventSigned); ok && !ownSignature && signedWithOthers {
 		set(PartySignatory, signed.Date, "signed with the agreement", signed)
 		original = true
 	}
@@ -166,17 +236,18 @@ func (a *Agreement) history(p Party, horizon Date) ([]Spell, bool) {
 		date Date
 		ev   *Event
 		kind string // "event", "eif", "extension", "end"
+		at   int    // for an event, its place in mine
 	}
 	var steps []step
 	for k := range mine {
-		steps = append(steps, step{mine[k].Date, &mine[k], "event"})
+		steps = append(steps, step{mine[k].Date, &mine[k], "event", k})
 	}
 	if eifOK {
 		steps = append(steps, step{date: eif.Date, kind: "eif"})
 	}
 	for k, x := range sched.Extensions {
 		if x.Event.Effect != nil && x.Event.Effect.OthersLeave && len(x.Event.Effect.Parties) > 0 && !slices.Contains(x.Event.Effect.Parties, p.ID) {
-			steps = append(steps, step{x.From, &sched.Extensions[k].Event, "extension"})
+			steps = append(steps, step{date: x.From, ev: &sched.Extensions[k].Event, kind: "extension"})
 		}
 	}
 	if !sched.Ended.IsZero() {
@@ -191,6 +262,20 @@ func (a *Agreement) history(p Party, horizon Date) ([]Spell, bool) {
 		}
 		return d
 	}
+	// recordedLeave reports whether the party's own leaving is recorded
+	// after the event at k, before it joins again: the record, not the
+	// notice's reckoning, then gives the day it left.
+	recordedLeave := func(k int) bool {
+		for _, e := range mine[k+1:] {
+			switch e.Event.effect() {
+			case EffectLeave, EffectEnd, EffectSucceed:
+				return true
+			case EffectAccede, EffectSign:
+				return false
+			}
+		}
+		return false
+	}
 	for _, st := range steps {
 		if !pendingLeave.IsZero() && pendingLeave.Compare(st.date) <= 0 && state.IsParty() {
 			set(PartyWithdrawn, pendingLeave, pendingBasis, leaveEvent...)
@@ -198,8 +283,12 @@ func (a *Agreement) history(p Party, horizon Date) ([]Spell, bool) {
 		}
 		switch st.kind {
 		case "eif":
-			if state == PartySignatory && (instrumentIn || (!tracksInstruments && contracting)) {
+			switch {
+			case state != PartySignatory:
+			case instrumentIn:
 				set(PartyBound, st.date, "bound from the agreement's entry into force")
+			case !ownInstrument && contracting && !quorum:
+				set(PartyBound, st.date, "bound from the agreement's entry into force (no instrument of its own is recorded: taken to be bound then)")
 			}
 			continue
 		case "extension":
@@ -214,12 +303,12 @@ func (a *Agreement) history(p Party, horizon Date) ([]Spell, bool) {
 			continue
 		}
 		e := *st.ev
-		switch e.Event {
-		case EventSigned:
-			if state == PartyNotYet {
+		switch e.Event.effect() {
+		case EffectSign:
+			if state == PartyNotYet || state == PartyWithdrawn {
 				set(PartySignatory, e.Date, "signed", e)
 			}
-		case EventDeposited, EventRatified, EventApproved, EventRatificationLaw, EventNotification, EventExchangeOfInstruments:
+		case EffectInstrument:
 			switch {
 			case state.IsParty():
 			case inForce(e.Date):
@@ -231,52 +320,53 @@ func (a *Agreement) history(p Party, horizon Date) ([]Spell, bool) {
 				}
 			default:
 				instrumentIn = true
-				if state == PartyNotYet {
+				if state == PartyNotYet || state == PartyWithdrawn {
 					set(PartySignatory, e.Date, "its instrument is in; the agreement is not yet in force", e)
 				}
 			}
-		case EventAcceded:
+		case EffectAccede:
+			basis := "acceded"
+			if state == PartyWithdrawn {
+				basis = "acceded again, having left"
+			}
 			if from := bindFrom(e.Date); inForce(e.Date) && from != e.Date {
-				set(PartySignatory, e.Date, "acceded; the agreement enters into force for it after "+words(later), e)
+				set(PartySignatory, e.Date, basis+"; the agreement enters into force for it after "+words(later), e)
 				set(PartyBound, from, "the agreement entered into force for it")
 			} else if inForce(e.Date) {
-				set(PartyBound, e.Date, "acceded", e)
+				set(PartyBound, e.Date, basis, e)
 			} else {
 				instrumentIn = true
-				set(PartySignatory, e.Date, "acceded before the agreement entered into force", e)
+				set(PartySignatory, e.Date, basis+" before the agreement entered into force", e)
 			}
-		case EventEnteredIntoForce:
+			pendingLeave = Date{}
+		case EffectEnter:
 			set(PartyBound, e.Date, "the agreement entered into force for it", e)
-		case EventSuspended:
+		case EffectSuspend:
 			if state.IsParty() {
 				set(PartySuspended, e.Date, "its participation is suspended", e)
 			}
-		case EventFrozen:
+		case EffectFreeze:
 			if state.IsParty() {
-				set(PartyFrozen, e.Date, "its participation is frozen by its own declaration; it is still a party", e)
+				set(PartyFrozen, e.Date, "its participation is frozen by its own declaration; it is still a party, and still bound", e)
 			}
-		case EventResumed:
+		case EffectResume:
 			if state == PartySuspended || state == PartyFrozen {
 				set(PartyBound, e.Date, "its participation resumed", e)
 			}
-		case EventWithdrawalNotified, EventNoticeGiven:
+		case EffectNotice:
 			if e.Event == EventNoticeGiven && a.exitEffect() == WithdrawalEffectAll {
 				continue // notice that ends the agreement for all: the schedule has it
 			}
-			if state.IsParty() {
-				pendingLeave = e.Date.Add(a.withdrawalNotice())
-				pendingBasis = fmt.Sprintf("its notice of %s ran out", e.Date)
+			if state.IsParty() && !recordedLeave(st.at) {
+				pendingLeave, pendingBasis = s.leaveAfterNotice(e.Date)
 				leaveEvent = []Event{e}
-				if a.withdrawalNotice().IsZero() {
-					pendingLeave = e.Date
-				}
 			}
-		case EventWithdrew, EventTerminated, EventExpired:
+		case EffectLeave, EffectEnd:
 			if state.IsParty() || state == PartySignatory {
 				set(PartyWithdrawn, e.Date, "withdrew", e)
 				pendingLeave = Date{}
 			}
-		case EventSucceeded:
+		case EffectSucceed:
 			set(PartySucceeded, e.Date, fmt.Sprintf("succeeded by %s", e.Successor), e)
 			pendingLeave = Date{}
 		}
@@ -284,47 +374,88 @@ func (a *Agreement) history(p Party, horizon Date) ([]Spell, bool) {
 	if !pendingLeave.IsZero() && state.IsParty() {
 		set(PartyWithdrawn, pendingLeave, pendingBasis, leaveEvent...)
 	}
-	return spells, original
+	return partyLife{spells: spells, original: original}
+}
+
+// leaveAfterNotice is the first day a party that gives notice on day is
+// out, and the basis: its notice run, or, where the term says so, the end
+// of the period whose notice deadline the notice meets.
+func (s *snapshot) leaveAfterNotice(day Date) (Date, string) {
+	a := s.b
+	notice := a.withdrawalNotice()
+	if w := a.withdrawalRule(); w != nil && w.AtPeriodEnd {
+		for _, p := range s.sched.Periods {
+			if !p.NoticeBy.IsZero() && day.Compare(p.NoticeBy) <= 0 {
+				return p.End, fmt.Sprintf("its notice of %s freed it at the end of the period, on %s", day, p.End)
+			}
+		}
+	}
+	if notice.IsZero() {
+		return day, fmt.Sprintf("its notice of %s took effect at once", day)
+	}
+	return day.Add(notice), fmt.Sprintf("its notice of %s ran out", day)
+}
+
+func (a *Agreement) withdrawalRule() *Withdrawal {
+	if a.Term == nil {
+		return nil
+	}
+	return a.Term.Withdrawal
 }
 
 // PartiesOn says where each party stands on day, in the document's order
 // of parties: not yet a party, a signatory, bound, frozen, suspended,
 // withdrawn, succeeded, or freed by the agreement's own end; since when,
 // and the events that decided it. One party's events change only its own
-// standing.
+// standing. The answer is true on day: events after it are not read.
 func (a *Agreement) PartiesOn(day Date) []Membership {
+	if a == nil {
+		return nil
+	}
+	s := a.Life().at(day)
 	out := make([]Membership, len(a.Parties))
-	for i, p := range a.Parties {
-		out[i] = a.membership(p, day)
+	for i := range a.Parties {
+		out[i] = s.membership(i, day)
 	}
 	return out
 }
 
 // StatusFor says where one party stands on day; false for a party id the
-// document does not have.
+// document does not have. The answer is true on day.
 func (a *Agreement) StatusFor(party string, day Date) (Membership, bool) {
-	i := slices.IndexFunc(a.Parties, func(p Party) bool { return p.ID == party })
+	if a == nil {
+		return Membership{}, false
+	}
+	i := a.partyIndex(party)
 	if i < 0 {
 		return Membership{}, false
 	}
-	return a.membership(a.Parties[i], day), true
+	return a.Life().at(day).membership(i, day), true
 }
 
-func (a *Agreement) membership(p Party, day Date) Membership {
-	spells, original := a.history(p, day.Add(Duration{Years: 100}))
-	m := Membership{Party: p, Original: original, Spell: Spell{State: PartyNotYet}}
-	happened := func(d Date) bool { return !d.IsZero() && d.Last().Compare(day.First()) <= 0 }
-	for _, s := range spells {
-		if happened(s.From) {
-			m.Spell = s
+// happenedBy reports whether a date has certainly come by day: its whole
+// span lies on or before it.
+func happenedBy(d, day Date) bool { return !d.IsZero() && d.Last().Compare(day.First()) <= 0 }
+
+func (s *snapshot) membership(i int, day Date) Membership {
+	p := s.b.Parties[i]
+	pl := s.parties[i]
+	m := Membership{Party: p, Original: pl.original, Spell: Spell{State: PartyNotYet}}
+	if !isContracting(p) {
+		m.Basis = "not a party to the agreement: its roles are " + fmt.Sprint(p.Roles)
+		return m
+	}
+	for _, sp := range pl.spells {
+		if happenedBy(sp.From, day) {
+			m.Spell = sp
 			continue
 		}
-		if s.State == PartyWithdrawn && m.State.IsParty() && m.Leaving.IsZero() {
-			m.Leaving = s.From
+		if sp.State == PartyWithdrawn && m.State.IsParty() && m.Leaving.IsZero() {
+			m.Leaving = sp.From // known by day: a notice given, a term it is not extended for
 		}
 	}
-	if end, ok := a.tooFewFrom(day); ok && m.State.IsParty() {
-		m.Spell = Spell{State: PartyEnded, From: end, Basis: "the agreement ended: fewer parties remained than its term requires"}
+	if s.tooFewOK && happenedBy(s.tooFew, day) && m.State.IsParty() {
+		m.Spell = Spell{State: PartyEnded, From: s.tooFew, Basis: "the agreement ended: fewer parties remained than its term requires"}
 	}
 	if m.State == PartySucceeded {
 		for _, e := range m.Events {
@@ -345,12 +476,28 @@ type Obligations struct {
 }
 
 // ObligationsBetween says whether the commitments bind parties a and b
-// toward each other on day: both must be parties (bound, or frozen, which
-// leaves a party bound), the agreement in force, and no suspension of
-// obligations between the two in effect, in either direction.
+// toward each other on day: both must be bound (IsBound: bound, or
+// frozen, which leaves a party bound), and no suspension of obligations
+// between the two in effect, in either direction. The answer is true on
+// day.
 func (a *Agreement) ObligationsBetween(x, y string, day Date) Obligations {
-	mx, okx := a.StatusFor(x, day)
-	my, oky := a.StatusFor(y, day)
+	if a == nil {
+		return Obligations{Reason: "no agreement"}
+	}
+	return a.obligationsIn(a.Life().at(day), x, y, day)
+}
+
+// obligationsIn answers ObligationsBetween from a snapshot.
+func (a *Agreement) obligationsIn(s *snapshot, x, y string, day Date) Obligations {
+	ix, iy := a.partyIndex(x), a.partyIndex(y)
+	okx, oky := ix >= 0, iy >= 0
+	var mx, my Membership
+	if okx {
+		mx = s.membership(ix, day)
+	}
+	if oky {
+		my = s.membership(iy, day)
+	}
 	switch {
 	case !okx || !oky:
 		return Obligations{Reason: "the document has no such party"}
@@ -358,21 +505,12 @@ func (a *Agreement) ObligationsBetween(x, y string, day Date) Obligations {
 		return Obligations{Reason: "a party has no obligations toward itself"}
 	}
 	for _, m := range []Membership{mx, my} {
-		if m.State != PartyBound && m.State != PartyFrozen {
+		if !m.State.IsBound() {
 			return Obligations{Reason: fmt.Sprintf("%s is %s on %s", m.Party.ID, m.State, day), Events: m.Events}
 		}
 	}
-	happened := func(d Date) bool { return !d.IsZero() && d.Last().Compare(day.First()) <= 0 }
-	var last *Event
-	for i, e := range a.Timeline {
-		pair := (e.Party == x && e.Towards == y) || (e.Party == y && e.Towards == x)
-		if pair && (e.Event == EventObligationsSuspended || e.Event == EventObligationsResumed) && happened(e.Date) {
-			if last == nil || last.Date.Compare(e.Date) <= 0 {
-				last = &a.Timeline[i]
-			}
-		}
-	}
-	if last != nil && last.Event == EventObligationsSuspended {
+	last := s.pairEvent(x, y, day)
+	if last != nil && last.Event.effect() == EffectPairSuspend {
 		return Obligations{Reason: fmt.Sprintf("%s suspended its obligations toward %s on %s", last.Party, last.Towards, last.Date), Events: []Event{*last}}
 	}
 	o := Obligations{Binding: true, Reason: fmt.Sprintf("both are parties on %s", day)}
@@ -384,6 +522,22 @@ func (a *Agreement) ObligationsBetween(x, y string, day Date) Obligations {
 		o.Reason += fmt.Sprintf("; obligations resumed on %s", last.Date)
 	}
 	return o
+}
+
+// pairEvent is the last suspension or resumption of obligations between
+// x and y, in either direction, that happened by day.
+func (s *snapshot) pairEvent(x, y string, day Date) *Event {
+	var last *Event
+	for i, e := range s.b.Timeline {
+		pair := (e.Party == x && e.Towards == y) || (e.Party == y && e.Towards == x)
+		k := e.Event.effect()
+		if pair && (k == EffectPairSuspend || k == EffectPairResume) && happenedBy(e.Date, day) {
+			if last == nil || last.Date.Compare(e.Date) <= 0 {
+				last = &s.b.Timeline[i]
+			}
+		}
+	}
+	return last
 }
 
 // Exit is the answer to "if this party gave notice on this day, when
@@ -403,9 +557,12 @@ type Exit struct {
 
 // EarliestExit answers "if party gave notice on day, on which day would
 // it be out?", with the clauses that ground the answer. false (and the
-// reason) when the party is not bound on day, or the agreement gives no
-// way out.
+// reason) when the party is not a party on day, or the agreement gives no
+// way out. The answer is true on day: a notice given later is not read.
 func (a *Agreement) EarliestExit(party string, day Date) (Exit, string, bool) {
+	if a == nil {
+		return Exit{}, "no agreement", false
+	}
 	m, ok := a.StatusFor(party, day)
 	switch {
 	case !ok:
@@ -413,20 +570,30 @@ func (a *Agreement) EarliestExit(party string, day Date) (Exit, string, bool) {
 	case !m.State.IsParty():
 		return Exit{}, fmt.Sprintf("%s is %s on %s", party, m.State, day), false
 	case !m.Leaving.IsZero():
-		return Exit{Party: party, NoticeOn: day, Out: m.Leaving, Effect: WithdrawalEffectParty,
-			Basis: "it has given notice already"}, "", true
+		x := Exit{Party: party, NoticeOn: day, Out: m.Leaving, Effect: WithdrawalEffectParty}
+		for _, sp := range a.Life().at(day).parties[a.partyIndex(party)].spells {
+			if sp.From == m.Leaving && x.Basis == "" {
+				x.Basis = "it is leaving already: " + sp.Basis
+				if len(sp.Events) > 0 && sp.Events[0].Event.effect() == EffectNotice {
+					x.NoticeOn = sp.Events[0].Date
+					x.Basis = fmt.Sprintf("it has given notice already, on %s", sp.Events[0].Date)
+				}
+			}
+		}
+		return x, "", true
 	}
 	t := a.Term
 	if t == nil {
 		return Exit{}, "the agreement gives no term, and so no way out", false
 	}
+	s := a.Life().at(day)
 	x := Exit{Party: party, NoticeOn: day, Effect: a.exitEffect()}
 	if w := t.Withdrawal; w != nil || t.Indefinite {
 		notice := a.withdrawalNotice()
 		if w != nil {
 			x.Clauses = w.Clauses
-			if eif, ok := a.EntryIntoForce(); ok && !w.After.IsZero() {
-				if first := eif.Date.Add(w.After); x.NoticeOn.Compare(first) < 0 {
+			if s.eifOK && !w.After.IsZero() {
+				if first := s.eif.Date.Add(w.After); x.NoticeOn.Compare(first) < 0 {
 					x.NoticeOn = first
 				}
 			}
@@ -439,6 +606,10 @@ func (a *Agreement) EarliestExit(party string, day Date) (Exit, string, bool) {
 		}
 		if notice.IsZero() && w == nil {
 			return Exit{}, "the term is indefinite and gives no notice to leave", false
+		}
+		if w != nil && w.AtPeriodEnd {
+			x.Out, x.Basis = s.leaveAfterNotice(x.NoticeOn)
+			return x, "", true
 		}
 		x.Out = x.NoticeOn.Add(notice)
 		x.Basis = fmt.Sprintf("notice on %s, %s of notice", x.NoticeOn, words(notice))
@@ -468,10 +639,13 @@ type Deadline struct {
 // NextNoticeBy returns the next last day to give notice on or after day:
 // the deadline of the first period that has one still to come. With none,
 // the reason says why: the agreement has ended, is indefinite, gives no
-// notice period or has no start.
+// notice period or has no start. The answer is true on day.
 func (a *Agreement) NextNoticeBy(day Date) (Deadline, string, bool) {
-	horizon := day.Add(Duration{Years: 50})
-	sched, ok := a.Schedule(horizon)
+	if a == nil {
+		return Deadline{}, "no agreement", false
+	}
+	s := a.Life().at(day)
+	sched, ok := s.scheduleTo(day.Add(Duration{Years: 50}))
 	switch {
 	case !ok:
 		return Deadline{}, "the data gives no start for the term", false

@@ -127,8 +127,14 @@ func small(t *testing.T, term, timeline string, extraParties ...string) *agreeme
 	for _, id := range []string{"a", "b", "c"} {
 		parties += fmt.Sprintf("  - {id: %s, kind: state, country: %s, roles: [contracting-party, signatory]}\n", id, codes[id])
 	}
-	for _, id := range extraParties { // not signatories: they join later, or take another's place
-		parties += fmt.Sprintf("  - {id: %s, kind: state, country: %s, roles: [contracting-party]}\n", id, codes[id])
+	for _, id := range extraParties {
+		// Not signatories: they join later, or take another's place; an
+		// id ending in * signed with the others.
+		roles := "[contracting-party]"
+		if signatory, ok := strings.CutSuffix(id, "*"); ok {
+			id, roles = signatory, "[contracting-party, signatory]"
+		}
+		parties += fmt.Sprintf("  - {id: %s, kind: state, country: %s, roles: %s}\n", id, codes[id], roles)
 	}
 	src := "format: entente/v1\nid: small\nversion: {label: v, stage: in-force}\ntitle: T\nkind: treaty\n" + parties + term + "timeline:\n" + timeline
 	doc := agreement.Parse("small.yaml", []byte(src))
@@ -174,15 +180,15 @@ func TestMembershipSmallCases(t *testing.T) {
 		{"succession: a state that no longer exists",
 			"term: {indefinite: true}\n",
 			"  - {date: \"1980-01-01\", event: signed}\n  - {date: \"1980-01-01\", event: entered-into-force}\n  - {date: \"1991-12-25\", event: succeeded, party: su, successor: ru}\n  - {date: \"1991-12-25\", event: entered-into-force, party: ru}\n",
-			[]string{"su", "ru"}, "1992-01-01", "a:bound b:bound c:bound su:succeeded ru:bound"},
+			[]string{"su*", "ru"}, "1992-01-01", "a:bound b:bound c:bound su:succeeded ru:bound"},
 		{"a quorum: three of five, including a",
 			"term: {indefinite: true, entry_into_force: {after: deposit-of-instruments, count: \"3\", including: [a], delay: P30D}}\n",
 			"  - {date: \"2000-01-01\", event: signed}\n  - {date: \"2000-02-01\", event: deposited, party: b}\n  - {date: \"2000-03-01\", event: deposited, party: c}\n  - {date: \"2000-04-01\", event: deposited, party: d}\n  - {date: \"2000-05-01\", event: deposited, party: a}\n",
-			[]string{"d", "e"}, "2000-05-31", "a:bound b:bound c:bound d:bound e:signatory"},
+			[]string{"d*", "e*"}, "2000-05-31", "a:bound b:bound c:bound d:bound e:signatory"},
 		{"a quorum not yet met",
 			"term: {indefinite: true, entry_into_force: {after: deposit-of-instruments, count: \"3\", including: [a], delay: P30D}}\n",
 			"  - {date: \"2000-01-01\", event: signed}\n  - {date: \"2000-02-01\", event: deposited, party: b}\n  - {date: \"2000-03-01\", event: deposited, party: c}\n  - {date: \"2000-04-01\", event: deposited, party: d}\n  - {date: \"2000-05-01\", event: deposited, party: a}\n",
-			[]string{"d", "e"}, "2000-05-30", "a:signatory b:signatory c:signatory d:signatory e:signatory"},
+			[]string{"d*", "e*"}, "2000-05-30", "a:signatory b:signatory c:signatory d:signatory e:signatory"},
 		{"an extension some parties did not join",
 			"term: {duration: P5Y}\n",
 			"  - {date: \"2000-01-01\", event: signed}\n  - {date: \"2000-01-01\", event: entered-into-force}\n  - {date: \"2004-06-01\", event: extended, effect: {renewal: {period: P5Y, automatic: true}, parties: [a, b], others_leave: true}}\n",
@@ -261,7 +267,7 @@ func TestNextNoticeBy(t *testing.T) {
 func TestFormerCountryParties(t *testing.T) {
 	a := small(t, "term: {indefinite: true}\n",
 		"  - {date: \"1980-01-01\", event: signed}\n  - {date: \"1980-01-01\", event: entered-into-force}\n  - {date: \"1991-12-25\", event: succeeded, party: su, successor: ru}\n  - {date: \"1991-12-25\", event: entered-into-force, party: ru}\n",
-		"su", "ru")
+		"su*", "ru")
 	if name := a.Parties[3].DisplayName(); name != "USSR, Union of Soviet Socialist Republics" {
 		t.Errorf("the USSR's name: %q", name)
 	}

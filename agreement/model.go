@@ -93,9 +93,15 @@ type Withdrawal struct {
 	Notice Duration `json:"notice,omitzero"`
 	// Effect says whom a party's leaving frees: the party alone (the
 	// default), or all, ending the agreement.
-	Effect   WithdrawalEffect `json:"effect,omitzero"`
-	Clauses  []string         `json:"clauses,omitzero"`  // the clauses that set the rule
-	Receiver string           `json:"receiver,omitzero"` // who receives the notice: the depositary, the other party
+	Effect WithdrawalEffect `json:"effect,omitzero"`
+	// AtPeriodEnd: a party's notice, given by the notice deadline of the
+	// period running, frees it at the end of that period (the Warsaw
+	// Treaty's Article 11: a party that does not denounce it a year
+	// before the term ends stays bound for the next ten years). Without
+	// it, a party is out once its notice has run.
+	AtPeriodEnd bool     `json:"at_period_end,omitzero"`
+	Clauses     []string `json:"clauses,omitzero"`  // the clauses that set the rule
+	Receiver    string   `json:"receiver,omitzero"` // who receives the notice: the depositary, the other party
 }
 
 // Renewal is how the term is extended when it ends.
@@ -189,6 +195,10 @@ type Timeline []Event
 // its participation. One party's events never change the agreement's own
 // status.
 type Event struct {
+	// ID names the event, so that other reports of it can say so
+	// (ReportOf), and so that two steps of one kind (frozen, then frozen
+	// again) are read as two events. Optional.
+	ID    string    `json:"id,omitzero"`
 	Date  Date      `json:"date,omitzero"`
 	Event EventKind `json:"event,omitzero"`
 	Party string    `json:"party,omitzero"` // a party id, for events of one party
@@ -201,12 +211,22 @@ type Event struct {
 	// Effect is what a later instrument (a protocol, an exchange of
 	// notes, a decision) does to the agreement: for extended and amended
 	// events.
-	Effect    *Effect  `json:"effect,omitzero"`
-	Organ     string   `json:"organ,omitzero"` // e.g. State Duma
-	Place     string   `json:"place,omitzero"`
-	Sources   []string `json:"sources,omitzero"`
-	Preferred bool     `json:"preferred,omitzero"`
-	Note      string   `json:"note,omitzero"`
+	Effect  *Effect  `json:"effect,omitzero"`
+	Organ   string   `json:"organ,omitzero"` // e.g. State Duma
+	Place   string   `json:"place,omitzero"`
+	Sources []string `json:"sources,omitzero"`
+	// ReportOf is the ID of the event this is another report of: the
+	// reports of one event are weighed against each other (Preferred
+	// decides), not applied one after the other. Without it, events of
+	// one kind and party that follow each other with nothing of that
+	// party between them, and have no ID, are reports of one event.
+	ReportOf  string `json:"report_of,omitzero"`
+	Preferred bool   `json:"preferred,omitzero"`
+	// Contested says the event's legal effect is disputed (a re-accession
+	// by an authority others do not recognise): the answers take it, and
+	// say it is contested.
+	Contested bool   `json:"contested,omitzero"`
+	Note      string `json:"note,omitzero"`
 }
 
 // Effect is what a later instrument does to the agreement.

@@ -66,7 +66,7 @@ func (c *checker) laterEntries() {
 		}
 		var instrument *Event
 		for _, o := range c.a.Timeline.ofParty(e.Party) {
-			if (o.Event == EventAcceded || slices.Contains(instrumentEvents, o.Event)) && o.Date.Exact() && !o.Date.DefinitelyBefore(eif.Date) {
+			if (o.Event.effect() == EffectAccede || o.Event.effect() == EffectInstrument) && o.Date.Exact() && !o.Date.DefinitelyBefore(eif.Date) {
 				instrument = &o
 				break
 			}

@@ -19,11 +19,23 @@ type Claim struct {
 	Conflicts []Event
 }
 
-// EntryIntoForce returns when the agreement entered into force: the
-// preferred entered-into-force event (or the only one); failing that, the
-// date the term's rule gives from the timeline (for example 30 days after
-// the last notification). false means the data does not say.
+// EntryIntoForce returns when the agreement entered into force, as the
+// whole record gives it: the report taken of its entered-into-force event
+// (the preferred one; else the most precise, and of those the latest),
+// with the reports not taken as Conflicts; failing that, the date the
+// term's rule gives from the timeline (for example 30 days after the last
+// notification). false means the data does not say.
 func (a *Agreement) EntryIntoForce() (Claim, bool) {
+	if a == nil {
+		return Claim{}, false
+	}
+	s := a.Life().full()
+	return s.eif, s.eifOK
+}
+
+// entryIntoForce is EntryIntoForce computed from the agreement's own
+// timeline, which in a snapshot holds one report of each event.
+func (a *Agreement) entryIntoForce() (Claim, bool) {
 	reports := a.Timeline.kind(EventEnteredIntoForce, "")
 	if len(reports) > 0 {
 		chosen := -1
@@ -198,13 +210,21 @@ type Extension struct {
 	From  Date // the first day of the extended term: the end of the period running at the instrument's date
 }
 
-// Schedule lays out the term: entry into force, the initial term and the
-// renewals that start on or before horizon. false means the data gives no
-// start: no entry-into-force date (or signature, for terms counted from
-// it).
+// Schedule lays out the term as the whole record gives it: entry into
+// force, the initial term and the renewals that start on or before
+// horizon. false means the data gives no start: no entry-into-force date
+// (or signature, for terms counted from it).
 func (a *Agreement) Schedule(horizon Date) (Schedule, bool) {
+	if a == nil {
+		return Schedule{}, false
+	}
+	return a.Life().full().scheduleTo(horizon)
+}
+
+// schedule is Schedule computed from the agreement's own timeline, with
+// its entry into force.
+func (a *Agreement) schedule(horizon Date, eif Claim, ok bool) (Schedule, bool) {
 	var s Schedule
-	eif, ok := a.EntryIntoForce()
 	if ok {
 		s.EntryIntoForce = eif
 	}
@@ -272,6 +292,9 @@ func (a *Agreement) Schedule(horizon Date) (Schedule, bool) {
 			break
 		}
 		np := Period{Renewal: k, Start: prev.End, End: prev.End.Add(renewal.Period)}
+		if np.End.Year > 9999 {
+			break // dates run to 9999
+		}
 		np.finish(t.Notice)
 		s.Periods = append(s.Periods, np)
 	}
@@ -352,51 +375,35 @@ type Status struct {
 // StatusOn says where the agreement stands on day (a full date). An event
 // counts as having happened on day when its whole span lies on or before
 // day: a report dated only "2025" has not certainly happened by 1 March
-// 2025.
+// 2025. The answer is true on day: it reads only the events that may
+// have happened by then.
 //
 // The agreement's own events decide it, never one party's: its entry
 // into force, its suspension and resumption as a whole, its end; and,
 // when its term names a minimum number of parties, the day fewer remain.
 func (a *Agreement) StatusOn(day Date) Status {
-	st := a.statusOn(day, nil)
+	if a == nil {
+		return Status{State: StateUnknown}
+	}
+	s := a.Life().at(day)
+	st := s.b.statusOn(day, s.sched, s.schedOK)
 	if st.State == StateInForce {
-		st = a.suspendedOrTooFew(st, day)
+		st = s.suspendedOrTooFew(st, day)
 	}
-	eif, ok := a.EntryIntoForce()
-	if !ok {
-		return st
-	}
-	for _, other := range eif.Conflicts {
-		alt := a.statusOn(day, &other)
-		if alt.State != st.State {
+	for _, alt := range s.alts {
+		if alt.status(day).State != st.State {
 			st.Disputed = fmt.Sprintf("by another report (%s) it entered into force on %s, and would be %s on %s",
-				strings.Join(other.Sources, ", "), other.Date, alt.State, day)
+				strings.Join(alt.report.Sources, ", "), alt.report.Date, alt.status(day).State, day)
 			break
 		}
 	}
 	return st
 }
 
-// statusOn computes the status, with eifOverride standing for the
-// entry-into-force report to use instead of the preferred one.
-func (a *Agreement) statusOn(day Date, eifOverride *Event) Status {
-	happened := func(d Date) bool { return !d.IsZero() && d.Last().Compare(day.First()) <= 0 }
-	b := *a
-	if eifOverride != nil {
-		// Rebuild the timeline with the override as the one preferred
-		// report of entry into force.
-		b.Timeline = nil
-		for _, e := range a.Timeline {
-			if e.Event == EventEnteredIntoForce {
-				continue
-			}
-			b.Timeline = append(b.Timeline, e)
-		}
-		o := *eifOverride
-		o.Preferred = true
-		b.Timeline = append(b.Timeline, o)
-	}
-	sched, ok := b.Schedule(day)
+// statusOn computes the status from the agreement's own timeline and
+// its schedule.
+func (b *Agreement) statusOn(day Date, sched Schedule, ok bool) Status {
+	happened := func(d Date) bool { return happenedBy(d, day) }
 	if ok && !sched.EntryIntoForce.Date.IsZero() && happened(sched.EntryIntoForce.Date) {
 		if !sched.Ended.IsZero() && sched.Ended.Compare(day) <= 0 {
 			st := Status{Since: sched.Ended, State: StateExpired}
@@ -494,54 +501,49 @@ func ordinal(n int) string {
 // suspendedOrTooFew refines the status of an agreement in force on day:
 // suspended as a whole by its own events, or ended when fewer parties
 // remain than its term requires.
-func (a *Agreement) suspendedOrTooFew(st Status, day Date) Status {
-	happened := func(d Date) bool { return !d.IsZero() && d.Last().Compare(day.First()) <= 0 }
-	if end, ok := a.tooFewFrom(day); ok {
-		return Status{State: StateTerminated, Since: end}
+func (s *snapshot) suspendedOrTooFew(st Status, day Date) Status {
+	if s.tooFewOK && happenedBy(s.tooFew, day) {
+		return Status{State: StateTerminated, Since: s.tooFew}
 	}
 	var last *Event
-	for i, e := range a.Timeline {
-		if e.Party == "" && (e.Event == EventSuspended || e.Event == EventResumed) && happened(e.Date) {
+	for i, e := range s.b.Timeline {
+		k := e.Event.effect()
+		if e.Party == "" && (k == EffectSuspend || k == EffectResume) && happenedBy(e.Date, day) {
 			if last == nil || last.Date.Compare(e.Date) <= 0 {
-				last = &a.Timeline[i]
+				last = &s.b.Timeline[i]
 			}
 		}
 	}
-	if last != nil && last.Event == EventSuspended {
+	if last != nil && last.Event.effect() == EffectSuspend {
 		return Status{State: StateSuspended, Since: last.Date, Events: []Event{*last}}
 	}
 	return st
 }
 
-// tooFewFrom returns the first day, on or before day, on which fewer
+// tooFewFrom returns the first day after entry into force on which fewer
 // parties remained than the term's minimum; false without a minimum or
 // when enough remain.
-func (a *Agreement) tooFewFrom(day Date) (Date, bool) {
-	if a.Term == nil || a.Term.MinimumParties == 0 {
+func (s *snapshot) tooFewFrom() (Date, bool) {
+	a := s.b
+	if a.Term == nil || a.Term.MinimumParties == 0 || !s.eifOK {
 		return Date{}, false
 	}
-	eif, ok := a.EntryIntoForce()
-	if !ok {
-		return Date{}, false
-	}
-	histories := make([][]Spell, len(a.Parties))
 	var days []Date
-	for i, p := range a.Parties {
-		histories[i], _ = a.history(p, day)
-		for _, s := range histories[i] {
-			if !s.From.DefinitelyBefore(eif.Date) && !day.DefinitelyBefore(s.From) {
-				days = append(days, s.From)
+	for _, pl := range s.parties {
+		for _, sp := range pl.spells {
+			if !sp.From.DefinitelyBefore(s.eif.Date) {
+				days = append(days, sp.From)
 			}
 		}
 	}
 	slices.SortFunc(days, Date.Compare)
 	for _, d := range days {
 		n := 0
-		for _, h := range histories {
+		for _, pl := range s.parties {
 			state := PartyNotYet
-			for _, s := range h {
-				if !d.DefinitelyBefore(s.From) {
-					state = s.State
+			for _, sp := range pl.spells {
+				if !d.DefinitelyBefore(sp.From) {
+					state = sp.State
 				}
 			}
 			if state.IsParty() {

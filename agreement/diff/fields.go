@@ -108,12 +108,13 @@ var rules = map[fieldKey]rule{
 	{typ[agreement.Term](), "minimum_parties"}:  {class: ClassTemporal, impact: ImpactMajor},
 	{typ[agreement.Term](), "clauses"}:          {class: ClassCitation, impact: ImpactPatch, ordered: true},
 
-	{typ[agreement.Withdrawal](), "after"}:      {class: ClassTemporal, impact: ImpactMajor},
-	{typ[agreement.Withdrawal](), "not_before"}: {class: ClassTemporal, impact: ImpactMajor},
-	{typ[agreement.Withdrawal](), "notice"}:     {class: ClassTemporal, impact: ImpactMajor},
-	{typ[agreement.Withdrawal](), "effect"}:     {class: ClassTemporal, impact: ImpactMajor},
-	{typ[agreement.Withdrawal](), "clauses"}:    {class: ClassCitation, impact: ImpactPatch, ordered: true},
-	{typ[agreement.Withdrawal](), "receiver"}:   {class: ClassTemporal, impact: ImpactMinor, prose: true},
+	{typ[agreement.Withdrawal](), "after"}:         {class: ClassTemporal, impact: ImpactMajor},
+	{typ[agreement.Withdrawal](), "not_before"}:    {class: ClassTemporal, impact: ImpactMajor},
+	{typ[agreement.Withdrawal](), "notice"}:        {class: ClassTemporal, impact: ImpactMajor},
+	{typ[agreement.Withdrawal](), "effect"}:        {class: ClassTemporal, impact: ImpactMajor},
+	{typ[agreement.Withdrawal](), "clauses"}:       {class: ClassCitation, impact: ImpactPatch, ordered: true},
+	{typ[agreement.Withdrawal](), "receiver"}:      {class: ClassTemporal, impact: ImpactMinor, prose: true},
+	{typ[agreement.Withdrawal](), "at_period_end"}: {class: ClassTemporal, impact: ImpactMajor},
 
 	{typ[agreement.Renewal](), "period"}:    {class: ClassTemporal, impact: ImpactMajor},
 	{typ[agreement.Renewal](), "automatic"}: {class: ClassTemporal, impact: ImpactMajor},
@@ -156,6 +157,7 @@ var rules = map[fieldKey]rule{
 	{typ[agreement.CooperationArea](), "clauses"}: {class: ClassCitation, impact: ImpactPatch, ordered: true},
 	{typ[agreement.CooperationArea](), "sources"}: {class: ClassCitation, impact: ImpactPatch, ordered: true},
 
+	{typ[agreement.Event](), "id"}:        {class: ClassTemporal, impact: ImpactMinor},
 	{typ[agreement.Event](), "date"}:      {class: ClassTemporal, impact: ImpactMinor},
 	{typ[agreement.Event](), "event"}:     {class: ClassTemporal, impact: ImpactMinor},
 	{typ[agreement.Event](), "party"}:     {class: ClassTemporal, impact: ImpactMinor},
@@ -173,7 +175,9 @@ var rules = map[fieldKey]rule{
 	{typ[agreement.Event](), "organ"}:         {class: ClassTemporal, impact: ImpactMinor, prose: true},
 	{typ[agreement.Event](), "place"}:         {class: ClassTemporal, impact: ImpactMinor, prose: true},
 	{typ[agreement.Event](), "sources"}:       {class: ClassCitation, impact: ImpactPatch, ordered: true},
+	{typ[agreement.Event](), "report_of"}:     {class: ClassTemporal, impact: ImpactMajor}, // whether it is applied, or weighed against another report
 	{typ[agreement.Event](), "preferred"}:     {class: ClassTemporal, impact: ImpactMinor},
+	{typ[agreement.Event](), "contested"}:     {class: ClassTemporal, impact: ImpactMinor},
 	{typ[agreement.Event](), "note"}:          {class: ClassTemporal, impact: ImpactMinor, prose: true},
 
 	{typ[agreement.Relation](), "type"}:      {class: ClassCitation, impact: ImpactMinor},
