@@ -252,6 +252,15 @@ func (s *snapshot) history(p Party) partyLife {
 	}
 	if !sched.Ended.IsZero() {
 		steps = append(steps, step{date: sched.Ended, kind: "end"})
+	} else if !s.schedOK {
+		// Ended before it entered into force: superseded or terminated
+		// while its parties were signatories.
+		for _, e := range a.Timeline {
+			if e.Party == "" && e.Event.effect() == EffectEnd && !e.Date.IsZero() {
+				steps = append(steps, step{date: e.Date, kind: "end"})
+				break
+			}
+		}
 	}
 	slices.SortStableFunc(steps, func(x, y step) int { return x.date.Compare(y.date) })
 

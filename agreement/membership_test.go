@@ -314,21 +314,28 @@ func TestSetAnswersByMembership(t *testing.T) {
 		}
 		return strings.Join(out, " ")
 	}
+	// Two meanings: bound (its obligations run) and a party (a member,
+	// suspended or not).
 	tests := []struct {
-		code, day, want string
+		code, day      string
+		bound, partyTo string
 	}{
-		{"GE", "1995-01-01", "cst-1992"}, // a party then
-		{"GE", "2026-03-01", ""},         // left in 1999
-		{"UZ", "2008-01-01", "cst-1992"}, // back
-		{"UZ", "2026-03-01", "cst-1992"}, // suspended, still a party
-		{"AM", "2026-03-01", "cst-1992"}, // frozen, still a party
-		{"NZ", "2026-03-01", "anzus-1951"},
-		{"KP", "2026-03-01", "ru-kp-csp-2024"},
-		{"KP", "1990-01-01", ""},
+		{"GE", "1995-01-01", "cst-1992", "cst-1992"}, // a party then
+		{"GE", "2026-03-01", "", ""},                 // left in 1999
+		{"UZ", "2008-01-01", "cst-1992", "cst-1992"}, // back
+		{"UZ", "2026-03-01", "", "cst-1992"},         // suspended: still a party, not bound
+		{"AM", "2026-03-01", "cst-1992", "cst-1992"}, // frozen by its own declaration: a party, still bound
+		{"NZ", "2026-03-01", "anzus-1951", "anzus-1951"},
+		{"KP", "2026-03-01", "ru-kp-csp-2024", "ru-kp-csp-2024"},
+		{"KP", "1990-01-01", "", ""},
 	}
 	for _, tt := range tests {
-		if got := ids(set.BindingOn(tt.code, agreement.MustDate(tt.day))); got != tt.want {
-			t.Errorf("BindingOn(%s, %s) = %q, want %q", tt.code, tt.day, got, tt.want)
+		day := agreement.MustDate(tt.day)
+		if got := ids(set.BindingOn(tt.code, day)); got != tt.bound {
+			t.Errorf("BindingOn(%s, %s) = %q, want %q", tt.code, tt.day, got, tt.bound)
+		}
+		if got := ids(set.PartyTo(tt.code, day)); got != tt.partyTo {
+			t.Errorf("PartyTo(%s, %s) = %q, want %q", tt.code, tt.day, got, tt.partyTo)
 		}
 	}
 }

@@ -242,16 +242,33 @@ func (a *Agreement) InvolvesOrPredecessor(code string) bool {
 }
 
 // Binds reports whether the agreement is in force on day and binds the
-// country or organisation with the given code on that day: a party that
-// has joined and not left (bound, or with its participation frozen or
-// suspended), by the agreement's membership on the day.
+// country or organisation with the given code on that day: its
+// obligations run for it (PartyState.IsBound: bound, or frozen by its own
+// declaration; not suspended, not gone). IsPartyOn asks the other
+// question, whether it is a party at all.
 func (a *Agreement) Binds(code string, day Date) bool {
+	m, ok := a.standing(code, day)
+	return ok && m.State.IsBound()
+}
+
+// IsPartyOn reports whether the agreement is in force on day and the
+// country or organisation with the given code is a party to it on that
+// day (PartyState.IsParty: bound, frozen or suspended), whether or not
+// its obligations run.
+func (a *Agreement) IsPartyOn(code string, day Date) bool {
+	m, ok := a.standing(code, day)
+	return ok && m.State.IsParty()
+}
+
+func (a *Agreement) standing(code string, day Date) (Membership, bool) {
+	if a == nil {
+		return Membership{}, false
+	}
 	id := a.partyWithCode(code)
 	if id == "" || a.StatusOn(day).State != StateInForce {
-		return false
+		return Membership{}, false
 	}
-	m, _ := a.StatusFor(id, day)
-	return m.State.IsParty()
+	return a.StatusFor(id, day)
 }
 
 // CoversTopic reports whether a clause or cooperation area of the
@@ -275,10 +292,18 @@ func (s *Set) InvolvingOrPredecessors(code string) []*Agreement {
 }
 
 // BindingOn returns the agreements of the set in force on day that bind
-// the country or organisation with the given code on that day, by
-// membership: not those it had not yet joined, or had left.
+// the country or organisation with the given code on that day (Binds): not
+// those it had not yet joined, had left, or whose obligations were
+// suspended for it.
 func (s *Set) BindingOn(code string, day Date) []*Agreement {
 	return s.filter(func(a *Agreement) bool { return a.Binds(code, day) })
+}
+
+// PartyTo returns the agreements of the set in force on day to which the
+// country or organisation with the given code is a party on that day
+// (IsPartyOn), its obligations running or suspended.
+func (s *Set) PartyTo(code string, day Date) []*Agreement {
+	return s.filter(func(a *Agreement) bool { return a.IsPartyOn(code, day) })
 }
 
 // WithTopic returns the agreements of the set that cover a topic or one

@@ -12,9 +12,9 @@ import (
 //
 // Reports are grouped explicitly by report_of, which names the ID of the
 // event they report. Events with no ID are grouped by their kind, party
-// and towards when they follow each other with nothing that changes the
-// life of that party (or the agreement, for its own events) between
-// them; an event with an ID is never grouped without report_of, so two
+// and towards when nothing of that party (or of the agreement, for its
+// own events) going the other way lies between them: a resumption
+// between two suspensions, an accession between two withdrawals; an event with an ID is never grouped without report_of, so two
 // steps of one kind (frozen, then frozen again) are written by giving
 // them IDs. Ratification steps (ratified, approved, notified, submitted)
 // are never grouped: a party may ratify in two chambers, or notify twice.
@@ -55,8 +55,24 @@ func (o Occurrence) notTaken(tl Timeline) []Event {
 }
 
 // neverGrouped are the kinds of event whose reports are never grouped
-// without report_of: steps a party may take more than once.
-var neverGrouped = []EventKind{EventRatified, EventApproved, EventNotification, EventSubmitted}
+// without report_of: steps that are taken more than once (a party may
+// ratify in two chambers; a term is renewed, extended, amended again).
+var neverGrouped = []EventKind{EventRatified, EventApproved, EventNotification, EventSubmitted, EventRenewed, EventExtended, EventAmended}
+
+// direction says whether an effect brings into the agreement (+1: a
+// signature, an instrument, an accession, entry into force, a
+// resumption) or out of it (-1: notice, suspension, freeze, leaving, the
+// end, succession); 0 for neither. A run of reports of one kind is
+// closed by an event of its owner going the other way.
+func direction(k EventEffect) int {
+	switch k {
+	case EffectSign, EffectInstrument, EffectAccede, EffectEnter, EffectProvisional, EffectResume, EffectPairResume:
+		return 1
+	case EffectNotice, EffectSuspend, EffectFreeze, EffectLeave, EffectEnd, EffectSucceed, EffectPairSuspend:
+		return -1
+	}
+	return 0
+}
 
 // Occurrences groups the timeline's events into occurrences, ordered by
 // the date of the report each takes (an undated one first), then by the
@@ -104,11 +120,13 @@ func (tl Timeline) Occurrences() []Occurrence {
 		if e.Date.IsZero() {
 			continue
 		}
-		// Any event of an owner that is not of the run's kind closes the
-		// owner's runs of other kinds.
-		for key := range open {
-			if key[1] == e.Party && key[0] != string(e.Event) && e.Event.effect() != EffectNone {
-				delete(open, key)
+		// An event of an owner going the other way (a resumption after a
+		// suspension, an accession after leaving) closes the owner's runs.
+		if d := direction(e.Event.effect()); d != 0 {
+			for key := range open {
+				if key[1] == e.Party && direction(EventKind(key[0]).effect()) == -d {
+					delete(open, key)
+				}
 			}
 		}
 		if e.ID != "" || e.ReportOf != "" || slices.Contains(neverGrouped, e.Event) {

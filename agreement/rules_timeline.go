@@ -1,6 +1,10 @@
 package agreement
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/entente-go/entente/docpath"
+)
 
 // The rules of the timeline.
 const (
@@ -8,13 +12,15 @@ const (
 	RuleTimelineSequence  Rule = "timeline.sequence"  // events of one party listed out of order
 	RuleTimelineUnsourced Rule = "timeline.unsourced" // one of several conflicting reports cites no source
 	RuleTimelinePreferred Rule = "timeline.preferred" // conflicting reports with none or several preferred
+	RuleTimelineReport    Rule = "timeline.report"    // a report_of that names no event, or an event of another kind or party
 )
 
 var timelineRules = []ruleDoc{
 	{rule: RuleTimelineOrder, doc: "An event dated before an event of an earlier stage: ratified before signed, in force before ratified; a party's event before the agreement was signed (an accession to nothing). Parties' lives are compared each with the agreement's, not with each other's."},
 	{rule: RuleTimelineSequence, doc: "Events of one party listed out of the order they happened (warning).", warning: true},
 	{rule: RuleTimelineUnsourced, doc: "Events of one kind that disagree on the date, one of which cites no source."},
-	{rule: RuleTimelinePreferred, doc: "Conflicting events with more than one marked preferred (error) or none (warning)."},
+	{rule: RuleTimelinePreferred, doc: "Conflicting reports of one event with more than one marked preferred (error) or none (warning)."},
+	{rule: RuleTimelineReport, doc: "A report_of that names no event id, or an event of another kind, party or towards: it is read as an event of its own."},
 }
 
 // kind returns the events of a kind (and party, when given).
@@ -46,7 +52,7 @@ func (tl Timeline) preferredDate(k EventKind) Date {
 func (c *checker) comparable(e, o Event, so EventStage) bool {
 	switch {
 	case e.Party == o.Party:
-		return true
+		return !c.rejoined(e, o)
 	case e.Party != "" && o.Party != "":
 		return false // two parties' lives run apart
 	case e.Party != "": // a party's event against the agreement's
@@ -54,6 +60,26 @@ func (c *checker) comparable(e, o Event, so EventStage) bool {
 	default: // the agreement's event against a party's
 		return len(c.a.Parties) <= 2
 	}
+}
+
+// rejoined reports whether o, an event of a party dated after e, begins
+// a new membership of it: the party left, or gave notice, on or after e
+// and on or before o. A state that left may join again.
+func (c *checker) rejoined(e, o Event) bool {
+	if e.Party == "" {
+		return false
+	}
+	for _, l := range c.a.Timeline {
+		switch l.Event.effect() {
+		case EffectLeave, EffectNotice, EffectEnd, EffectSucceed:
+		default:
+			continue
+		}
+		if l.Party == e.Party && !l.Date.DefinitelyBefore(e.Date) && !o.Date.DefinitelyBefore(l.Date) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checker) timeline() {
@@ -98,50 +124,74 @@ func (c *checker) timeline() {
 	c.conflicts()
 }
 
-// conflicts checks events of one kind and party that give different
-// dates: conflicting reports must each cite a source, and at most one may
-// be preferred.
+// conflicts checks the reports of each event (Timeline.Occurrences)
+// that give different dates: each must cite a source, and at most one
+// may be preferred. It checks event ids and report_of too.
 func (c *checker) conflicts() {
-	type group struct{ idx []int }
-	groups := map[string]*group{}
-	var order []string
-	for i, e := range c.a.Timeline {
-		if e.Date.IsZero() || e.Event == EventRatified || e.Event == EventApproved || e.Event == EventNotification {
-			continue // no date to compare; or a party may ratify in two chambers, notify twice
-		}
-		k := string(e.Event) + "\x00" + e.Party
-		if groups[k] == nil {
-			groups[k] = &group{}
-			order = append(order, k)
-		}
-		groups[k].idx = append(groups[k].idx, i)
-	}
-	for _, k := range order {
-		idx := groups[k].idx
-		if len(idx) < 2 || !datesDiffer(c.a.Timeline, idx) {
+	tl := c.a.Timeline
+	at := func(i int) docpath.Path { return root.Child("timeline").Index(i) }
+	ids := map[string]int{}
+	for i, e := range tl {
+		if e.ID == "" {
 			continue
 		}
-		first := c.a.Timeline[idx[0]]
+		if _, dup := ids[e.ID]; dup {
+			c.report(SeverityError, RuleIDDuplicate, at(i).Child("id"), fmt.Sprintf("event id %q is used twice", e.ID), "ids must be unique")
+			continue
+		}
+		ids[e.ID] = i
+	}
+	for i, e := range tl {
+		if e.ReportOf == "" {
+			continue
+		}
+		j, ok := ids[e.ReportOf]
+		switch {
+		case !ok:
+			c.report(SeverityError, RuleTimelineReport, at(i).Child("report_of"), fmt.Sprintf("no event has the id %q", e.ReportOf), "give the event this reports id: "+e.ReportOf)
+		case !sameOccurrence(tl[j], e):
+			c.report(SeverityError, RuleTimelineReport, at(i).Child("report_of"),
+				fmt.Sprintf("this %s reports event %q, which is %s", describeEvent(e), e.ReportOf, describeEvent(tl[j])), "a report is of an event of the same kind and party")
+		}
+	}
+	for _, o := range tl.Occurrences() {
+		if len(o.Reports) < 2 || !datesDiffer(tl, o.Reports) {
+			continue
+		}
+		first := tl[o.Reports[0]]
 		preferred := 0
-		for _, i := range idx {
-			e := c.a.Timeline[i]
+		for _, i := range o.Reports {
+			e := tl[i]
 			if len(e.Sources) == 0 {
-				c.report(SeverityError, RuleTimelineUnsourced, root.Child("timeline").Index(i),
-					fmt.Sprintf("%d reports of %s disagree; this one cites no source", len(idx), e.Event), "add sources: to each report")
+				c.report(SeverityError, RuleTimelineUnsourced, at(i),
+					fmt.Sprintf("%d reports of %s disagree; this one cites no source", len(o.Reports), e.Event), "add sources: to each report")
 			}
 			if e.Preferred {
 				preferred++
 				if preferred > 1 {
-					c.report(SeverityError, RuleTimelinePreferred, root.Child("timeline").Index(i).Child("preferred"),
+					c.report(SeverityError, RuleTimelinePreferred, at(i).Child("preferred"),
 						fmt.Sprintf("more than one report of %s is preferred", e.Event), "mark one report preferred")
 				}
 			}
 		}
 		if preferred == 0 {
-			c.report(SeverityWarning, RuleTimelinePreferred, root.Child("timeline").Index(idx[0]),
-				fmt.Sprintf("%d reports of %s disagree and none is preferred", len(idx), first.Event), "mark the report to use preferred: true")
+			c.report(SeverityWarning, RuleTimelinePreferred, at(o.Reports[0]),
+				fmt.Sprintf("%d reports of %s disagree and none is preferred", len(o.Reports), first.Event),
+				"mark the report to use preferred: true; if they are two steps, not two reports of one, give each an id")
 		}
 	}
+}
+
+// describeEvent names an event's kind and party for a message.
+func describeEvent(e Event) string {
+	s := string(e.Event)
+	if e.Party != "" {
+		s += " of " + e.Party
+	}
+	if e.Towards != "" {
+		s += " towards " + e.Towards
+	}
+	return s
 }
 
 // datesDiffer reports whether the events at idx give different dates.
