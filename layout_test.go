@@ -26,7 +26,7 @@ var layers = []struct {
 	{"the schema; the registries", []string{"schema", "parties", "topics"}},
 	{"the tree codec; the quick schema check", []string{"internal/codec", "internal/quickschema"}},
 	{"the YAML reader; code tables; vocabularies", []string{"internal/yamlnode", "internal/lang", "internal/enum"}},
-	{"paths into a document; did you mean", []string{"docpath", "internal/suggest"}},
+	{"paths into a document; did you mean; opening files", []string{"docpath", "internal/suggest", "internal/regular"}},
 }
 
 // libraries are the dependencies and the only packages that may import
