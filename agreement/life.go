@@ -222,3 +222,12 @@ func (l *Life) PairSpells(x, y string) []PairSpell {
 	}
 	return out
 }
+
+// LivesComputed returns how many lives the package has computed since the
+// program started: a measure for tests and benchmarks that hold a
+// program to computing each agreement's life once.
+func LivesComputed() int {
+	computedLives.Lock()
+	defer computedLives.Unlock()
+	return computedLives.n
+}

@@ -10,9 +10,13 @@ import (
 // Organisation is an intergovernmental organisation: a possible party to
 // an agreement, or a context the parties act through.
 type Organisation struct {
-	Code      string       // lower case, as written in documents: sco
-	Name      string       // Shanghai Cooperation Organisation
-	Founded   string       // a partial date, EDTF: 2001-06-15
+	Code    string // lower case, as written in documents: sco
+	Name    string // Shanghai Cooperation Organisation
+	Founded string // a partial date, EDTF: 2001-06-15
+	// Dissolved is the day the organisation ended, for one that no longer
+	// exists; the treaty it served may stay in force (SEATO ended in 1977,
+	// the Manila Pact did not).
+	Dissolved string
 	Members   []Membership // full members, as far as the registry states them
 	Observers []Membership // observers, partners, associates
 	Source    string       // where the facts come from
@@ -246,5 +250,44 @@ var organisations = []Organisation{
 		},
 		Source: "CIS Executive Committee, cis.minsk.by: member states",
 		Note:   "Moldova has begun to withdraw from CIS agreements; joining dates are not stated here",
+	},
+	// Historic organisations of the collective-defence treaties, with their
+	// dates; members are not curated (their treaties' files list them).
+	// OAS: Charter signed at Bogotá, 30 April 1948, in force 13 December
+	// 1951 (oas.org, "Who we are"); the depositary of the Rio Treaty through
+	// its General Secretariat (formerly the Pan American Union).
+	{
+		Code: "oas", Name: "Organization of American States", Founded: "1951-12-13",
+		Source: "OAS, oas.org: Who we are; the Charter of the OAS",
+		Note:   "35 member states; the member list is not curated in this registry yet",
+	},
+	// SEATO: set up under the Southeast Asia Collective Defense Treaty
+	// (Manila, 8 September 1954; in force 19 February 1955, UNTS 2819);
+	// dissolved on 30 June 1977, while the treaty stayed in force
+	// (historypak.com, "Pakistan and the South East Asia Treaty
+	// Organization"; Gibler, International Military Alliances, 4.1357).
+	{
+		Code: "seato", Name: "Southeast Asia Treaty Organization", Founded: "1955-02-19", Dissolved: "1977-06-30",
+		Source: "Gibler, International Military Alliances 1648-2008, entry 4.1357; historypak.com on SEATO",
+		Note:   "the organisation ended; the Manila Pact itself was not terminated",
+	},
+	// The Warsaw Treaty Organization: the Treaty of Friendship, Cooperation
+	// and Mutual Assistance, signed at Warsaw on 14 May 1955; its end
+	// declared at Budapest on 25 February 1991 and formally in Prague on
+	// 1 July 1991 (bpb.de chronicle for 14 May 1955; al-jazirah.com,
+	// 12 September 2004).
+	{
+		Code: "warsaw-pact", Name: "Warsaw Treaty Organization", Founded: "1955-05-14", Dissolved: "1991-07-01",
+		Source: "bpb.de, Deutschland-Chronik, 14 May 1955; al-jazirah.com, 12 September 2004",
+		Note:   "its military structures ended on 31 March 1991; the protocol of dissolution was signed in Prague on 1 July 1991",
+	},
+	// CENTO: the Baghdad Pact of 24 February 1955, the Central Treaty
+	// Organization from 1959; it ended in 1979 after Iran, Pakistan and
+	// Turkey left (Gibler, International Military Alliances, entry for the
+	// Baghdad Pact).
+	{
+		Code: "cento", Name: "Central Treaty Organization", Founded: "1955-02-24", Dissolved: "1979",
+		Source: "Gibler, International Military Alliances 1648-2008, the Baghdad Pact",
+		Note:   "the Baghdad Pact Organization until 1959; the day of its end in 1979 is not stated here",
 	},
 }

@@ -82,6 +82,9 @@ func TestOrganisations(t *testing.T) {
 		if o.Source == "" || o.Name == "" || !edtf.MatchString(o.Founded) {
 			t.Errorf("%s: incomplete entry %+v", o.Code, o)
 		}
+		if o.Dissolved != "" && (!edtf.MatchString(o.Dissolved) || o.Dissolved < o.Founded) {
+			t.Errorf("%s: dissolved %q, before it was founded (%s) or malformed", o.Code, o.Dissolved, o.Founded)
+		}
 		seen := map[string]bool{}
 		for _, m := range append(o.Members, o.Observers...) {
 			if _, ok := parties.LookupCountry(m.Country); !ok || len(m.Country) != 2 {
@@ -94,6 +97,11 @@ func TestOrganisations(t *testing.T) {
 			if m.Joined != "" && (!edtf.MatchString(m.Joined) || m.Joined < o.Founded[:4]) {
 				t.Errorf("%s: %s joined %q, before founding %s or malformed", o.Code, m.Country, m.Joined, o.Founded)
 			}
+		}
+	}
+	for _, code := range []string{"oas", "seato", "warsaw-pact", "cento"} {
+		if _, ok := parties.LookupOrganisation(code); !ok {
+			t.Errorf("the historic organisation %s is missing", code)
 		}
 	}
 	counts := map[string]int{"eu": 27, "nato": 32, "asean": 11, "au": 55, "gcc": 6, "sco": 10, "brics": 10, "opec": 12}

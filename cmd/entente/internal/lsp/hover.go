@@ -146,6 +146,9 @@ func organisationNote(o parties.Organisation) string {
 	if o.Founded != "" {
 		text += ", founded " + o.Founded
 	}
+	if o.Dissolved != "" {
+		text += ", dissolved " + o.Dissolved + " (an agreement it served may stay in force)"
+	}
 	if len(o.Members) > 0 {
 		var ms []string
 		for _, mb := range o.Members {
