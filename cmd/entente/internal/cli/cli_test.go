@@ -435,3 +435,18 @@ func writeFile(t *testing.T, dir, name, text string) string {
 	}
 	return p
 }
+
+// TestShowComputesTheLifeOnce: every answer show gives (the parties on
+// the day, their histories and exits, the status, the term, the pairs)
+// reads one life of the agreement.
+func TestShowComputesTheLifeOnce(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		before := agreement.LivesComputed()
+		if code, _, errOut := run("show", "--format", format, "--at", "2025-06-01", "../../../../examples/agreements/cst-1992.yaml"); code != ExitClean {
+			t.Fatalf("show: exit %d: %s", code, errOut)
+		}
+		if n := agreement.LivesComputed() - before; n != 1 {
+			t.Errorf("show --format %s computed the life %d times", format, n)
+		}
+	}
+}

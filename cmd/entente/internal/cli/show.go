@@ -50,6 +50,29 @@ type showParty struct {
 	Original bool   `json:"original"` // signed before entry into force, rather than acceded
 	Leaving  string `json:"leaving,omitempty"`
 	Basis    string `json:"basis,omitempty"`
+	// Spells are its life in the agreement, as the whole record gives it.
+	Spells []showSpell `json:"spells,omitempty"`
+	// Exit is its way out if it gave notice on the day; ExitNone says why
+	// there is none.
+	Exit     *showExit `json:"earliest_exit,omitempty"`
+	ExitNone string    `json:"no_exit,omitempty"`
+}
+
+type showSpell struct {
+	State     string   `json:"state"`
+	From      string   `json:"from"`
+	Basis     string   `json:"basis,omitempty"`
+	Events    []string `json:"events,omitempty"`    // "acceded 2006-08-16"
+	NotTaken  []string `json:"not_taken,omitempty"` // other reports of those events: "2006-06-23 (panarmenian-2006)"
+	Contested bool     `json:"contested,omitempty"`
+}
+
+type showExit struct {
+	NoticeOn string   `json:"notice_on"`
+	Out      string   `json:"out"`
+	Effect   string   `json:"effect"`
+	Basis    string   `json:"basis"`
+	Clauses  []string `json:"clauses,omitempty"`
 }
 
 type showStatus struct {
@@ -163,6 +186,21 @@ func report(doc *agreement.Document, on agreement.Date) showReport {
 		m := members[i]
 		sp := showParty{ID: p.ID, Name: p.DisplayName(), State: string(m.State), Since: str(m.From), Original: m.Original,
 			Leaving: str(m.Leaving), Basis: m.Basis}
+		for _, s := range a.Life().Spells(p.ID) {
+			spell := showSpell{State: string(s.State), From: str(s.From), Basis: s.Basis, Contested: s.Contested}
+			for _, e := range s.Events {
+				spell.Events = append(spell.Events, fmt.Sprintf("%s %s", e.Event, e.Date))
+			}
+			for _, e := range s.NotTaken {
+				spell.NotTaken = append(spell.NotTaken, fmt.Sprintf("%s (%s)", e.Date, strings.Join(e.Sources, ", ")))
+			}
+			sp.Spells = append(sp.Spells, spell)
+		}
+		if x, why, ok := a.EarliestExit(p.ID, on); ok {
+			sp.Exit = &showExit{NoticeOn: str(x.NoticeOn), Out: str(x.Out), Effect: string(x.Effect), Basis: x.Basis, Clauses: x.Clauses}
+		} else {
+			sp.ExitNone = why
+		}
 		for _, role := range p.Roles {
 			sp.Roles = append(sp.Roles, string(role))
 		}
@@ -257,6 +295,20 @@ func report(doc *agreement.Document, on agreement.Date) showReport {
 	return r
 }
 
+// eventful reports whether a party's spells tell more than "signed, then
+// bound": it joined later, left, was suspended or frozen.
+func eventful(spells []showSpell) bool {
+	if len(spells) > 2 {
+		return true
+	}
+	for _, s := range spells {
+		if s.State != string(agreement.PartySignatory) && s.State != string(agreement.PartyBound) {
+			return true
+		}
+	}
+	return false
+}
+
 func str(d agreement.Date) string {
 	if d.IsZero() {
 		return ""
@@ -291,6 +343,20 @@ func writeShow(w io.Writer, r showReport) {
 			fmt.Fprint(w, "; depositary")
 		}
 		fmt.Fprintln(w)
+		if eventful(p.Spells) {
+			// Its history, when there is more to it than signing and
+			// being bound.
+			for _, s := range p.Spells {
+				fmt.Fprintf(w, "         %-10s %s", s.From, strings.ReplaceAll(s.State, "-", " "))
+				if s.Basis != "" {
+					fmt.Fprintf(w, ": %s", s.Basis)
+				}
+				if s.Contested {
+					fmt.Fprint(w, " (contested)")
+				}
+				fmt.Fprintln(w)
+			}
+		}
 	}
 	for _, s := range r.Suspended {
 		fmt.Fprintf(w, "  obligations suspended: %s\n", s)
