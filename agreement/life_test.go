@@ -1,7 +1,6 @@
 package agreement_test
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -69,6 +68,12 @@ func knownBy(a *agreement.Agreement, day agreement.Date) *agreement.Agreement {
 	return b
 }
 
+// cmpAnswers compares the answers about day with the whole record and
+// with the record as it could stand on day; "" when they agree.
+func cmpAnswers(a *agreement.Agreement, day agreement.Date) string {
+	return cmp.Diff(answersOn(knownBy(a, day), day), answersOn(a, day))
+}
+
 // boundaryDays are the days around each event and spell: the first and
 // last day each date can mean, and the days either side.
 func boundaryDays(a *agreement.Agreement) []agreement.Date {
@@ -117,8 +122,7 @@ func TestTrueOnTheDayAsked(t *testing.T) {
 	for name, a := range lifeCases(t) {
 		t.Run(name, func(t *testing.T) {
 			for _, day := range boundaryDays(a) {
-				got, want := answersOn(a, day), answersOn(knownBy(a, day), day)
-				if diff := cmp.Diff(want, got); diff != "" {
+				if diff := cmpAnswers(a, day); diff != "" {
 					t.Fatalf("on %s the answers read later events (-as known then +with the whole record):\n%s", day, diff)
 				}
 			}
@@ -185,4 +189,3 @@ func TestLifeIsComputedOnce(t *testing.T) {
 	}
 }
 
-var _ = os.ReadFile
