@@ -188,4 +188,3 @@ func TestLifeIsComputedOnce(t *testing.T) {
 		t.Errorf("%d lives computed for an agreement and its clone", n)
 	}
 }
-
