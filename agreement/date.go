@@ -109,6 +109,22 @@ func MustDate(s string) Date {
 	return d
 }
 
+// Valid reports whether d is a date the format can hold: the zero Date
+// (none), or a year from 1 to 9999 with, optionally, a month, and with a
+// month, optionally, a day that the month has. A Date built in code can
+// be anything; ParseDate makes only valid ones.
+func (d Date) Valid() bool {
+	switch {
+	case d.IsZero():
+		return true
+	case d.Year < 1 || d.Year > 9999 || d.Month < 0 || d.Month > 12 || d.Day < 0:
+		return false
+	case d.Month == 0:
+		return d.Day == 0
+	}
+	return d.Day <= daysIn(d.Year, d.Month)
+}
+
 // IsZero reports whether d is the zero Date (no date given).
 func (d Date) IsZero() bool { return d == Date{} }
 

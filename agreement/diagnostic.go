@@ -72,8 +72,17 @@ func (d Diagnostic) String() string {
 	b.WriteString(d.File)
 	if d.IsValid() {
 		fmt.Fprintf(&b, ":%d:%d", d.Line, d.Column)
+	} else if p := d.Path.String(); p != "" {
+		// No position (an agreement built in code): the path says where.
+		if b.Len() > 0 {
+			b.WriteString(": ")
+		}
+		b.WriteString(p)
 	}
-	fmt.Fprintf(&b, ": %s", d.Message)
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Message)
 	if d.Severity == SeverityWarning {
 		b.WriteString(" (warning)")
 	}

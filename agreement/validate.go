@@ -9,14 +9,27 @@ import (
 )
 
 // Validate checks an agreement built in code, not loaded from a file,
-// with the schema and the semantic rules that loading runs. The
-// diagnostics name the place by path and have no file or position.
+// with the checks of loading (a date that does not exist, a malformed
+// duration, an unknown word of a closed list, each with the rule loading
+// gives it), the schema and the semantic rules. The diagnostics name the
+// place by path and have no file or position. A nil agreement is checked
+// as an empty one.
 func Validate(a *Agreement) Diagnostics { return Loader{}.Validate(a) }
 
 // Validate is Validate with the loader's taxonomy of topics.
 func (l Loader) Validate(a *Agreement) Diagnostics {
+	if a == nil {
+		a = &Agreement{}
+	}
 	root := codec.Encode(a, encodeHooks)
 	doc := &Document{Agreement: a, root: root}
+	// What loading would find in the agreement as written: values the
+	// types accept in code but not in a file (2020-02-31, a negative
+	// duration).
+	index0 := codec.NewTree(root)
+	for _, p := range decode(root, new(Agreement)) {
+		doc.Diagnostics = append(doc.Diagnostics, doc.problemDiagnostic(index0, p))
+	}
 	if a.Format != FormatV1 && a.Format != "" {
 		doc.report(SeverityError, RuleFormatVersion, docpath.Root().Child("format"), fmt.Sprintf("format %q is not one this version reads", a.Format),
 			fmt.Sprintf("write format: %s", FormatV1))

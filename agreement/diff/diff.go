@@ -96,6 +96,14 @@ func (cs *ChangeSet) Empty() bool { return len(cs.Changes) == 0 }
 // not removed and added again; a clause whose num changed is moved
 // (renumbered). The work is close to linear in the size of the agreements.
 func Diff(old, new *agreement.Agreement) *ChangeSet {
+	// A missing side is an empty agreement: everything is added, or
+	// removed.
+	if old == nil {
+		old = &agreement.Agreement{}
+	}
+	if new == nil {
+		new = &agreement.Agreement{}
+	}
 	d := differ{}
 	d.value(reflect.ValueOf(old).Elem(), reflect.ValueOf(new).Elem(), fieldKey{})
 	cs := &ChangeSet{Old: sideOf(old), New: sideOf(new), Changes: d.changes}
@@ -106,6 +114,12 @@ func Diff(old, new *agreement.Agreement) *ChangeSet {
 // DiffDocuments is Diff for two loaded documents; each change also gives
 // the positions of its value in both files.
 func DiffDocuments(old, new *agreement.Document) *ChangeSet {
+	if old == nil {
+		old = &agreement.Document{}
+	}
+	if new == nil {
+		new = &agreement.Document{}
+	}
 	cs := Diff(old.Agreement, new.Agreement)
 	cs.Old.File, cs.New.File = old.Name, new.Name
 	oldLookup, newLookup := old.Positions(), new.Positions()

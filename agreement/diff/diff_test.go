@@ -195,3 +195,17 @@ func TestClausesWithoutIDs(t *testing.T) {
 		t.Fatalf("Apply: %v\n%s", err, cmp.Diff(b, got))
 	}
 }
+
+// TestDiffNil: a missing side is an empty agreement, not a panic.
+func TestDiffNil(t *testing.T) {
+	a := &agreement.Agreement{Format: agreement.FormatV1, ID: "x", Title: "T"}
+	if cs := diff.Diff(nil, a); len(cs.Changes) == 0 || cs.Changes[0].Op != diff.OpAdded {
+		t.Errorf("Diff(nil, a) = %+v, want what a holds added", cs.Changes)
+	}
+	if cs := diff.Diff(a, nil); len(cs.Changes) == 0 || cs.Changes[0].Op != diff.OpRemoved {
+		t.Errorf("Diff(a, nil) = %+v, want what a holds removed", cs.Changes)
+	}
+	if cs := diff.DiffDocuments(nil, nil); len(cs.Changes) != 0 {
+		t.Errorf("DiffDocuments(nil, nil) = %+v, want no changes", cs.Changes)
+	}
+}
