@@ -15,7 +15,7 @@ import (
 
 func (c Command) ls(args []string) int {
 	fs := c.flags("ls", "ls [--party CODE] [--topic TOPIC] [--in-force-on DATE] [--format text|json] DIR|FILE")
-	party := fs.String("party", "", "only agreements this country (ISO 3166-1, or a former country's ISO 3166-3 alpha-4 code) or organisation is party to; with --in-force-on, a party on that day")
+	party := fs.String("party", "", "only agreements this country (ISO 3166-1, or a former country's ISO 3166-3 alpha-4 code) or organisation is party to; with --in-force-on, a party on that day (suspended or not)")
 	predecessors := fs.Bool("predecessors", false, "with --party: also the agreements of the former countries it succeeded (RU: the USSR's)")
 	topic := fs.String("topic", "", "only agreements covering this topic or one below it")
 	inForce := fs.String("in-force-on", "", "only agreements in force on this date (YYYY-MM-DD)")
@@ -81,8 +81,8 @@ func (c Command) ls(args []string) int {
 		}
 		switch {
 		case *party == "":
-		case !on.IsZero() && !a.Binds(*party, on) && !(*predecessors && bindsPredecessor(a, *party, on)):
-			continue // not a party on that day: not yet joined, or left
+		case !on.IsZero() && !a.IsPartyOn(*party, on) && !(*predecessors && partyPredecessor(a, *party, on)):
+			continue // not a party on that day (Agreement.IsPartyOn): not yet joined, or left
 		case on.IsZero() && !a.Involves(*party) && !(*predecessors && a.InvolvesOrPredecessor(*party)):
 			continue
 		}
@@ -165,11 +165,11 @@ func knownParty(set *agreement.Set, code string) bool {
 	return false
 }
 
-// bindsPredecessor reports whether a former country that code succeeded
-// was bound by the agreement on day.
-func bindsPredecessor(a *agreement.Agreement, code string, day agreement.Date) bool {
+// partyPredecessor reports whether a former country that code succeeded
+// was a party to the agreement on day.
+func partyPredecessor(a *agreement.Agreement, code string, day agreement.Date) bool {
 	for _, f := range parties.Predecessors(code) {
-		if a.Binds(f.Alpha4, day) {
+		if a.IsPartyOn(f.Alpha4, day) {
 			return true
 		}
 	}
