@@ -522,7 +522,7 @@ func (a *Agreement) obligationsIn(s *snapshot, x, y string, day Date) Obligation
 	if last != nil && last.Event.effect() == EffectPairSuspend {
 		return Obligations{Reason: fmt.Sprintf("%s suspended its obligations toward %s on %s", last.Party, last.Towards, last.Date), Events: []Event{*last}}
 	}
-	o := Obligations{Binding: true, Reason: fmt.Sprintf("both are parties on %s", day)}
+	o := Obligations{Binding: true, Reason: fmt.Sprintf("both are bound on %s", day)}
 	if mx.State == PartyFrozen || my.State == PartyFrozen {
 		o.Reason += "; a frozen participation leaves the obligations in place"
 	}
