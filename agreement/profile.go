@@ -112,22 +112,36 @@ type Profile struct {
 	Reasons    []string
 }
 
+// ProfileFlag names an obligation of the security profile, in the manner
+// of the ATOP alliance data.
+type ProfileFlag string
+
+const (
+	FlagDefence       ProfileFlag = "defence"        // assist a party attacked (Profile.Defence)
+	FlagOffence       ProfileFlag = "offence"        // join a party in an attack (Profile.Offence)
+	FlagNeutrality    ProfileFlag = "neutrality"     // stay out, or not help the attacker (Profile.Neutrality)
+	FlagNonAggression ProfileFlag = "non-aggression" // not attack a party (Profile.NonAggression)
+	FlagConsultation  ProfileFlag = "consultation"   // consult (Profile.Consultation, crisis-specific or general)
+)
+
+// MilitaryAlliance reports whether the obligation makes an agreement a
+// military alliance: defence or offence.
+func (f ProfileFlag) MilitaryAlliance() bool { return f == FlagDefence || f == FlagOffence }
+
 // ProfileFlag returns the obligation of the security profile that a
-// binding commitment of kind k sets, by the name of its field in Profile
-// (Defence, Offence, Neutrality, NonAggression, Consultation), or "" for a
-// kind that sets none.
-func (k CommitmentKind) ProfileFlag() string {
+// binding commitment of kind k sets, or "" for a kind that sets none.
+func (k CommitmentKind) ProfileFlag() ProfileFlag {
 	switch k {
 	case CommitmentMutualDefence:
-		return "Defence"
+		return FlagDefence
 	case CommitmentOffence:
-		return "Offence"
+		return FlagOffence
 	case CommitmentNeutrality, CommitmentNonAssistance, CommitmentNonUseOfTerritory:
-		return "Neutrality"
+		return FlagNeutrality
 	case CommitmentNonAggression:
-		return "NonAggression"
+		return FlagNonAggression
 	case CommitmentConsultation:
-		return "Consultation"
+		return FlagConsultation
 	}
 	return ""
 }
@@ -146,17 +160,17 @@ func (a *Agreement) SecurityProfile() Profile {
 				continue
 			}
 			switch cm.Kind.ProfileFlag() {
-			case "Defence":
+			case FlagDefence:
 				p.Defence.add(c, label)
 				p.Defence.limit(cm)
-			case "Offence":
+			case FlagOffence:
 				p.Offence.add(c, label)
 				p.Offence.limit(cm)
-			case "Neutrality":
+			case FlagNeutrality:
 				p.Neutrality.add(c, label)
-			case "NonAggression":
+			case FlagNonAggression:
 				p.NonAggression.add(c, label)
-			case "Consultation":
+			case FlagConsultation:
 				p.Consultation.add(c, label)
 				if cm.Trigger != "" || len(cm.Triggers) > 0 {
 					p.ConsultationCrisis.add(c, label)

@@ -35,7 +35,11 @@ type Query struct {
 	Taxonomy *topics.Taxonomy
 	// Party is a party id: a commitment involves the party when the party
 	// is bound by it (by the party, each or all) or it is owed to it.
-	Party    string
+	Party string
+	// Towards is a party id: a commitment is owed to it when it names it
+	// (towards:), or names no one and is borne by another party, or by
+	// each or all (owed to every other party).
+	Towards  string
 	Kind     CommitmentKind
 	Modality Modality
 }
@@ -63,6 +67,9 @@ func (q Query) commitmentMatches(c Commitment) bool {
 		return false
 	}
 	if q.Party != "" && c.By != "each" && c.By != "all" && c.By != q.Party && c.Towards != q.Party {
+		return false
+	}
+	if q.Towards != "" && c.Towards != q.Towards && (c.Towards != "" || c.By == q.Towards) {
 		return false
 	}
 	return true
@@ -162,7 +169,7 @@ func (a *Agreement) FindClauses(q Query) []ClauseRef {
 		if !q.topicMatches(c.Topics) {
 			continue
 		}
-		if q.Party != "" || q.Kind != "" || q.Modality != "" {
+		if q.Party != "" || q.Towards != "" || q.Kind != "" || q.Modality != "" {
 			if !slices.ContainsFunc(c.Clause.Commitments, q.commitmentMatches) {
 				continue
 			}
@@ -317,11 +324,41 @@ func (s *Set) InForceOn(day Date) []*Agreement {
 	return s.filter(func(a *Agreement) bool { return a.StatusOn(day).State == StateInForce })
 }
 
+// filter returns the agreements of the set that keep accepts, one version
+// of each: the latest (Set.Latest).
 func (s *Set) filter(keep func(*Agreement) bool) []*Agreement {
 	var out []*Agreement
+	for _, a := range s.Agreements() {
+		if keep(a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Agreements returns one version of each agreement of the set, the latest
+// (Set.Latest), in the order of the documents: the set's questions
+// (InForceOn, BindingOn, PartyTo, Involving, WithTopic) read these, so an
+// agreement whose announced and signed texts are both in the set is
+// counted once.
+func (s *Set) Agreements() []*Agreement {
+	var out []*Agreement
+	seen := map[string]bool{}
 	for _, d := range s.Documents {
-		if d.Agreement != nil && keep(d.Agreement) {
+		if d.Agreement == nil {
+			continue
+		}
+		id := d.Agreement.ID
+		if id == "" {
 			out = append(out, d.Agreement)
+			continue
+		}
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if latest := s.Latest(id); latest != nil && latest.Agreement != nil {
+			out = append(out, latest.Agreement)
 		}
 	}
 	return out

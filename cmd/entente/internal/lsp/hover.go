@@ -239,15 +239,13 @@ func agreementNote(a *agreement.Agreement, name string) string {
 // profile.
 func profileNote(k agreement.CommitmentKind) string {
 	flag := k.ProfileFlag()
-	switch flag {
-	case "":
+	switch {
+	case flag == "":
 		return "Sets no obligation of the security profile: working together is not an obligation to fight or to stand aside."
-	case "Defence", "Offence":
-		return fmt.Sprintf("Security profile: a %s obligation (ATOP), when its modality binds (shall, shall-not, will-strive); it makes the agreement a military alliance.", strings.ToLower(flag))
-	case "NonAggression":
-		flag = "non-aggression"
+	case flag.MilitaryAlliance():
+		return fmt.Sprintf("Security profile: a %s obligation (ATOP), when its modality binds (shall, shall-not, will-strive); it makes the agreement a military alliance.", flag)
 	}
-	return fmt.Sprintf("Security profile: a %s obligation (ATOP), when its modality binds (shall, shall-not, will-strive); not one of a military alliance.", strings.ToLower(flag))
+	return fmt.Sprintf("Security profile: a %s obligation (ATOP), when its modality binds (shall, shall-not, will-strive); not one of a military alliance.", flag)
 }
 
 // dateNote says what span of days a date stands for.
