@@ -22,6 +22,10 @@ type ruleDoc struct {
 	rule    Rule
 	doc     string
 	warning bool // its findings are warnings (most rules' are errors)
+	// mixed: its findings are errors or warnings, as its doc line says
+	// (timeline.preferred: several reports preferred is an error, none a
+	// warning); Severity is then the worse.
+	mixed bool
 	// stops: a finding means the file could not be read at all (a
 	// syntax error, a file over a limit). No suppression comment,
 	// configuration or option hides or lowers such a finding.
@@ -43,6 +47,16 @@ var ruleIndex = sync.OnceValue(func() map[Rule]ruleDoc {
 
 // Doc returns the one-line description of the rule.
 func (r Rule) Doc() string { return ruleIndex()[r].doc }
+
+// Severities returns the severities the rule's findings may have: its
+// Severity, and for a rule whose findings are errors in some cases and
+// warnings in others, both. A test holds every finding to it.
+func (r Rule) Severities() []Severity {
+	if ruleIndex()[r].mixed {
+		return []Severity{SeverityError, SeverityWarning}
+	}
+	return []Severity{r.Severity()}
+}
 
 // StopsReading reports whether a finding of the rule means the file could
 // not be read, or its findings not all listed: a syntax error, or a file

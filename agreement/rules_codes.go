@@ -17,7 +17,7 @@ const (
 
 var codeRules = []ruleDoc{
 	{rule: RuleCodeCountry, doc: "A country code that is not an ISO 3166-1 alpha-2 code or a former country's ISO 3166-3 alpha-4 code, or a state party without one."},
-	{rule: RuleCodeLanguage, doc: "A language code that is not ISO 639-1, or an authentic language not among the languages (warning)."},
+	{rule: RuleCodeLanguage, doc: "A language code that is not ISO 639-1, or an authentic language not among the languages (warning).", mixed: true},
 }
 
 // codes checks country and language codes.

@@ -15,7 +15,7 @@ const (
 )
 
 var termRules = []ruleDoc{
-	{rule: RuleTermEntryIntoForce, doc: "An entry-into-force date that differs from the term's rule applied to the timeline (a warning for a report that is not preferred)."},
+	{rule: RuleTermEntryIntoForce, doc: "An entry-into-force date that differs from the term's rule applied to the timeline (a warning for a report that is not preferred).", mixed: true},
 	{rule: RuleTermInconsistent, doc: "A term that contradicts itself: indefinite with a duration, a notice not shorter than the term."},
 	{rule: RuleTermExpiry, doc: "An expiry date that is not the start plus the term or plus whole renewal periods (warning).", warning: true},
 	{rule: RuleTermWithdrawal, doc: "A party's notice of withdrawal dated before the first day the term's withdrawal rule allows one."},

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -151,5 +152,32 @@ func TestCloneChecksAgain(t *testing.T) {
 	}
 	if !strings.Contains(first, "set.duplicate-id") {
 		t.Errorf("no duplicate id found: %s", first)
+	}
+}
+
+// TestSeveritiesHeldToTheCatalogue: every finding of the error cases and
+// the historic ones has a severity its rule's catalogue entry allows.
+func TestSeveritiesHeldToTheCatalogue(t *testing.T) {
+	files, _ := filepath.Glob("testdata/err/*.yaml")
+	var all agreement.Diagnostics
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, agreement.Parse(f, src).Diagnostics...)
+	}
+	for _, c := range historicCases {
+		all = append(all, agreement.Parse(c.name, []byte(c.doc)).Diagnostics...)
+	}
+	seen := map[agreement.Rule]bool{}
+	for _, d := range all {
+		seen[d.Rule] = true
+		if !slices.Contains(d.Rule.Severities(), d.Severity) {
+			t.Errorf("%s: a finding of %s is %s; the catalogue allows %v", d, d.Rule, d.Severity, d.Rule.Severities())
+		}
+	}
+	if len(seen) < 30 {
+		t.Errorf("only %d rules seen", len(seen))
 	}
 }

@@ -60,6 +60,10 @@ func writeRuleReference(w io.Writer) {
 	fmt.Fprintln(w, "`entente rules --format reference`, and a test keeps it current; code")
 	fmt.Fprintln(w, "scanning links each finding here.")
 	for _, r := range agreement.Rules() {
-		fmt.Fprintf(w, "\n## %s\n\n%s\n\nSeverity: %s.\n", r, r.Doc(), r.Severity())
+		sev := r.Severity().String()
+		if len(r.Severities()) > 1 {
+			sev = "error or warning, as the line above says"
+		}
+		fmt.Fprintf(w, "\n## %s\n\n%s\n\nSeverity: %s.\n", r, r.Doc(), sev)
 	}
 }
