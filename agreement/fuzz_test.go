@@ -44,7 +44,13 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("MarshalYAML: %v", err)
 		}
 		again := agreement.Parse("again.yaml", out)
-		if len(again.Diagnostics) > 0 {
+		findings := again.Diagnostics
+		if bytes.Contains(src, []byte("entente:ignore")) {
+			// MarshalYAML writes no comments, so what a suppression hid
+			// comes back; nothing may come back as an error.
+			findings = findings.Errors()
+		}
+		if len(findings) > 0 {
 			t.Fatalf("canonical output does not load: %v\n%s", again.Diagnostics, out)
 		}
 		if diff := cmp.Diff(doc.Agreement, again.Agreement); diff != "" {

@@ -168,7 +168,7 @@ func TestOneLifeEveryAnswer(t *testing.T) {
 // TestLifeIsComputedOnce: the questions asked of one agreement share its
 // life: asking again does not compute it again.
 func TestLifeIsComputedOnce(t *testing.T) {
-	a := load(t, "cst-1992.yaml")
+	a := load(t, "cst-1992.yaml").Clone() // not yet asked
 	before := agreement.LivesComputed()
 	for range 3 {
 		a.StatusOn(agreement.MustDate("2020-01-01"))

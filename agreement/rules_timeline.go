@@ -2,17 +2,19 @@ package agreement
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/entente-go/entente/docpath"
 )
 
 // The rules of the timeline.
 const (
-	RuleTimelineOrder     Rule = "timeline.order"     // an event dated before one of an earlier stage
-	RuleTimelineSequence  Rule = "timeline.sequence"  // events of one party listed out of order
-	RuleTimelineUnsourced Rule = "timeline.unsourced" // one of several conflicting reports cites no source
-	RuleTimelinePreferred Rule = "timeline.preferred" // conflicting reports with none or several preferred
-	RuleTimelineReport    Rule = "timeline.report"    // a report_of that names no event, or an event of another kind or party
+	RuleTimelineOrder        Rule = "timeline.order"          // an event dated before one of an earlier stage
+	RuleTimelineSequence     Rule = "timeline.sequence"       // events of one party listed out of order
+	RuleTimelineUnsourced    Rule = "timeline.unsourced"      // one of several conflicting reports cites no source
+	RuleTimelinePreferred    Rule = "timeline.preferred"      // conflicting reports with none or several preferred
+	RuleTimelineReport       Rule = "timeline.report"         // a report_of that names no event, or an event of another kind or party
+	RuleTimelineNeverInForce Rule = "timeline.never-in-force" // an agreement that ended with no entry into force recorded
 )
 
 var timelineRules = []ruleDoc{
@@ -20,6 +22,7 @@ var timelineRules = []ruleDoc{
 	{rule: RuleTimelineSequence, doc: "Events of one party listed out of the order they happened (warning).", warning: true},
 	{rule: RuleTimelineUnsourced, doc: "Events of one kind that disagree on the date, one of which cites no source."},
 	{rule: RuleTimelinePreferred, doc: "Conflicting reports of one event with more than one marked preferred (error) or none (warning).", mixed: true},
+	{rule: RuleTimelineNeverInForce, doc: "An agreement superseded, terminated or expired whose timeline records no entry into force, and whose term gives none (warning): it ended before it was in force, or its entry into force is missing.", warning: true},
 	{rule: RuleTimelineReport, doc: "A report_of that names no event id, or an event of another kind, party or towards: it is read as an event of its own."},
 }
 
@@ -122,6 +125,29 @@ func (c *checker) timeline() {
 		last[e.Party] = i
 	}
 	c.conflicts()
+	c.neverInForce()
+}
+
+// neverInForce warns of an agreement that ended (superseded, terminated,
+// expired) with no entry into force recorded or derived: its answers say
+// it was never in force.
+func (c *checker) neverInForce() {
+	end := slices.IndexFunc(c.a.Timeline, func(e Event) bool { return e.Party == "" && e.Event.effect() == EffectEnd })
+	if end < 0 {
+		return // only an agreement that ended is asked for its life
+	}
+	if _, ok := c.a.EntryIntoForce(); ok {
+		return
+	}
+	for i, e := range c.a.Timeline[end:] {
+		i += end
+		if e.Party == "" && e.Event.effect() == EffectEnd {
+			c.report(SeverityWarning, RuleTimelineNeverInForce, root.Child("timeline").Index(i).Child("event"),
+				fmt.Sprintf("the agreement %s on %s, but no entry into force is recorded: its answers say it was never in force", e.Event, e.Date),
+				"add its entered-into-force event, with its sources; if it ended unratified, this warning may be suppressed with the reason")
+			return
+		}
+	}
 }
 
 // conflicts checks the reports of each event (Timeline.Occurrences)
