@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,13 +30,38 @@ type encoder struct{ hooks map[reflect.Type]EncodeHook }
 
 var textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
 
-// String returns a string scalar node.
+// String returns a string scalar node. A string that YAML 1.1 tools
+// would read as something else (yes, off, 1:20) is quoted.
 func String(s string) *yamlnode.Node {
 	n := &yamlnode.Node{Kind: yamlnode.ScalarNode, Tag: "!!str", Value: s}
-	if strings.Contains(strings.TrimRight(s, "\n"), "\n") {
+	switch {
+	case strings.Contains(strings.TrimRight(s, "\n"), "\n"):
 		n.Style = yaml.LiteralStyle
+	case misreadByYAML11(s):
+		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
+}
+
+// yaml11Bools are the words YAML 1.1 reads as true or false.
+var yaml11Bools = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"y", "yes", "n", "no", "true", "false", "on", "off"} {
+		for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			yaml11Bools[form] = true
+		}
+	}
+}
+
+// sexagesimal matches YAML 1.1's base-60 numbers: 1:20, -3:25:45, 1:20.5.
+var sexagesimal = regexp.MustCompile(`^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$`)
+
+// misreadByYAML11 reports whether a YAML 1.1 tool (PyYAML, go-yaml v2,
+// many CI linters) would read the plain scalar s as a boolean or a
+// number, though YAML 1.2 reads it as a string.
+func misreadByYAML11(s string) bool {
+	return yaml11Bools[s] || sexagesimal.MatchString(s)
 }
 
 func (e encoder) value(v reflect.Value) *yamlnode.Node {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v4"
+
 	"github.com/entente-go/entente/internal/yamlnode"
 )
 
@@ -105,4 +107,23 @@ func inPieces(doc *yamlnode.Node) ([]byte, error) {
 		w.Entry(k, v, head, foot)
 	}
 	return w.Bytes()
+}
+
+// TestStringsYAML11Misreads: a string YAML 1.1 tools would read as a
+// boolean or a base-60 number is written quoted; one they read as a
+// string is not.
+func TestStringsYAML11Misreads(t *testing.T) {
+	for _, tt := range []struct {
+		s      string
+		quoted bool
+	}{
+		{"yes", true}, {"No", true}, {"NO", true}, {"on", true}, {"OFF", true}, {"y", true}, {"N", true},
+		{"1:20", true}, {"-3:25:45", true}, {"190:20:30.15", true},
+		{"yesterday", false}, {"noon", false}, {"1:2:3:4x", false}, {"Moscow", false}, {"10:61", false},
+	} {
+		n := String(tt.s)
+		if got := n.Style == yaml.DoubleQuotedStyle; got != tt.quoted {
+			t.Errorf("String(%q): quoted %v, want %v", tt.s, got, tt.quoted)
+		}
+	}
 }

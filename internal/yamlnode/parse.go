@@ -110,10 +110,23 @@ func ParseShape(src []byte) (*Node, Shape, *SyntaxError) {
 // before and after the document's value.
 func ParseDocument(src []byte) (*Node, *SyntaxError) {
 	var doc Node
+	text, shifts := src, []shift(nil)
 	err := yaml.Load(src, &doc)
 	if err != nil {
-		return nil, syntaxError(src, err)
+		// Only a file the full parser refuses is rewritten (compat.go).
+		doc = Node{}
+		text, shifts = compat(src)
+		if len(shifts) > 0 || !bytes.Equal(text, src) {
+			err = yaml.Load(text, &doc)
+		}
 	}
+	if err != nil {
+		se := syntaxError(text, err)
+		se.Line, se.Column = original(se.Line, se.Column, shifts)
+		se.ContextLine, se.ContextColumn = original(se.ContextLine, se.ContextColumn, shifts)
+		return nil, se
+	}
+	unshift(&doc, shifts)
 	if doc.Kind != DocumentNode || len(doc.Content) != 1 {
 		return nil, &SyntaxError{Line: 1, Column: 1, Message: "the file holds no YAML document"}
 	}
