@@ -48,6 +48,12 @@ var ruleIndex = sync.OnceValue(func() map[Rule]ruleDoc {
 // Doc returns the one-line description of the rule.
 func (r Rule) Doc() string { return ruleIndex()[r].doc }
 
+// Suppressible reports whether a suppression comment may hide the rule's
+// findings. Those that stop a file being read may not, nor a missing
+// required field: the agreement would go on incomplete to every program
+// that reads it (show's JSON would say "parties": null).
+func (r Rule) Suppressible() bool { return !r.StopsReading() && r != RuleSchemaRequired }
+
 // Severities returns the severities the rule's findings may have: its
 // Severity, and for a rule whose findings are errors in some cases and
 // warnings in others, both. A test holds every finding to it.

@@ -15,6 +15,7 @@ const (
 	RuleTimelinePreferred    Rule = "timeline.preferred"      // conflicting reports with none or several preferred
 	RuleTimelineReport       Rule = "timeline.report"         // a report_of that names no event, or an event of another kind or party
 	RuleTimelineNeverInForce Rule = "timeline.never-in-force" // an agreement that ended with no entry into force recorded
+	RuleTimelineSuccessor    Rule = "timeline.successor"      // a succession with no successor, or the party itself as its successor
 )
 
 var timelineRules = []ruleDoc{
@@ -23,6 +24,7 @@ var timelineRules = []ruleDoc{
 	{rule: RuleTimelineUnsourced, doc: "Events of one kind that disagree on the date, one of which cites no source."},
 	{rule: RuleTimelinePreferred, doc: "Conflicting reports of one event with more than one marked preferred (error) or none (warning).", mixed: true},
 	{rule: RuleTimelineNeverInForce, doc: "An agreement superseded, terminated or expired whose timeline records no entry into force, and whose term gives none (warning): it ended before it was in force, or its entry into force is missing.", warning: true},
+	{rule: RuleTimelineSuccessor, doc: "A succeeded event that names no successor, or names the party itself: a state is not its own successor."},
 	{rule: RuleTimelineReport, doc: "A report_of that names no event id, or an event of another kind, party or towards: it is read as an event of its own."},
 }
 
@@ -126,6 +128,17 @@ func (c *checker) timeline() {
 	}
 	c.conflicts()
 	c.neverInForce()
+	for i, e := range tl {
+		if e.Event != EventSucceeded {
+			continue
+		}
+		switch {
+		case e.Successor == "":
+			c.report(SeverityError, RuleTimelineSuccessor, root.Child("timeline").Index(i), fmt.Sprintf("%s is succeeded, by no one named", e.Party), "name the party that takes its place: successor: ID")
+		case e.Successor == e.Party:
+			c.report(SeverityError, RuleTimelineSuccessor, root.Child("timeline").Index(i).Child("successor"), fmt.Sprintf("%s is named as its own successor", e.Party), "name the party that takes its place")
+		}
+	}
 }
 
 // neverInForce warns of an agreement that ended (superseded, terminated,

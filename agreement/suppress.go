@@ -59,8 +59,11 @@ func suppressions(src []byte) (found []*suppression, malformed Diagnostics) {
 			problem = "the suppression gives no reason"
 		default:
 			for _, r := range s.rules {
-				if r.Doc() == "" {
+				switch {
+				case r.Doc() == "":
 					problem = fmt.Sprintf("%q is not a rule", r)
+				case !r.Suppressible():
+					problem = fmt.Sprintf("%s cannot be suppressed: the file would be read without what it lacks", r)
 				}
 			}
 		}
@@ -85,7 +88,7 @@ func (d *Document) applySuppressions() {
 	d.suppressions = found
 	kept := d.Diagnostics[:0]
 	for _, diag := range d.Diagnostics {
-		if !diag.Rule.StopsReading() {
+		if diag.Rule.Suppressible() {
 			i := slices.IndexFunc(found, func(s *suppression) bool { return s.line == diag.Line && slices.Contains(s.rules, diag.Rule) })
 			if i >= 0 {
 				found[i].used = true

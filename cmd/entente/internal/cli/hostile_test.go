@@ -192,3 +192,52 @@ func TestNoWaitOnPipes(t *testing.T) {
 		})
 	}
 }
+
+// TestLsSaysWhatItLeavesOut: ls exits 1 when it leaves out a file with
+// errors, and leaves other YAML alone without counting it.
+func TestLsSaysWhatItLeavesOut(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile("../../../../examples/agreements/anzus-1951.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "anzus.yaml", string(src))
+	writeFile(t, dir, "workflow.yaml", "on: push\njobs: {}\n")
+	if code, out, errOut := run("ls", dir); code != ExitClean || strings.Contains(errOut, "left out") || !strings.Contains(out, "anzus-1951") {
+		t.Errorf("a clean folder with other YAML: exit %d\n%s%s", code, out, errOut)
+	}
+	writeFile(t, dir, "broken.yaml", "format: entente/v1\ntitle: [unclosed\n")
+	if code, _, errOut := run("ls", dir); code != ExitProblems || !strings.Contains(errOut, "1 file with errors left out") {
+		t.Errorf("a folder with a broken agreement: exit %d\n%s", code, errOut)
+	}
+}
+
+// TestRequiredFieldsCannotBeSuppressed: a suppression of schema.required
+// is itself a finding, and the incomplete agreement does not reach show.
+func TestRequiredFieldsCannotBeSuppressed(t *testing.T) {
+	file := writeFile(t, t.TempDir(), "a.yaml", "format: entente/v1 # entente:ignore schema.required -- hide them all\nid: x\n")
+	code, out, _ := run("validate", file)
+	if code != ExitProblems || !strings.Contains(out, "[suppress.malformed]") || !strings.Contains(out, "[schema.required]") {
+		t.Errorf("validate: exit %d\n%s", code, out)
+	}
+	if code, out, errOut := run("show", "--format", "json", file); code == ExitClean || strings.Contains(out, `"parties": null`) {
+		t.Errorf("show printed an incomplete agreement: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestFlagDates: a day that does not exist is named as such, not as a
+// date that is not full.
+func TestFlagDates(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"show", "--at", "2024-02-30", "../../../../examples/agreements/cst-1992.yaml"}, "February 2024 has 29 days"},
+		{[]string{"show", "--at", "2024-02", "../../../../examples/agreements/cst-1992.yaml"}, "not a full date"},
+		{[]string{"ls", "--in-force-on", "2023-02-29", "../../../../examples/agreements"}, "February 2023 has 28 days"},
+	} {
+		if code, _, errOut := run(tt.args...); code != ExitUsage || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d: %s", tt.args, code, errOut)
+		}
+	}
+}

@@ -29,9 +29,9 @@ func (c Command) ls(args []string) int {
 	}
 	var on agreement.Date
 	if *inForce != "" {
-		d, err := agreement.ParseDate(*inForce)
-		if err != nil || d.Precision() != agreement.DayPrecision {
-			fmt.Fprintf(c.Stderr, "entente ls: --in-force-on %q: give a full date, YYYY-MM-DD\n", *inForce)
+		d, err := fullDate(*inForce)
+		if err != nil {
+			fmt.Fprintf(c.Stderr, "entente ls: --in-force-on: %v\n", err)
 			return ExitUsage
 		}
 		on = d
@@ -75,6 +75,9 @@ func (c Command) ls(args []string) int {
 	skipped := 0
 	for _, doc := range set.Documents {
 		a := doc.Agreement
+		if !doc.IsAgreement() {
+			continue // other YAML or JSON beside the agreements (a workflow, package.json)
+		}
 		if a == nil || doc.Diagnostics.HasErrors() {
 			skipped++
 			continue
@@ -110,10 +113,16 @@ func (c Command) ls(args []string) int {
 	if skipped > 0 {
 		fmt.Fprintf(c.Stderr, "entente ls: %s with errors left out; run entente validate\n", plural(skipped, "file"))
 	}
+	// A listing that leaves files out is not the whole answer: it says so
+	// by its exit code too.
+	code := ExitClean
+	if skipped > 0 {
+		code = ExitProblems
+	}
 	if *format == "json" {
 		out, _ := json.MarshalIndent(lsOutput{Format: "entente.ls/v1", StatusOn: status.String(), Agreements: rows, LeftOut: skipped}, "", "  ")
 		fmt.Fprintf(c.Stdout, "%s\n", out)
-		return ExitClean
+		return code
 	}
 	tw := tabwriter.NewWriter(c.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "ID\tVERSION\tKIND\tPARTIES\tSTATUS ON %s\tTITLE\n", status)
@@ -121,7 +130,7 @@ func (c Command) ls(args []string) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Version, r.Kind, strings.Join(r.Parties, ","), r.Status, r.Title)
 	}
 	tw.Flush()
-	return ExitClean
+	return code
 }
 
 // lsOutput is entente ls --format json, version entente.ls/v1 (schema:

@@ -122,6 +122,19 @@ type showEvent struct {
 
 func today() agreement.Date { return agreement.DateOf(time.Now().UTC()) }
 
+// fullDate reads a flag's day: a date that exists, given in full. Its
+// error says which of the two it is not.
+func fullDate(s string) (agreement.Date, error) {
+	d, err := agreement.ParseDate(s)
+	switch {
+	case err != nil:
+		return agreement.Date{}, err
+	case d.Precision() != agreement.DayPrecision || d.Approximate || d.Uncertain:
+		return agreement.Date{}, fmt.Errorf("%q is not a full date: give a day, YYYY-MM-DD", s)
+	}
+	return d, nil
+}
+
 func (c Command) show(args []string) int {
 	fs := c.flags("show", "show [--at DATE] [--format text|json] FILE")
 	at := fs.String("at", "", "the date to give the status on (YYYY-MM-DD; default today)")
@@ -143,9 +156,9 @@ func (c Command) show(args []string) int {
 		on = cfg.Date // the configuration's day, for output that does not change from day to day
 	}
 	if *at != "" {
-		d, err := agreement.ParseDate(*at)
-		if err != nil || d.Precision() != agreement.DayPrecision {
-			fmt.Fprintf(c.Stderr, "entente show: --at %q: give a full date, YYYY-MM-DD\n", *at)
+		d, err := fullDate(*at)
+		if err != nil {
+			fmt.Fprintf(c.Stderr, "entente show: --at: %v\n", err)
 			return ExitUsage
 		}
 		on = d
