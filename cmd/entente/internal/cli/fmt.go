@@ -97,9 +97,11 @@ var createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateT
 // written, and with the care gofmt takes: the data goes to a temporary
 // file beside the target, which is synced and renamed over it. A symbolic
 // link is followed and its target rewritten (the link stays a link); a
-// read-only file, or one with other hard links (a rename would break
-// them), is refused; the mode, setuid and setgid bits included, is kept,
-// and the owner and group where the user may set them. On any error the
+// read-only file, one with other hard links (a rename would break them),
+// one the user may not write, or another user's (the new file would be
+// theirs), is refused; the mode, setuid and setgid bits included, is
+// kept, the group where the user may set it, and the extended attributes
+// (ACLs among them), or the file is not replaced. On any error the
 // original is untouched and the temporary file is removed.
 func writeAtomic(name string, data []byte) (err error) {
 	target, err := filepath.EvalSymlinks(name)
@@ -118,6 +120,9 @@ func writeAtomic(name string, data []byte) (err error) {
 	case links(info) > 1:
 		return fmt.Errorf("%s has %d hard links, which rewriting it would break; it is not rewritten", name, links(info))
 	}
+	if err := mayReplace(target, info); err != nil {
+		return err
+	}
 	tmp, err := createTemp(filepath.Dir(target), "."+filepath.Base(target)+".entente-*")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
@@ -131,7 +136,10 @@ func writeAtomic(name string, data []byte) (err error) {
 	if _, err = tmp.Write(data); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	keepOwner(tmp.Name(), info) // where the user may; otherwise the file is the user's, as any new file is
+	keepOwner(tmp.Name(), info) // where the user may (mayReplace refused another user's file)
+	if err = copyXattrs(target, tmp.Name()); err != nil {
+		return err
+	}
 	if err = tmp.Chmod(info.Mode() & (os.ModePerm | os.ModeSetuid | os.ModeSetgid | os.ModeSticky)); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}

@@ -7,3 +7,5 @@ import "os"
 func links(os.FileInfo) uint64 { return 1 }
 
 func keepOwner(string, os.FileInfo) {}
+
+func mayReplace(string, os.FileInfo) error { return nil }
