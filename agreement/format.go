@@ -48,6 +48,30 @@ func blocksFormat(r Rule) bool {
 // the finding from validate. Findings of the schema and the rules do not
 // stop formatting.
 func Format(name string, src []byte) ([]byte, Diagnostics) {
+	out, ds := format(name, src)
+	if out == nil {
+		return nil, ds
+	}
+	// The file's byte-order mark and line ends are the author's: a file
+	// written with CRLF stays CRLF, a BOM stays.
+	if crlf(src) {
+		out = bytes.ReplaceAll(out, []byte("\n"), []byte("\r\n"))
+	}
+	if bytes.HasPrefix(src, utf8BOM) {
+		out = append(slices.Clip(utf8BOM), out...)
+	}
+	return out, ds
+}
+
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// crlf reports whether every line of src ends in CRLF.
+func crlf(src []byte) bool {
+	n := bytes.Count(src, []byte("\n"))
+	return n > 0 && bytes.Count(src, []byte("\r\n")) == n
+}
+
+func format(name string, src []byte) ([]byte, Diagnostics) {
 	// A file with no "#" has no comments to keep: it is read as validate
 	// reads it, without the YAML library's slower reading with comments.
 	hasComments := bytes.IndexByte(src, '#') >= 0
@@ -75,6 +99,12 @@ func Format(name string, src []byte) ([]byte, Diagnostics) {
 		return nil, blocking
 	}
 	if isJSON(name, src) {
+		if hasComments && doc.commented != nil && commented(doc.commented) {
+			// JSON has no comments: writing it as JSON would drop them.
+			return nil, Diagnostics{{File: name, Position: Position{1, 1}, Rule: RuleLoadUnsupported, Severity: SeverityError,
+				Message: "this JSON file holds # comments, which JSON cannot keep; it is not formatted",
+				Hint:    "remove the comments, or keep the file as YAML (.yaml), where fmt keeps them"}}
+		}
 		// JSON stays JSON: canonical, indented, in the model's order.
 		out, err := MarshalJSON(doc.Agreement)
 		if err != nil {
@@ -350,4 +380,17 @@ func isJSON(name string, src []byte) bool {
 	}
 	trimmed := bytes.TrimLeft(src, " \t\r\n\ufeff")
 	return len(trimmed) > 0 && trimmed[0] == '{'
+}
+
+// commented reports whether any node of the tree carries a comment.
+func commented(n *yamlnode.Node) bool {
+	if n.HeadComment != "" || n.LineComment != "" || n.FootComment != "" {
+		return true
+	}
+	for _, c := range n.Content {
+		if commented(c) {
+			return true
+		}
+	}
+	return false
 }

@@ -185,3 +185,41 @@ func TestFormatRefusesSuppressedLoadFindings(t *testing.T) {
 		})
 	}
 }
+
+// TestFormatKeepsBOMAndLineEnds: a file written with a byte-order mark and
+// CRLF line ends keeps both, and formatting it again changes nothing.
+func TestFormatKeepsBOMAndLineEnds(t *testing.T) {
+	src := "\xef\xbb\xbfid: x\r\nformat: entente/v1 # kept\r\ntitle: T\r\nkind: treaty\r\nversion: {label: v, stage: signed}\r\nparties: [{id: a, kind: state, country: IR}, {id: b, kind: state, country: RU}]\r\n"
+	out, ds := agreement.Format("a.yaml", []byte(src))
+	if out == nil {
+		t.Fatalf("not formatted: %v", ds)
+	}
+	if !strings.HasPrefix(string(out), "\xef\xbb\xbfformat: entente/v1 # kept\r\n") {
+		t.Errorf("the BOM or the line ends are gone:\n%q", out)
+	}
+	if strings.Count(string(out), "\n") != strings.Count(string(out), "\r\n") {
+		t.Errorf("a line ends without CR:\n%q", out)
+	}
+	if again, _ := agreement.Format("a.yaml", out); string(again) != string(out) {
+		t.Errorf("formatting twice differs:\n%q\n%q", out, again)
+	}
+	// A file with LF line ends and no BOM is written so.
+	lf := strings.ReplaceAll(strings.TrimPrefix(src, "\xef\xbb\xbf"), "\r\n", "\n")
+	if out, _ := agreement.Format("a.yaml", []byte(lf)); strings.Contains(string(out), "\r") || strings.HasPrefix(string(out), "\xef") {
+		t.Errorf("an LF file came out with CR or a BOM:\n%q", out)
+	}
+}
+
+// TestFormatJSONWithComments: JSON cannot hold the # comments a .json
+// file written as YAML may have, so Format refuses it rather than drop
+// them; a .json file without comments is formatted as JSON.
+func TestFormatJSONWithComments(t *testing.T) {
+	body := `{"format": "entente/v1", "id": "x", "title": "T", "kind": "treaty", "version": {"label": "v", "stage": "signed"},
+"parties": [{"id": "a", "kind": "state", "country": "IR"}, {"id": "b", "kind": "state", "country": "RU"}]`
+	if out, ds := agreement.Format("a.json", []byte(body+", # the parties\n\"notes\": \"n\"}\n")); out != nil || len(ds) != 1 || ds[0].Rule != agreement.RuleLoadUnsupported {
+		t.Errorf("a .json file with a comment: %q, %v", out, ds)
+	}
+	if out, ds := agreement.Format("a.json", []byte(body+", \"notes\": \"a # in a string is no comment\"}\n")); out == nil || !strings.Contains(string(out), "a # in a string") {
+		t.Errorf("a .json file with # in a string: %q, %v", out, ds)
+	}
+}
