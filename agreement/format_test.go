@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -221,5 +222,46 @@ func TestFormatJSONWithComments(t *testing.T) {
 	}
 	if out, ds := agreement.Format("a.json", []byte(body+", \"notes\": \"a # in a string is no comment\"}\n")); out == nil || !strings.Contains(string(out), "a # in a string") {
 		t.Errorf("a .json file with # in a string: %q, %v", out, ds)
+	}
+}
+
+// TestSuppressionsOnlyInComments: text in a block scalar or a quoted
+// string that looks like a suppression comment suppresses nothing; a real
+// comment does.
+func TestSuppressionsOnlyInComments(t *testing.T) {
+	head := "format: entente/v1\nid: x\nversion: {label: v, stage: signed}\ntitle: T\nkind: treaty\n" +
+		"parties: [{id: a, kind: state, country: IR}, {id: b, kind: state, country: RU}]\nclauses:\n  - id: c\n    num: \"1\"\n"
+	tests := []struct {
+		name, body string
+		hidden     bool
+	}{
+		{"a block scalar", "    summary: |\n      text\n      # entente:ignore ref.party -- inside a string\n    commitments: [{modality: shall, by: z, kind: consultation}]\n", false},
+		{"a folded scalar, the line before", "    summary: >\n      text\n      # entente:ignore ref.party -- inside a string\n    commitments:\n      - {modality: shall, by: z, kind: consultation}\n", false},
+		{"a multi-line quoted string", "    summary: \"text\n      # entente:ignore ref.party -- inside a string\"\n    commitments: [{modality: shall, by: z, kind: consultation}]\n", false},
+		{"a real comment", "    summary: text\n    # entente:ignore ref.party -- z joins by a protocol\n    commitments: [{modality: shall, by: z, kind: consultation}]\n", true},
+		{"a comment after a block scalar's header", "    summary: | # entente:ignore value.empty -- a real comment, matching nothing\n      text\n    commitments: [{modality: shall, by: z, kind: consultation}]\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := agreement.Parse("x.yaml", []byte(head+tt.body))
+			found := false
+			for _, d := range doc.Diagnostics {
+				if d.Rule == agreement.RuleRefParty {
+					found = true
+				}
+				if d.Rule == agreement.RuleSyntax {
+					t.Fatalf("the case does not parse: %v", d)
+				}
+			}
+			if found == tt.hidden {
+				t.Errorf("ref.party reported %v, want %v: %v", found, !tt.hidden, doc.Diagnostics)
+			}
+		})
+	}
+	// The comment after a block scalar's header is a real comment: it is
+	// reported as a suppression that matches nothing.
+	doc := agreement.Parse("x.yaml", []byte(head+tests[4].body))
+	if !slices.ContainsFunc(doc.Diagnostics, func(d agreement.Diagnostic) bool { return d.Rule == agreement.RuleSuppressUnused }) {
+		t.Errorf("the header's comment was not read as a suppression: %v", doc.Diagnostics)
 	}
 }

@@ -152,3 +152,34 @@ func seedFiles(f *testing.F, patterns ...string) [][]byte {
 	}
 	return out
 }
+
+// FuzzSuppressions loads arbitrary files with suppression comments: a
+// suppression never hides a finding that stops a file being read or a
+// missing required field, so those findings are the same with the
+// suppressions as with every one of them disabled.
+//
+//	go test ./agreement -run '^$' -fuzz FuzzSuppressions -fuzztime 10m
+func FuzzSuppressions(f *testing.F) {
+	for _, src := range seedFiles(f, "testdata/err/suppress.yaml", "../examples/agreements/*.yaml") {
+		f.Add(src)
+	}
+	f.Add([]byte("format: entente/v1 # entente:ignore schema.required -- r\nid: x\n"))
+	f.Add([]byte("format: entente/v1\nid: x\ntitle: |\n  # entente:ignore schema.type -- r\n  t\nkind: [treaty] # entente:ignore load.shape -- r\n"))
+	f.Add([]byte("format: entente/v1\ntitle: \"a\n # entente:ignore syntax -- r\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		unsuppressible := func(ds agreement.Diagnostics) []string {
+			var out []string
+			for _, d := range ds {
+				if !d.Rule.Suppressible() && d.Rule != agreement.RuleSuppressMalformed {
+					out = append(out, d.String())
+				}
+			}
+			return out
+		}
+		with := agreement.Parse("f.yaml", src)
+		without := agreement.Parse("f.yaml", bytes.ReplaceAll(src, []byte("entente:ignore"), []byte("entente:ignorx")))
+		if diff := cmp.Diff(unsuppressible(without.Diagnostics), unsuppressible(with.Diagnostics)); diff != "" {
+			t.Fatalf("suppressions changed findings that cannot be suppressed (-without +with):\n%s", diff)
+		}
+	})
+}

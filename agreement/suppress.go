@@ -6,6 +6,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/entente-go/entente/internal/yamlnode"
 )
 
 // The rules of suppression comments.
@@ -32,12 +35,21 @@ type suppression struct {
 
 var suppressComment = regexp.MustCompile(`(^|[ \t])#[ \t]*entente:ignore\b(.*)$`)
 
-// suppressions finds the suppression comments of src.
-func suppressions(src []byte) (found []*suppression, malformed Diagnostics) {
+// suppressions finds the suppression comments of src, whose tree is
+// root: only a real comment suppresses, never text inside a quoted or
+// block scalar that looks like one.
+func suppressions(src []byte, root *yamlnode.Node) (found []*suppression, malformed Diagnostics) {
+	spans := textSpans(root, src)
+	offset := 0 // of the line in src
 	for i, text := range strings.Split(string(src), "\n") {
+		lineStart := offset
+		offset += len(text) + 1
 		m := suppressComment.FindStringSubmatchIndex(text)
 		if m == nil {
 			continue
+		}
+		if hash := lineStart + m[3] - 1; slices.ContainsFunc(spans, func(sp [2]int) bool { return sp[0] <= hash && hash < sp[1] }) {
+			continue // inside a string: not a comment
 		}
 		line := i + 1
 		col := 1 + len([]rune(text[:m[3]])) // the column of the #
@@ -84,7 +96,7 @@ func (d *Document) applySuppressions() {
 	if d.Source == nil || !bytes.Contains(d.Source, []byte("entente:ignore")) {
 		return
 	}
-	found, malformed := suppressions(d.Source)
+	found, malformed := suppressions(d.Source, d.root)
 	d.suppressions = found
 	kept := d.Diagnostics[:0]
 	for _, diag := range d.Diagnostics {
@@ -148,4 +160,92 @@ func (d *Document) suppressSetFindings(added Diagnostics) Diagnostics {
 		}
 	}
 	return kept
+}
+
+// textSpans returns the byte ranges [start, end) of src that the quoted
+// and block scalars of the tree take: text in which a # is not a comment.
+// Plain scalars cannot hold " #", which would begin a comment.
+func textSpans(root *yamlnode.Node, src []byte) [][2]int {
+	if root == nil {
+		return nil
+	}
+	lines := []int{0} // the byte offset of each line, from line 1
+	for i, b := range src {
+		if b == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	at := func(line, col int) int { // the byte offset of a 1-based line and rune column
+		if line < 1 || line > len(lines) {
+			return -1
+		}
+		off := lines[line-1]
+		for c := 1; c < col && off < len(src) && src[off] != '\n'; c++ {
+			_, size := utf8.DecodeRune(src[off:])
+			off += size
+		}
+		return off
+	}
+	var spans [][2]int
+	var walk func(n *yamlnode.Node)
+	walk = func(n *yamlnode.Node) {
+		for _, c := range n.Content {
+			walk(c)
+		}
+		if n.Kind != yamlnode.ScalarNode {
+			return
+		}
+		start := at(n.Line, n.Column)
+		if start < 0 || start >= len(src) {
+			return
+		}
+		switch n.Style {
+		case yamlnode.DoubleQuotedStyle, yamlnode.SingleQuotedStyle:
+			quote := src[start]
+			end := start + 1
+			for end < len(src) {
+				c := src[end]
+				if quote == '"' && c == '\\' {
+					end += 2
+					continue
+				}
+				if c == quote {
+					if quote == '\'' && end+1 < len(src) && src[end+1] == '\'' {
+						end += 2 // '' is a quote inside the string
+						continue
+					}
+					break
+				}
+				end++
+			}
+			spans = append(spans, [2]int{start, min(end+1, len(src))})
+		case yamlnode.LiteralStyle, yamlnode.FoldedStyle:
+			// The header line (| or >) and the lines after it indented
+			// more than the line the header is on.
+			indent := 0
+			for p := lines[n.Line-1]; p < len(src) && src[p] == ' '; p++ {
+				indent++
+			}
+			end := len(src)
+			for l := n.Line; l < len(lines); l++ {
+				p, spaces := lines[l], 0
+				for p < len(src) && src[p] == ' ' {
+					p++
+					spaces++
+				}
+				if p < len(src) && src[p] != '\n' && src[p] != '\r' && spaces <= indent {
+					end = lines[l]
+					break
+				}
+			}
+			// The header line's own comment, after | or >, is a comment.
+			headerEnd := start
+			for headerEnd < len(src) && src[headerEnd] != '\n' {
+				headerEnd++
+			}
+			spans = append(spans, [2]int{headerEnd, end})
+		}
+	}
+	walk(root)
+	return spans
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -240,4 +241,54 @@ func TestFlagDates(t *testing.T) {
 			t.Errorf("%v: exit %d: %s", tt.args, code, errOut)
 		}
 	}
+}
+
+// FuzzConfig reads arbitrary configuration files in a repository beside
+// a file holding a secret: no panic; every problem is at a line of the
+// configuration (or names a taxonomy file in the repository); and the
+// secret is never part of a message.
+//
+//	go test ./cmd/entente/internal/cli -run '^$' -fuzz FuzzConfig -fuzztime 10m
+func FuzzConfig(f *testing.F) {
+	for _, seed := range []string{
+		"include: [\"agreements/**/*.yaml\"]\nexclude: [drafts/**]\nroot: agreements\nrules: {value.empty: \"off\", clause.gap: error}\ntopics: [taxonomy.yaml]\ndate: \"2026-03-01\"\n",
+		"topics: [\"../.git-credentials\"]\n", "topics: [link.yaml]\n", "root: ../../..\n", "rules: {syntax: warning}\n",
+		"topics: [not-taxonomy.yaml]\n", "topics: [/etc/passwd]\n", "{}\n", "colour: red\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	top := f.TempDir()
+	if err := os.WriteFile(filepath.Join(top, ".git-credentials"), []byte("https://user:"+secret+"@github.com\n"), 0o600); err != nil {
+		f.Fatal(err)
+	}
+	repo := filepath.Join(top, "repo")
+	for _, dir := range []string{".git", "agreements"} {
+		if err := os.MkdirAll(filepath.Join(repo, dir), 0o755); err != nil {
+			f.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(repo, "taxonomy.yaml"), []byte("topics:\n  - {code: space, label: Space}\n"), 0o644)
+	os.WriteFile(filepath.Join(repo, "not-taxonomy.yaml"), []byte("token: "+secret+"\n"), 0o644)
+	os.Symlink(filepath.Join(top, ".git-credentials"), filepath.Join(repo, "link.yaml"))
+	cfgPath := filepath.Join(repo, ConfigName)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if bytes.Contains(src, []byte(secret)) {
+			return // a secret written into the configuration itself may be quoted from it
+		}
+		if err := os.WriteFile(cfgPath, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, ds, err := loadConfig(cfgPath)
+		if err != nil {
+			return // unreadable: an error of the tool, with no text of the file
+		}
+		for _, d := range ds {
+			if strings.Contains(d.Message+d.Hint, secret) {
+				t.Fatalf("a finding quotes the secret: %s", d)
+			}
+			if d.File != cfgPath && d.File != filepath.Join(repo, "taxonomy.yaml") && !strings.HasPrefix(d.File, repo+string(filepath.Separator)) {
+				t.Fatalf("a finding of a file outside the repository: %s", d)
+			}
+		}
+	})
 }
