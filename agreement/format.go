@@ -52,12 +52,24 @@ func Format(name string, src []byte) ([]byte, Diagnostics) {
 	if out == nil {
 		return nil, ds
 	}
-	// The file's byte-order mark and line ends are the author's: a file
-	// written with CRLF stays CRLF, a BOM stays.
-	if crlf(src) {
+	// The file's encoding, byte-order mark and line ends are the
+	// author's: a file written with CRLF stays CRLF, a BOM stays, UTF-16
+	// stays UTF-16 in its byte order.
+	text := src
+	order, bom, utf16 := yamlnode.UTF16(src)
+	if utf16 {
+		if bom {
+			text = src[2:]
+		}
+		text = yamlnode.DecodeUTF16(text, order)
+	}
+	if crlf(text) {
 		out = bytes.ReplaceAll(out, []byte("\n"), []byte("\r\n"))
 	}
-	if bytes.HasPrefix(src, utf8BOM) {
+	switch {
+	case utf16:
+		out = yamlnode.EncodeUTF16(out, order, bom)
+	case bytes.HasPrefix(src, utf8BOM):
 		out = append(slices.Clip(utf8BOM), out...)
 	}
 	return out, ds

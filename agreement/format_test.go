@@ -265,3 +265,37 @@ func TestSuppressionsOnlyInComments(t *testing.T) {
 		t.Errorf("the header's comment was not read as a suppression: %v", doc.Diagnostics)
 	}
 }
+
+// TestUTF16: a file in UTF-16, with or without a byte-order mark, in
+// either order, is read; Format writes it back in its own encoding.
+func TestUTF16(t *testing.T) {
+	text := "id: x\nformat: entente/v1 # kept\ntitle: Тест\nkind: treaty\nversion: {label: v, stage: signed}\nparties: [{id: a, kind: state, country: IR}, {id: b, kind: state, country: RU}]\n"
+	for _, tt := range []struct {
+		name  string
+		order yamlnode.ByteOrder
+		bom   bool
+	}{
+		{"little-endian, no mark", yamlnode.LittleEndian, false},
+		{"big-endian, no mark", yamlnode.BigEndian, false},
+		{"little-endian with its mark", yamlnode.LittleEndian, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			src := yamlnode.EncodeUTF16([]byte(text), tt.order, tt.bom)
+			doc := agreement.Parse("a.yaml", src)
+			if doc.Diagnostics.HasErrors() || doc.Agreement.Title != "Тест" {
+				t.Fatalf("not read: %v", doc.Diagnostics)
+			}
+			out, ds := agreement.Format("a.yaml", src)
+			if out == nil {
+				t.Fatalf("not formatted: %v", ds)
+			}
+			order, bom, ok := yamlnode.UTF16(out)
+			if !ok || order != tt.order || bom != tt.bom {
+				t.Errorf("written back as UTF-16 %v (order %d, mark %v), want order %d, mark %v", ok, order, bom, tt.order, tt.bom)
+			}
+			if again, _ := agreement.Format("a.yaml", out); string(again) != string(out) {
+				t.Error("formatting twice differs")
+			}
+		})
+	}
+}

@@ -24,8 +24,17 @@ type shift struct {
 }
 
 // compat rewrites src for the full parser; nil shifts and src itself when
-// there is nothing to rewrite.
+// there is nothing to rewrite. UTF-16 without a byte-order mark (which
+// YAML allows, telling the order by the first character, ASCII in any
+// agreement) is given one.
 func compat(src []byte) ([]byte, []shift) {
+	if order, bom, ok := UTF16(src); ok && !bom {
+		mark := []byte{0xff, 0xfe}
+		if order == BigEndian {
+			mark = []byte{0xfe, 0xff}
+		}
+		return append(mark, src...), nil
+	}
 	hasDirective := bytes.HasPrefix(src, []byte("%YAML 1.2")) || bytes.Contains(src, []byte("\n%YAML 1.2"))
 	hasEscape := bytes.Contains(src, []byte(`\u`)) || bytes.Contains(src, []byte(`\U`))
 	if !hasDirective && !hasEscape {
@@ -111,4 +120,66 @@ func original(line, col int, shifts []shift) (int, int) {
 		}
 	}
 	return line, col + add
+}
+
+// ByteOrder is the order of the bytes of a UTF-16 file.
+type ByteOrder int
+
+const (
+	LittleEndian ByteOrder = iota + 1
+	BigEndian
+)
+
+// UTF16 reports whether src is UTF-16, in which order, and whether it
+// begins with a byte-order mark. Without a mark, the first character
+// tells, as YAML says: an ASCII character and a NUL, in one order or the
+// other.
+func UTF16(src []byte) (order ByteOrder, bom, ok bool) {
+	switch {
+	case len(src) < 2:
+		return 0, false, false
+	case src[0] == 0xff && src[1] == 0xfe:
+		return LittleEndian, true, true
+	case src[0] == 0xfe && src[1] == 0xff:
+		return BigEndian, true, true
+	case src[0] != 0 && src[0] < 0x80 && src[1] == 0:
+		return LittleEndian, false, true
+	case src[0] == 0 && src[1] != 0 && src[1] < 0x80:
+		return BigEndian, false, true
+	}
+	return 0, false, false
+}
+
+// EncodeUTF16 writes UTF-8 text as UTF-16 in the given order, with a
+// byte-order mark when bom is set: how Format writes back a UTF-16 file.
+func EncodeUTF16(text []byte, order ByteOrder, bom bool) []byte {
+	units := utf16.Encode([]rune(string(text)))
+	out := make([]byte, 0, 2*len(units)+2)
+	put := func(u uint16) {
+		if order == BigEndian {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	if bom {
+		put(0xfeff)
+	}
+	for _, u := range units {
+		put(u)
+	}
+	return out
+}
+
+// DecodeUTF16 reads UTF-16 text (without its mark) as UTF-8.
+func DecodeUTF16(src []byte, order ByteOrder) []byte {
+	units := make([]uint16, len(src)/2)
+	for i := range units {
+		if order == BigEndian {
+			units[i] = uint16(src[2*i])<<8 | uint16(src[2*i+1])
+		} else {
+			units[i] = uint16(src[2*i]) | uint16(src[2*i+1])<<8
+		}
+	}
+	return []byte(string(utf16.Decode(units)))
 }
