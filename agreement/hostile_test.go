@@ -97,7 +97,7 @@ func TestHostileInputs(t *testing.T) {
 		{"an empty file", "", agreement.Loader{}, agreement.RuleSyntax},
 		{"only comments", "# nothing\n# here\n", agreement.Loader{}, agreement.RuleSyntax},
 		{"a scalar document", "just text\n", agreement.Loader{}, agreement.RuleLoadShape},
-		{"an unknown tag", header + "notes: !!binary aGVsbG8=\n", agreement.Loader{}, ""},
+		{"a tag that says more than the value (binary data)", header + "notes: !!binary aGVsbG8=\n", agreement.Loader{}, agreement.RuleLoadUnsupported},
 		{"an anchor cycle", header + "clauses: &c [{id: a, clauses: *c}]\n", agreement.Loader{}, agreement.RuleLoadUnsupported},
 	}
 	for _, tt := range tests {
@@ -262,6 +262,33 @@ func TestLongValuesCut(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("no finding names the value's length: %v", doc.Diagnostics)
+		}
+	}
+}
+
+// TestTagsAreRefused: a value with a tag that says more than its form
+// (binary data, an application's type) is a finding at the tag, never
+// read silently as text or dropped; a core tag (!!str) is read.
+func TestTagsAreRefused(t *testing.T) {
+	head := "format: entente/v1\nid: x\nkind: treaty\nversion: {label: v, stage: signed}\nparties: [{id: a, kind: state, country: IR}, {id: b, kind: state, country: RU}]\n"
+	for _, tt := range []struct {
+		line string
+		ok   bool
+	}{
+		{"title: !!binary aGVsbG8=", false},
+		{"title: !mytag T", false},
+		{"title: !<tag:example.com,2026:x> T", false},
+		{"title: !!str T", true},
+	} {
+		doc := agreement.Parse("t.yaml", []byte(head+tt.line+"\n"))
+		refused := false
+		for _, d := range doc.Diagnostics {
+			if d.Rule == agreement.RuleLoadUnsupported && d.Line == 6 && d.Column == 8 {
+				refused = true
+			}
+		}
+		if refused == tt.ok || (tt.ok && doc.Agreement.Title != "T") {
+			t.Errorf("%s: refused %v, title %q: %v", tt.line, refused, doc.Agreement.Title, doc.Diagnostics)
 		}
 	}
 }

@@ -163,6 +163,10 @@ func (d *Decoder) value(n *yamlnode.Node, v reflect.Value, step docpath.Step, p 
 		}
 	case n.Kind == yamlnode.AliasNode:
 		d.alias(n, v, p)
+	case n.Style&yamlnode.TaggedStyle != 0 && !coreTags[n.Tag]:
+		// A tag would make the value mean something else to another tool
+		// (binary data, an application's type); the value is not read.
+		d.Report(Unsupported, n, "", fmt.Sprintf("the tag %s is not read: the format takes values as they are written", n.Tag), "remove the tag")
 	default:
 		if n = d.Resolve(n); n != nil {
 			d.into(n, v, p)
@@ -170,6 +174,10 @@ func (d *Decoder) value(n *yamlnode.Node, v reflect.Value, step docpath.Step, p 
 	}
 	d.pop(step)
 }
+
+// coreTags are the explicit tags that say no more than the value's own
+// form: a string, a number, a mapping.
+var coreTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true, "!!map": true, "!!seq": true, "!!timestamp": true}
 
 // alias decodes the value an alias refers to, unless that value contains
 // the alias.

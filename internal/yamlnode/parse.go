@@ -37,6 +37,7 @@ const (
 	DoubleQuotedStyle = yaml.DoubleQuotedStyle
 	LiteralStyle      = yaml.LiteralStyle
 	FoldedStyle       = yaml.FoldedStyle
+	TaggedStyle       = yaml.TaggedStyle // a value written with an explicit tag: !!binary, !mytag
 )
 
 // Node kinds, re-exported for the same reason.
