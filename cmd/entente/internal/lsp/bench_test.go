@@ -109,3 +109,22 @@ func rawID(n int) *json.RawMessage {
 	raw := json.RawMessage(strconv.Itoa(n))
 	return &raw
 }
+
+// BenchmarkSymbols: the outline of a file of 1,000 and 20,000 articles
+// (each lookup of a clause's place is indexed, so the outline grows with
+// the clauses, not with their square).
+//
+//	go test ./cmd/entente/internal/lsp -run '^$' -bench Symbols -benchtime 3x
+func BenchmarkSymbols(b *testing.B) {
+	for _, n := range []int{1000, 20000} {
+		b.Run("articles="+strconv.Itoa(n), func(b *testing.B) {
+			s := benchServer(b, corpus.Articles(n))
+			params, _ := json.Marshal(map[string]any{"textDocument": map[string]any{"uri": uri}})
+			for b.Loop() {
+				if _, err := s.symbols(params); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

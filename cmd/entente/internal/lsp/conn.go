@@ -45,9 +45,13 @@ func readMessage(r *bufio.Reader) ([]byte, error) {
 			return nil, fmt.Errorf("%w: %q", errHeader, line)
 		}
 		if strings.EqualFold(strings.TrimSpace(name), "Content-Length") {
-			n, err := strconv.Atoi(strings.TrimSpace(value))
-			if err != nil || n < 0 {
-				return nil, fmt.Errorf("%w: Content-Length %q", errHeader, value)
+			if length >= 0 {
+				return nil, fmt.Errorf("%w: Content-Length given twice", errHeader)
+			}
+			digits := strings.TrimSpace(value)
+			n, err := strconv.Atoi(digits)
+			if err != nil || n < 0 || digits == "" || digits[0] < '0' || digits[0] > '9' {
+				return nil, fmt.Errorf("%w: Content-Length %q is not a number of bytes", errHeader, value)
 			}
 			length = n
 		}

@@ -208,6 +208,9 @@ func TestRename(t *testing.T) {
 	for _, tt := range []struct{ name, newName, why string }{
 		{"taken", "energy", "taken"},
 		{"malformed", "Trade Investment", "not a well-formed id"},
+		{"null", "null", "read by YAML as something other than text"},
+		{"true", "true", "read by YAML as something other than text"},
+		{"a number", "1.5", "read by YAML as something other than text"},
 	} {
 		m := c.request("textDocument/rename", map[string]any{"textDocument": doc(), "position": use, "newName": tt.newName})
 		if e, _ := m["error"].(map[string]any); e == nil || !strings.Contains(e["message"].(string), tt.why) {

@@ -31,6 +31,14 @@ type model struct {
 	doc    *agreement.Document
 	t      *text // the document's source
 	places []place
+	// byID indexes places by kind and id, in the order of places, so that
+	// a lookup does not scan them all (an outline asks once per clause).
+	byID map[refKey][]int
+}
+
+type refKey struct {
+	kind agreement.RefKind
+	id   string
 }
 
 // place is one ref of a document and where its id is written: from start
@@ -63,6 +71,11 @@ func newModel(doc *agreement.Document, utf8Units bool) *model {
 	slices.SortFunc(m.places, func(a, b place) int {
 		return cmp.Or(cmp.Compare(a.start.Line, b.start.Line), cmp.Compare(a.start.Column, b.start.Column))
 	})
+	m.byID = make(map[refKey][]int, len(m.places))
+	for i, p := range m.places {
+		k := refKey{p.Kind, p.ID}
+		m.byID[k] = append(m.byID[k], i)
+	}
 	return m
 }
 
@@ -86,9 +99,9 @@ func (m *model) at(pos agreement.Position) (place, bool) {
 
 // def returns the place where an id of kind is given.
 func (m *model) def(kind agreement.RefKind, id string) (place, bool) {
-	for _, p := range m.places {
-		if p.Def && p.Kind == kind && p.ID == id {
-			return p, true
+	for _, i := range m.byID[refKey{kind, id}] {
+		if m.places[i].Def {
+			return m.places[i], true
 		}
 	}
 	return place{}, false
@@ -98,8 +111,8 @@ func (m *model) def(kind agreement.RefKind, id string) (place, bool) {
 // withDef.
 func (m *model) uses(kind agreement.RefKind, id string, withDef bool) []place {
 	var out []place
-	for _, p := range m.places {
-		if p.Kind == kind && p.ID == id && (withDef || !p.Def) {
+	for _, i := range m.byID[refKey{kind, id}] {
+		if p := m.places[i]; withDef || !p.Def {
 			out = append(out, p)
 		}
 	}

@@ -74,28 +74,30 @@ func (t *text) toProtocol(line, column int) position {
 	return position{Line: line - 1, Character: char}
 }
 
-// offsetOf converts a protocol position to a byte offset, or false when
-// the line does not exist or the character is past the line's end or
-// inside a character.
+// offsetOf converts a protocol position to a byte offset. As the
+// protocol says, a character past the line's end stands for the line's
+// end, and a line past the last for the end of the text; a position
+// inside a character (half of a UTF-16 surrogate pair) stands for its
+// start. false only for a negative line or character.
 func (t *text) offsetOf(p position) (int, bool) {
 	if p.Line < 0 || p.Character < 0 {
 		return 0, false
 	}
 	off, ok := t.lineStart(p.Line)
 	if !ok {
-		return 0, false
+		return len(t.src), true
 	}
 	src := t.src
 	for char := 0; char < p.Character; {
-		if off >= len(src) || src[off] == '\n' {
-			return 0, false
+		if off >= len(src) || src[off] == '\n' || src[off] == '\r' && off+1 < len(src) && src[off+1] == '\n' {
+			return off, true // past the line's end
 		}
 		r, size := utf8.DecodeRune(src[off:])
+		if char+units(r, t.utf8) > p.Character {
+			return off, true // inside a character
+		}
 		char += units(r, t.utf8)
 		off += size
-		if char > p.Character {
-			return 0, false // inside a character
-		}
 	}
 	return off, true
 }

@@ -16,6 +16,7 @@ package lsp
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -122,6 +123,11 @@ func Serve(in io.Reader, out io.Writer, opts Options) error {
 			return rd.err // the stream cannot be read on from here
 		}
 		var m message
+		if body := bytes.TrimLeft(rd.body, " \t\r\n"); len(body) > 0 && body[0] == '[' && json.Valid(body) {
+			// JSON-RPC batches are not part of the language server protocol.
+			s.reply(nil, nil, &responseError{codeInvalidRequest, "a batch of messages is not part of the protocol: send them one by one"})
+			continue
+		}
 		if err := json.Unmarshal(rd.body, &m); err != nil {
 			s.reply(nil, nil, &responseError{codeParseError, "the message is not JSON: " + err.Error()})
 			continue
@@ -191,6 +197,10 @@ func (s *server) handle(m message) {
 	}
 	switch m.Method {
 	case "initialize":
+		if s.initialized {
+			fail(codeInvalidRequest, "the server is initialized already: initialize is sent once")
+			return
+		}
 		result, err := s.initialize(m.Params)
 		s.reply(m.ID, result, err)
 	case "initialized":

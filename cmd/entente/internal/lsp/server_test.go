@@ -321,10 +321,29 @@ func TestBadClients(t *testing.T) {
 	}
 	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "text": "format: entente/v1\n"}})
 	c.diagnostics(uri)
-	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri}, "contentChanges": []any{map[string]any{
-		"range": map[string]any{"start": map[string]any{"line": 40, "character": 0}, "end": map[string]any{"line": 41, "character": 0}}, "text": "x"}}})
-	if m := c.next(); m["method"] != "window/logMessage" || !strings.Contains(m["params"].(map[string]any)["message"].(string), "left out") {
-		t.Errorf("a change with a bad range: %v", m)
+	// A range past a line's end, or past the last line, stands for the
+	// line's end, or the text's (the protocol says so): the change is
+	// made there, and the next one of the notification too.
+	c.notify("textDocument/didChange", map[string]any{"textDocument": map[string]any{"uri": uri}, "contentChanges": []any{
+		map[string]any{"range": map[string]any{"start": map[string]any{"line": 0, "character": 99}, "end": map[string]any{"line": 0, "character": 120}}, "text": " # a comment"},
+		map[string]any{"range": map[string]any{"start": map[string]any{"line": 40, "character": 0}, "end": map[string]any{"line": 41, "character": 0}}, "text": "kind: treaty\nid: x\n"}}})
+	r := c.request("textDocument/formatting", map[string]any{"textDocument": map[string]any{"uri": uri}, "options": map[string]any{"tabSize": 2, "insertSpaces": true}})
+	edits, _ := r["result"].([]any)
+	if len(edits) != 1 || !strings.Contains(edits[0].(map[string]any)["newText"].(string), "format: entente/v1 # a comment\nid: x\n") {
+		t.Errorf("the server's text after changes past the ends, formatted: %v", r)
+	}
+	// A second initialize is refused.
+	if r := c.request("initialize", map[string]any{"capabilities": map[string]any{}}); r["error"] == nil || r["error"].(map[string]any)["code"].(float64) != codeInvalidRequest {
+		t.Errorf("a second initialize: %v", r)
+	}
+	// A batch is not part of the protocol: invalid request, not a parse error.
+	c.in.Write([]byte("Content-Length: 2\r\n\r\n[]"))
+	m := c.next()
+	for m["method"] == "textDocument/publishDiagnostics" {
+		m = c.next()
+	}
+	if m["error"] == nil || m["error"].(map[string]any)["code"].(float64) != codeInvalidRequest {
+		t.Errorf("a batch: %v", m)
 	}
 	// A client that goes away without shutdown: Serve returns, with the
 	// error that makes the command exit 1.
@@ -400,4 +419,24 @@ func FuzzReadMessage(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestHeadersRefused: a message whose length is not one plain number,
+// given once, is refused, not guessed at.
+func TestHeadersRefused(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		ok       bool
+	}{
+		{"one length", "Content-Length: 2\r\n\r\n{}", true},
+		{"a length given twice", "Content-Length: 1\r\nContent-Length: 2\r\n\r\n{}", false},
+		{"a sign", "Content-Length: +2\r\n\r\n{}", false},
+		{"a negative length", "Content-Length: -2\r\n\r\n{}", false},
+		{"no digits", "Content-Length: \r\n\r\n{}", false},
+	} {
+		_, err := readMessage(bufio.NewReader(strings.NewReader(tt.in)))
+		if (err == nil) != tt.ok {
+			t.Errorf("%s: %v, want accepted %v", tt.name, err, tt.ok)
+		}
+	}
 }
