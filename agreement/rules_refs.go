@@ -27,7 +27,7 @@ var refRules = []ruleDoc{
 	{rule: RuleRefClause, doc: "A clause id in a cooperation area, cross-reference or term that no clause has."},
 	{rule: RuleRefSource, doc: "A source id in an event or cooperation area that no source of the document has."},
 	{rule: RuleRefTopic, doc: "A topic code that is not in the taxonomy of cooperation areas."},
-	{rule: RuleRefContext, doc: "A context code that is not in the registry of intergovernmental organisations."},
+	{rule: RuleRefContext, doc: "A context code that is not in the registry of intergovernmental organisations; or (a warning) an organisation the registry says was dissolved before the agreement was signed.", mixed: true},
 	{rule: RuleRefOrganisation, doc: "An organisation party whose code the registry does not know and that gives no name."},
 }
 
@@ -134,9 +134,18 @@ func (c *checker) organisations() {
 			}
 		}
 	}
+	signed, _ := c.a.Timeline.Preferred(EventSigned)
 	for i, ctx := range c.a.Contexts {
-		if _, ok := parties.LookupOrganisation(ctx); !ok {
+		o, ok := parties.LookupOrganisation(ctx)
+		if !ok {
 			c.report(SeverityError, RuleRefContext, root.Child("contexts").Index(i), fmt.Sprintf("%q is not in the organisation registry", ctx), parties.SuggestOrganisation(ctx))
+			continue
+		}
+		// An organisation that ended before the agreement was signed
+		// cannot be one its parties act through.
+		if ended, err := ParseDate(o.Dissolved); err == nil && !signed.Date.IsZero() && ended.DefinitelyBefore(signed.Date) {
+			c.report(SeverityWarning, RuleRefContext, root.Child("contexts").Index(i),
+				fmt.Sprintf("%s was dissolved on %s, before the agreement was signed on %s", o.Name, ended, signed.Date), "check the context, or the date of signature")
 		}
 	}
 }
