@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/entente-go/entente/internal/suggest"
+
 	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/cmd/entente/internal/lsp"
 
@@ -158,9 +160,17 @@ func (c Command) Main(args []string) int {
 		fmt.Fprint(c.Stdout, usage)
 		return ExitClean
 	}
-	fmt.Fprintf(c.Stderr, "entente: unknown command %q\n\n%s", args[1], usage)
+	hint := ""
+	if best, ok := suggest.Closest(args[1], commands); ok {
+		hint = fmt.Sprintf(" (did you mean %s?)", best)
+	}
+	fmt.Fprintf(c.Stderr, "entente: unknown command %q%s\n\n%s", args[1], hint, usage)
 	return ExitUsage
 }
+
+// commands are the command's subcommands, for a suggestion when one is
+// mistyped.
+var commands = []string{"validate", "diff", "show", "fmt", "new", "timeline", "ls", "rules", "vocab", "lsp", "schema", "version", "help"}
 
 // version is the module's version and, when the build records it, the
 // revision it was built from: "v0.2.0", "(devel) 1a2b3c4d5e6f (modified)".

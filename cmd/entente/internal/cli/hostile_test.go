@@ -292,3 +292,25 @@ func FuzzConfig(f *testing.F) {
 		}
 	})
 }
+
+// TestSkipOtherNothingToCheck: a hook that passes only other YAML with
+// --skip-other has nothing to check, which is success; without the flag,
+// the file is named as not an agreement.
+func TestSkipOtherNothingToCheck(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "mkdocs.yml", "site_name: x\n")
+	b := writeFile(t, dir, "package.json", "{\"name\": \"x\", \"version\": \"1.0.0\"}\n")
+	if code, out, errOut := run("validate", "--skip-other", a, b); code != ExitClean || !strings.Contains(errOut, "0 files checked: 2 files that are not agreements left out") {
+		t.Errorf("--skip-other on other YAML only: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, _ := run("validate", a); code != ExitProblems || !strings.Contains(out, "[load.not-agreement]") {
+		t.Errorf("other YAML named without --skip-other: exit %d\n%s", code, out)
+	}
+}
+
+// TestMistypedCommand: a mistyped command gets a suggestion.
+func TestMistypedCommand(t *testing.T) {
+	if code, _, errOut := run("valdate", "x"); code != ExitUsage || !strings.Contains(errOut, "did you mean validate?") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+}

@@ -127,6 +127,16 @@ func (c Command) validate(args []string) int {
 		kept = append(kept, lf)
 	}
 	if len(kept) == 0 {
+		if *skipOther && other > 0 {
+			// A hook that passes every YAML file it stages: other YAML
+			// alone is nothing to check, and that is success.
+			what := "files that are not agreements"
+			if other == 1 {
+				what = "file that is not an agreement"
+			}
+			fmt.Fprintf(c.Stderr, "0 files checked: %d %s left out\n", other, what)
+			return ExitClean
+		}
 		fmt.Fprintf(c.Stderr, "entente validate: %s: no agreement files found\n", strings.Join(fs.Args(), " "))
 		return ExitUsage
 	}
