@@ -39,6 +39,10 @@ func (c Command) diff(args []string) int {
 	case 2:
 		oldPath, newPath = fs.Arg(0), fs.Arg(1)
 		oldName, newName = oldPath, newPath
+		if oldPath == "-" && newPath == "-" {
+			fmt.Fprintln(c.Stderr, "entente diff: only one side can be the standard input")
+			return ExitUsage
+		}
 	case 7, 9: // git: path old-file old-hex old-mode new-file new-hex new-mode [new-path similarity]
 		git = true
 		oldName, oldPath, newPath = fs.Arg(0), fs.Arg(1), fs.Arg(4)
@@ -68,7 +72,16 @@ func (c Command) diff(args []string) int {
 		if path == "/dev/null" { // git: the file is new, or deleted
 			return side{doc: &agreement.Document{Name: name, Agreement: &agreement.Agreement{}}}
 		}
-		src, err := readLimited(path, *maxBytes)
+		var src []byte
+		var err error
+		if path == "-" && !git {
+			src, err = io.ReadAll(io.LimitReader(c.Stdin, *maxBytes+1))
+			if err == nil && int64(len(src)) > *maxBytes {
+				err = fmt.Errorf("the standard input is over the limit of %d bytes; it is not read", *maxBytes)
+			}
+		} else {
+			src, err = readLimited(path, *maxBytes)
+		}
 		if err != nil {
 			return side{why: err.Error(), fail: true}
 		}

@@ -12,7 +12,7 @@ import (
 )
 
 func (c Command) fmt(args []string) int {
-	fs := c.flags("fmt", "fmt [-w] [--check] [--skip-other] PATH...")
+	fs := c.flags("fmt", "fmt [-w] [--check] [--skip-other] PATH... (- reads the standard input and prints the result)")
 	write := fs.Bool("w", false, "write the result to each file instead of printing it")
 	check := fs.Bool("check", false, "print the files that are not formatted and exit 1 if there are any; change nothing")
 	skipOther := fs.Bool("skip-other", false, "leave out files given by name that are not agreements, as folders do; for hooks that pass every YAML file")
@@ -22,6 +22,13 @@ func (c Command) fmt(args []string) int {
 	if fs.NArg() == 0 || (*write && *check) {
 		fs.Usage()
 		return ExitUsage
+	}
+	if fs.NArg() == 1 && fs.Arg(0) == "-" {
+		if *write {
+			fmt.Fprintln(c.Stderr, "entente fmt: -w cannot write the standard input back; print the result without -w")
+			return ExitUsage
+		}
+		return c.fmtStdin(*check)
 	}
 	files, _, err := expand(fs.Args())
 	if err != nil {
@@ -159,3 +166,40 @@ func writeAtomic(name string, data []byte) (err error) {
 // before it is read, and the read itself stops past the limit (a file may
 // grow, or lie about its size).
 func readLimited(name string, max int64) ([]byte, error) { return regular.ReadFile(name, max) }
+
+// defaultStdinName is the name the standard input (PATH -) goes by in
+// findings, for every command, unless --stdin-filename gives another.
+const defaultStdinName = "stdin.yaml"
+
+const stdinNameUsage = "the name the standard input (PATH -) goes by in findings"
+
+// fmtStdin formats the standard input to the standard output (with
+// --check, says whether it is formatted).
+func (c Command) fmtStdin(check bool) int {
+	src, err := io.ReadAll(io.LimitReader(c.Stdin, agreement.DefaultMaxBytes+1))
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "entente fmt: reading the standard input: %v\n", err)
+		return ExitFailure
+	}
+	if int64(len(src)) > agreement.DefaultMaxBytes {
+		fmt.Fprintf(c.Stderr, "entente fmt: the standard input is over the limit of %d bytes; it is not read\n", agreement.DefaultMaxBytes)
+		return ExitFailure
+	}
+	out, diags := agreement.Format(defaultStdinName, src)
+	if out == nil {
+		for _, d := range diags {
+			writeText(c.Stderr, src, d, false)
+		}
+		fmt.Fprintln(c.Stderr, "entente fmt: the standard input is not formatted: fix the problems above first")
+		return ExitProblems
+	}
+	if check {
+		if !bytes.Equal(src, out) {
+			fmt.Fprintln(c.Stdout, defaultStdinName)
+			return ExitProblems
+		}
+		return ExitClean
+	}
+	c.Stdout.Write(out)
+	return ExitClean
+}

@@ -314,3 +314,24 @@ func TestMistypedCommand(t *testing.T) {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
 }
+
+// TestStdinForFmtAndDiff: - is the standard input for fmt and for one
+// side of diff.
+func TestStdinForFmtAndDiff(t *testing.T) {
+	announced, err := os.ReadFile("../../../../examples/agreements/ir-ru-csp-2025-announced.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runEnv(nil, string(announced), "fmt", "-"); code != ExitClean || out != string(announced) {
+		t.Errorf("fmt - on a formatted file: exit %d, %d bytes out of %d\n%s", code, len(out), len(announced), errOut)
+	}
+	if code, _, errOut := runEnv(nil, string(announced), "fmt", "-w", "-"); code != ExitUsage {
+		t.Errorf("fmt -w -: exit %d: %s", code, errOut)
+	}
+	if code, out, errOut := runEnv(nil, string(announced), "diff", "-", "../../../../examples/agreements/ir-ru-csp-2025.yaml"); code != ExitClean || !strings.Contains(out, "announced-2025-01-16 → signed") {
+		t.Errorf("diff - B: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, _ := runEnv(nil, "", "diff", "-", "-"); code != ExitUsage {
+		t.Errorf("diff - -: exit %d", code)
+	}
+}

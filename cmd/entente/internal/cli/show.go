@@ -139,7 +139,7 @@ func (c Command) show(args []string) int {
 	fs := c.flags("show", "show [--at DATE] [--format text|json] FILE")
 	at := fs.String("at", "", "the date to give the status on (YYYY-MM-DD; default today)")
 	format := fs.String("format", "text", "output format: text or json")
-	stdinName := fs.String("stdin-filename", "stdin", "the name the standard input (FILE -) goes by in findings")
+	stdinName := fs.String("stdin-filename", defaultStdinName, stdinNameUsage)
 	if ok, code := parse(fs, args); !ok {
 		return code
 	}

@@ -9,7 +9,7 @@ import (
 func (c Command) timeline(args []string) int {
 	fs := c.flags("timeline", "timeline [--format mermaid|svg] FILE")
 	format := fs.String("format", "mermaid", "output format: mermaid or svg")
-	stdinName := fs.String("stdin-filename", "stdin", "the name the standard input (FILE -) goes by in findings")
+	stdinName := fs.String("stdin-filename", defaultStdinName, stdinNameUsage)
 	if ok, code := parse(fs, args); !ok {
 		return code
 	}

@@ -25,7 +25,7 @@ func (c Command) validate(args []string) int {
 	format := fs.String("format", "", "output format: text, json, github or sarif (default text; github when GITHUB_ACTIONS=true)")
 	warnAsErr := fs.Bool("warnings-as-errors", false, "fail the run on warnings too")
 	maxErrors := fs.Int("max-errors", 0, "print at most this many findings (0: all); the exit code still counts every one")
-	stdinName := fs.String("stdin-filename", "stdin.yaml", "the file name to report for -")
+	stdinName := fs.String("stdin-filename", defaultStdinName, stdinNameUsage)
 	maxBytes := fs.Int64("max-bytes", agreement.DefaultMaxBytes, "refuse files larger than this, before parsing them; to read larger files, give a larger number")
 	configPath := fs.String("config", "", "the configuration file (default: the nearest "+ConfigName+" from the working directory up)")
 	skipOther := fs.Bool("skip-other", false, "leave out files given by name that are not agreements (no format: entente/... at the top level), as folders do; for hooks that pass every YAML file")
