@@ -335,3 +335,17 @@ func TestStdinForFmtAndDiff(t *testing.T) {
 		t.Errorf("diff - -: exit %d", code)
 	}
 }
+
+// TestOneFileTwoSpellings: a file named twice, in two spellings, is
+// checked once and is no duplicate of itself.
+func TestOneFileTwoSpellings(t *testing.T) {
+	dir, err := filepath.Abs("../../../../examples/agreements")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	code, out, errOut := run("validate", "anzus-1951.yaml", "./anzus-1951.yaml", filepath.Join(dir, "anzus-1951.yaml"))
+	if code != ExitClean || !strings.Contains(errOut, "1 file checked: 0 errors") {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+}

@@ -290,8 +290,22 @@ func expand(paths []string) (files []string, skipped int, err error) {
 			}
 		}
 	}
-	slices.Sort(files)
-	return slices.Compact(files), skipped, nil
+	// One file under two spellings (a.yaml, ./a.yaml, its absolute path)
+	// is one file: the first spelling given is kept.
+	seen := map[string]bool{}
+	kept := files[:0]
+	for _, f := range files {
+		key := filepath.Clean(f)
+		if abs, err := filepath.Abs(f); err == nil {
+			key = abs
+		}
+		if !seen[key] {
+			seen[key] = true
+			kept = append(kept, f)
+		}
+	}
+	slices.Sort(kept)
+	return kept, skipped, nil
 }
 
 // modeWords names the kind of a file that is not regular.
