@@ -313,6 +313,16 @@ func TestPreCommitHooks(t *testing.T) {
 		t.Errorf("the hooks installed %v, want only entente", names)
 	}
 
+	// A commit that stages only other YAML and JSON passes the hooks: with
+	// --skip-other, nothing to check is success.
+	write(filepath.Join(repo, "mkdocs.yml"), "site_name: Agreements\nnav: [index.md, about.md]\n")
+	write(filepath.Join(repo, "package.json"), "{\"name\": \"site\", \"private\": true, \"version\": \"1.0.0\"}\n")
+	must(repo, "pre-commit", "install")
+	must(repo, "git", "add", "mkdocs.yml", "package.json")
+	if out, err := run(repo, "git", "commit", "-m", "site only"); err != nil || !strings.Contains(out, "Passed") {
+		t.Errorf("a commit of other YAML and JSON only, through the hooks: %v\n%s", err, out)
+	}
+
 	// A mistake in an agreement fails the hook at its line.
 	write(filepath.Join(repo, "agreements/fr-de.yaml"), strings.Replace(string(canonical), `"kind": "treaty"`, `"kind": "treatyy"`, 1))
 	must(repo, "git", "add", ".")
