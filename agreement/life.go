@@ -26,6 +26,7 @@ import (
 // It is safe for concurrent use.
 type Life struct {
 	a       *Agreement
+	made    shape // the agreement's lists when the life was computed
 	occ     []Occurrence
 	bounds  []time.Time // the first days from which further occurrences are known, ascending
 	horizon Date        // how far ahead the snapshots lay out the term
@@ -74,21 +75,37 @@ func (a *Agreement) Life() *Life {
 	return l
 }
 
-// fresh reports whether the life was computed from the agreement as it
-// is: the same lists of parties and events. A change to an element in
-// place is not seen; change a Clone instead.
-func (l *Life) fresh(a *Agreement) bool {
-	b := l.a
-	return len(a.Timeline) == len(b.Timeline) && len(a.Parties) == len(b.Parties) &&
-		(len(a.Timeline) == 0 || &a.Timeline[0] == &b.Timeline[0]) &&
-		(len(a.Parties) == 0 || &a.Parties[0] == &b.Parties[0]) && a.Term == b.Term
+// shape is what fresh compares: the lists the life reads, by their
+// length and where they are held, and the term.
+type shape struct {
+	timeline, parties int
+	firstEvent        *Event
+	firstParty        *Party
+	term              *Term
 }
+
+func shapeOf(a *Agreement) shape {
+	s := shape{timeline: len(a.Timeline), parties: len(a.Parties), term: a.Term}
+	if len(a.Timeline) > 0 {
+		s.firstEvent = &a.Timeline[0]
+	}
+	if len(a.Parties) > 0 {
+		s.firstParty = &a.Parties[0]
+	}
+	return s
+}
+
+// fresh reports whether the life was computed from the agreement as it
+// is: the same lists of parties and events (an event appended, a list
+// replaced, a new term are seen, and the life is computed again). A
+// change to an element in place is not seen; change a Clone instead.
+func (l *Life) fresh(a *Agreement) bool { return l.made == shapeOf(a) }
 
 func newLife(a *Agreement) *Life {
 	computedLives.Lock()
 	computedLives.n++
 	computedLives.Unlock()
-	l := &Life{a: a, occ: a.Timeline.Occurrences()}
+	l := &Life{a: a, made: shapeOf(a), occ: a.Timeline.Occurrences()}
 	var last Date
 	for _, o := range l.occ {
 		if k := o.known(a.Timeline); !k.IsZero() {

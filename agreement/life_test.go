@@ -181,6 +181,16 @@ func TestLifeIsComputedOnce(t *testing.T) {
 	if n := agreement.LivesComputed() - before; n != 1 {
 		t.Errorf("%d lives computed for one agreement", n)
 	}
+	// An event added after the first question is seen: the life is
+	// computed again.
+	a.Timeline = append(a.Timeline, agreement.Event{Date: agreement.MustDate("2030-01-01"), Event: agreement.EventTerminated})
+	if st := a.StatusOn(agreement.MustDate("2031-01-01")); st.State != agreement.StateTerminated {
+		t.Errorf("after a termination was added: %s", st.State)
+	}
+	if n := agreement.LivesComputed() - before; n != 2 {
+		t.Errorf("%d lives computed after the timeline grew, want 2", n)
+	}
+	before++
 	// A clone is another agreement, with a life of its own.
 	b := a.Clone()
 	b.StatusOn(agreement.MustDate("2020-01-01"))
