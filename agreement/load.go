@@ -318,6 +318,11 @@ func headerOf(a *Agreement, index *codec.Tree, clone bool) Header {
 // a last diagnostic says how many more there were.
 const MaxDiagnostics = 1000
 
+// Capped keeps the first MaxDiagnostics of a file's diagnostics (sorted),
+// and says how many more there were (load.too-many), as loading does:
+// for the files beside the agreements, such as a tool's configuration.
+func (ds Diagnostics) Capped(name string) Diagnostics { return capped(name, ds) }
+
 // capped keeps the first MaxDiagnostics diagnostics, and always those
 // that say why the document was not read in full.
 func capped(name string, ds Diagnostics) Diagnostics {

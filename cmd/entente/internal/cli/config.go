@@ -140,7 +140,7 @@ func loadConfig(path string) (*config, agreement.Diagnostics, error) {
 		at(docpath.Root().Child("date"), agreement.RuleLoadInvalidValue, fmt.Sprintf("%s is not a full date", cfg.Date), "write YYYY-MM-DD")
 	}
 	ds.Sort()
-	return cfg, ds, nil
+	return cfg, ds.Capped(path), nil
 }
 
 const outsideHint = "write a path relative to the configuration's folder, inside its repository"

@@ -2,12 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/entente-go/entente/agreement"
 )
 
 // The tests of this file are a hostile user's: a configuration from a
@@ -347,5 +350,20 @@ func TestOneFileTwoSpellings(t *testing.T) {
 	code, out, errOut := run("validate", "anzus-1951.yaml", "./anzus-1951.yaml", filepath.Join(dir, "anzus-1951.yaml"))
 	if code != ExitClean || !strings.Contains(errOut, "1 file checked: 0 errors") {
 		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+// TestConfigProblemsCapped: a configuration with thousands of problems
+// lists the first thousand and how many more there were.
+func TestConfigProblemsCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("rules:\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "  no.such-rule-%d: error\n", i)
+	}
+	cfg := writeFile(t, t.TempDir(), ".entente.yaml", b.String())
+	code, _, errOut := run("validate", "--config", cfg, "../../../../examples/agreements")
+	if code != ExitUsage || strings.Count(errOut, "is not a rule") != agreement.MaxDiagnostics || !strings.Contains(errOut, "2000 more problems are not shown") {
+		t.Errorf("exit %d, %d problems listed:\n%.300s", code, strings.Count(errOut, "is not a rule"), errOut)
 	}
 }
