@@ -367,3 +367,15 @@ func TestConfigProblemsCapped(t *testing.T) {
 		t.Errorf("exit %d, %d problems listed:\n%.300s", code, strings.Count(errOut, "is not a rule"), errOut)
 	}
 }
+
+// TestShowPastTheCalendar: a date reckoned past 9999 is not printed as a
+// date no file could hold.
+func TestShowPastTheCalendar(t *testing.T) {
+	file := writeFile(t, t.TempDir(), "late.yaml", "format: entente/v1\nid: late\nversion: {label: v, stage: in-force}\ntitle: T\nkind: treaty\n"+
+		"parties: [{id: a, kind: state, country: IR}, {id: b, kind: state, country: RU}]\nterm: {duration: P20Y}\n"+
+		"timeline:\n  - {date: \"9990-01-01\", event: signed}\n  - {date: \"9990-01-01\", event: entered-into-force}\n")
+	code, out, errOut := run("show", "--format", "json", "--at", "9995-01-01", file)
+	if code != ExitClean || strings.Contains(out, "10010") || !strings.Contains(out, `"initial_term_ends": "after 9999-12-31"`) {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+}

@@ -256,10 +256,10 @@ func report(doc *agreement.Document, on agreement.Date) showReport {
 			}
 		}
 		if len(sched.Periods) > 0 {
-			t.InitialEnd = sched.Periods[0].End.String()
+			t.InitialEnd = str(sched.Periods[0].End)
 		}
 		if next, why, ok := a.NextNoticeBy(on); ok {
-			t.NextNoticeBy = next.Date.String()
+			t.NextNoticeBy = str(next.Date)
 		} else if a.Term != nil && !a.Term.Notice.IsZero() && !a.Term.Indefinite {
 			t.NoDeadline = why
 		}
@@ -323,8 +323,13 @@ func eventful(spells []showSpell) bool {
 }
 
 func str(d agreement.Date) string {
-	if d.IsZero() {
+	switch {
+	case d.IsZero():
 		return ""
+	case d.Year > 9999:
+		// Reckoned past the calendar the format writes (a term run on from
+		// late in it): said as such, not as a date no file could hold.
+		return "after 9999-12-31"
 	}
 	return d.String()
 }
