@@ -148,6 +148,11 @@ func (k EventKind) effect() EventEffect {
 	return EffectNone
 }
 
+// leaves reports whether the effect takes a party out of the agreement:
+// its leaving, the end (for it), its succession. A notice only announces
+// a leaving.
+func (k EventEffect) leaves() bool { return k == EffectLeave || k == EffectEnd || k == EffectSucceed }
+
 // stage is the kind's stage; 0 for an unknown kind.
 func (k EventKind) stage() EventStage { return eventIndex()[k].Stage }
 

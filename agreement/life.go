@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 	"weak"
 )
@@ -44,10 +45,7 @@ var lives = struct {
 
 // computedLives counts the lives computed, for tests that hold a command
 // to computing each agreement's life once.
-var computedLives struct {
-	sync.Mutex
-	n int
-}
+var computedLives atomic.Int64
 
 // Life returns the agreement's life, computing it on the first call.
 func (a *Agreement) Life() *Life {
@@ -102,9 +100,7 @@ func shapeOf(a *Agreement) shape {
 func (l *Life) fresh(a *Agreement) bool { return l.made == shapeOf(a) }
 
 func newLife(a *Agreement) *Life {
-	computedLives.Lock()
-	computedLives.n++
-	computedLives.Unlock()
+	computedLives.Add(1)
 	l := &Life{a: a, made: shapeOf(a), occ: a.Timeline.Occurrences()}
 	var last Date
 	for _, o := range l.occ {
@@ -231,7 +227,7 @@ func (l *Life) PairSpells(x, y string) []PairSpell {
 	var out []PairSpell
 	for _, d := range days {
 		day := DateOf(d.Last())
-		o := l.a.obligationsIn(s, x, y, day)
+		o := s.obligations(x, y, day)
 		if n := len(out); n > 0 && out[n-1].Binding == o.Binding && out[n-1].Reason == o.Reason {
 			continue
 		}
@@ -243,8 +239,4 @@ func (l *Life) PairSpells(x, y string) []PairSpell {
 // LivesComputed returns how many lives the package has computed since the
 // program started: a measure for tests and benchmarks that hold a
 // program to computing each agreement's life once.
-func LivesComputed() int {
-	computedLives.Lock()
-	defer computedLives.Unlock()
-	return computedLives.n
-}
+func LivesComputed() int { return int(computedLives.Load()) }

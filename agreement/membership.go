@@ -180,7 +180,7 @@ func (s *snapshot) history(p Party) partyLife {
 	ownInstrument := false
 	for _, e := range mine {
 		k := e.Event.effect()
-		if k == EffectLeave || k == EffectNotice || k == EffectSucceed || k == EffectEnd {
+		if k.leaves() || k == EffectNotice {
 			break
 		}
 		if k == EffectInstrument || k == EffectEnter {
@@ -198,7 +198,7 @@ func (s *snapshot) history(p Party) partyLife {
 		state = st
 		sp := Spell{State: st, From: from, Events: evs, Basis: basis}
 		for _, e := range evs {
-			sp.NotTaken = append(sp.NotTaken, s.notTakenOf(e)...)
+			sp.NotTaken = append(sp.NotTaken, s.notTaken[keyOf(e)]...)
 			sp.Contested = sp.Contested || e.Contested
 		}
 		spells = append(spells, sp)
@@ -276,10 +276,10 @@ func (s *snapshot) history(p Party) partyLife {
 	// notice's reckoning, then gives the day it left.
 	recordedLeave := func(k int) bool {
 		for _, e := range mine[k+1:] {
-			switch e.Event.effect() {
-			case EffectLeave, EffectEnd, EffectSucceed:
+			switch eff := e.Event.effect(); {
+			case eff.leaves():
 				return true
-			case EffectAccede, EffectSign:
+			case eff == EffectAccede || eff == EffectSign:
 				return false
 			}
 		}
@@ -493,12 +493,12 @@ func (a *Agreement) ObligationsBetween(x, y string, day Date) Obligations {
 	if a == nil {
 		return Obligations{Reason: "no agreement"}
 	}
-	return a.obligationsIn(a.Life().at(day), x, y, day)
+	return a.Life().at(day).obligations(x, y, day)
 }
 
-// obligationsIn answers ObligationsBetween from a snapshot.
-func (a *Agreement) obligationsIn(s *snapshot, x, y string, day Date) Obligations {
-	ix, iy := a.partyIndex(x), a.partyIndex(y)
+// obligations answers ObligationsBetween from the snapshot.
+func (s *snapshot) obligations(x, y string, day Date) Obligations {
+	ix, iy := s.b.partyIndex(x), s.b.partyIndex(y)
 	okx, oky := ix >= 0, iy >= 0
 	var mx, my Membership
 	if okx {
@@ -572,22 +572,22 @@ func (a *Agreement) EarliestExit(party string, day Date) (Exit, string, bool) {
 	if a == nil {
 		return Exit{}, "no agreement", false
 	}
-	m, ok := a.StatusFor(party, day)
-	switch {
-	case !ok:
+	i := a.partyIndex(party)
+	if i < 0 {
 		return Exit{}, "the document has no such party", false
+	}
+	s := a.Life().at(day)
+	m := s.membership(i, day)
+	switch {
 	case !m.State.IsParty():
 		return Exit{}, fmt.Sprintf("%s is %s on %s", party, m.State, day), false
 	case !m.Leaving.IsZero():
 		x := Exit{Party: party, NoticeOn: day, Out: m.Leaving, Effect: WithdrawalEffectParty}
-		for _, sp := range a.Life().at(day).parties[a.partyIndex(party)].spells {
-			if sp.From == m.Leaving && x.Basis == "" {
-				x.Basis = "it is leaving already: " + sp.Basis
-				if len(sp.Events) > 0 && sp.Events[0].Event.effect() == EffectNotice {
-					x.NoticeOn = sp.Events[0].Date
-					x.Basis = fmt.Sprintf("it has given notice already, on %s", sp.Events[0].Date)
-				}
-			}
+		leave := s.parties[i].spells[slices.IndexFunc(s.parties[i].spells, func(sp Spell) bool { return sp.From == m.Leaving })]
+		x.Basis = "it is leaving already: " + leave.Basis
+		if len(leave.Events) > 0 && leave.Events[0].Event.effect() == EffectNotice {
+			x.NoticeOn = leave.Events[0].Date
+			x.Basis = fmt.Sprintf("it has given notice already, on %s", leave.Events[0].Date)
 		}
 		return x, "", true
 	}
@@ -595,7 +595,6 @@ func (a *Agreement) EarliestExit(party string, day Date) (Exit, string, bool) {
 	if t == nil {
 		return Exit{}, "the agreement gives no term, and so no way out", false
 	}
-	s := a.Life().at(day)
 	x := Exit{Party: party, NoticeOn: day, Effect: a.exitEffect()}
 	if w := t.Withdrawal; w != nil || t.Indefinite {
 		notice := a.withdrawalNotice()

@@ -271,11 +271,15 @@ func (a *Agreement) standing(code string, day Date) (Membership, bool) {
 	if a == nil {
 		return Membership{}, false
 	}
-	id := a.partyWithCode(code)
-	if id == "" || a.StatusOn(day).State != StateInForce {
+	i := a.partyIndex(a.partyWithCode(code))
+	if i < 0 {
 		return Membership{}, false
 	}
-	return a.StatusFor(id, day)
+	s := a.Life().at(day)
+	if s.status(day).State != StateInForce {
+		return Membership{}, false
+	}
+	return s.membership(i, day), true
 }
 
 // CoversTopic reports whether a clause or cooperation area of the

@@ -14,9 +14,9 @@ import (
 // event they report. Events with no ID are grouped by their kind, party
 // and towards when nothing of that party (or of the agreement, for its
 // own events) going the other way lies between them: a resumption
-// between two suspensions, an accession between two withdrawals; an event with an ID is never grouped without report_of, so two
-// steps of one kind (frozen, then frozen again) are written by giving
-// them IDs. Ratification steps (ratified, approved, notified, submitted)
+// between two suspensions, an accession between two withdrawals. An
+// event with an ID is never grouped without report_of, so two steps of
+// one kind (frozen, then frozen again) are written by giving them IDs. Ratification steps (ratified, approved, notified, submitted)
 // are never grouped: a party may ratify in two chambers, or notify twice.
 type Occurrence struct {
 	Kind    EventKind
@@ -102,7 +102,6 @@ func (tl Timeline) Occurrences() []Occurrence {
 		}
 	}
 	for i := range group { // a chain of report_of leads to the first
-
 		for k := 0; group[i] != group[group[i]] && k < len(tl); k++ {
 			group[i] = group[group[i]]
 		}

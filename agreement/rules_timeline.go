@@ -75,9 +75,7 @@ func (c *checker) rejoined(e, o Event) bool {
 		return false
 	}
 	for _, l := range c.a.Timeline {
-		switch l.Event.effect() {
-		case EffectLeave, EffectNotice, EffectEnd, EffectSucceed:
-		default:
+		if k := l.Event.effect(); !k.leaves() && k != EffectNotice {
 			continue
 		}
 		if l.Party == e.Party && !l.Date.DefinitelyBefore(e.Date) && !o.Date.DefinitelyBefore(l.Date) {
@@ -128,7 +126,13 @@ func (c *checker) timeline() {
 	}
 	c.conflicts()
 	c.neverInForce()
-	for i, e := range tl {
+	c.successions()
+}
+
+// successions checks that each succession names a successor other than
+// the party itself.
+func (c *checker) successions() {
+	for i, e := range c.a.Timeline {
 		if e.Event != EventSucceeded {
 			continue
 		}
@@ -152,15 +156,10 @@ func (c *checker) neverInForce() {
 	if _, ok := c.a.EntryIntoForce(); ok {
 		return
 	}
-	for i, e := range c.a.Timeline[end:] {
-		i += end
-		if e.Party == "" && e.Event.effect() == EffectEnd {
-			c.report(SeverityWarning, RuleTimelineNeverInForce, root.Child("timeline").Index(i).Child("event"),
-				fmt.Sprintf("the agreement %s on %s, but no entry into force is recorded: its answers say it was never in force", e.Event, e.Date),
-				"add its entered-into-force event, with its sources; if it ended unratified, this warning may be suppressed with the reason")
-			return
-		}
-	}
+	e := c.a.Timeline[end]
+	c.report(SeverityWarning, RuleTimelineNeverInForce, root.Child("timeline").Index(end).Child("event"),
+		fmt.Sprintf("the agreement %s on %s, but no entry into force is recorded: its answers say it was never in force", e.Event, e.Date),
+		"add its entered-into-force event, with its sources; if it ended unratified, this warning may be suppressed with the reason")
 }
 
 // conflicts checks the reports of each event (Timeline.Occurrences)

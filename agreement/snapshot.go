@@ -1,9 +1,6 @@
 package agreement
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // snapshot is the life as the record stood on some day: computed from the
 // events known by then, one report of each (the one taken), and laid out
@@ -13,7 +10,7 @@ type snapshot struct {
 	// b is the agreement with a timeline of the reports taken, in the
 	// order they happened; the functions that read a timeline read it.
 	b        *Agreement
-	notTaken map[*Event][]Event // by event of b.Timeline: its other reports with other dates
+	notTaken map[eventKey][]Event // by event of b.Timeline: its other reports, with other dates
 	eif      Claim
 	eifOK    bool
 	sched    Schedule
@@ -53,32 +50,17 @@ func newSnapshot(l *Life, k int) *snapshot {
 		b.Timeline = append(b.Timeline, tl[o.Taken])
 		taken = append(taken, n)
 	}
-	s := &snapshot{life: l, b: &b, notTaken: map[*Event][]Event{}}
-	var eifOcc *Occurrence
+	s := &snapshot{life: l, b: &b, notTaken: map[eventKey][]Event{}}
 	for i, n := range taken {
-		o := l.occ[n]
-		if other := o.notTaken(tl); len(other) > 0 {
-			s.notTaken[&b.Timeline[i]] = other
-		}
-		if o.Kind == EventEnteredIntoForce && o.Party == "" && eifOcc == nil {
-			eifOcc = &l.occ[n]
+		if other := l.occ[n].notTaken(tl); len(other) > 0 {
+			s.notTaken[keyOf(b.Timeline[i])] = other
 		}
 	}
 	s.eif, s.eifOK = b.entryIntoForce()
-	if eifOcc != nil && s.eifOK && s.eif.Event != nil {
-		s.eif.Conflicts = eifOcc.notTaken(tl)
-		chosen := tl[eifOcc.Taken]
-		switch {
-		case chosen.Preferred:
-			s.eif.Basis = "the preferred report"
-		case len(s.eif.Conflicts) > 0:
-			s.eif.Basis = "the latest of reports that disagree (none is marked preferred)"
-		default:
-			s.eif.Basis = "the timeline"
-		}
-		if len(chosen.Sources) > 0 {
-			s.eif.Basis += " (" + strings.Join(chosen.Sources, ", ") + ")"
-		}
+	if s.eif.Event != nil {
+		// The snapshot's timeline holds the report taken; the claim names
+		// the reports of the whole record that disagree with it.
+		s.eif = reportClaim(*s.eif.Event, s.notTaken[keyOf(*s.eif.Event)])
 	}
 	s.sched, s.schedOK = b.schedule(l.horizon, s.eif, s.eifOK)
 	s.parties = make([]partyLife, len(b.Parties))
@@ -104,16 +86,15 @@ func newSnapshot(l *Life, k int) *snapshot {
 	return s
 }
 
-// notTakenOf returns the other reports of an event of the snapshot's
-// timeline (matched by value, for events copied out of it).
-func (s *snapshot) notTakenOf(e Event) []Event {
-	for ev, others := range s.notTaken {
-		if ev.Date == e.Date && ev.Event == e.Event && ev.Party == e.Party && ev.Towards == e.Towards {
-			return others
-		}
-	}
-	return nil
+// eventKey names an event of a snapshot's timeline by value, so that a
+// copy of it (the history reads copies) finds what belongs to it.
+type eventKey struct {
+	date               Date
+	kind               EventKind
+	party, towards, id string
 }
+
+func keyOf(e Event) eventKey { return eventKey{e.Date, e.Event, e.Party, e.Towards, e.ID} }
 
 // scheduleTo returns the schedule laid out to horizon: the snapshot's,
 // cut there, when horizon is within the life's; otherwise one computed
@@ -124,9 +105,13 @@ func (s *snapshot) scheduleTo(horizon Date) (Schedule, bool) {
 	}
 	if !s.life.horizon.DefinitelyBefore(horizon) {
 		out := s.sched
-		out.Periods = slices.DeleteFunc(slices.Clone(s.sched.Periods), func(p Period) bool {
-			return len(s.sched.Periods) > 0 && p.Renewal > 0 && s.renewsAutomatically() && horizon.Compare(p.Start) < 0
-		})
+		if s.renewsAutomatically() {
+			// How many renewals are laid out depends on the horizon: those
+			// that start on or before it.
+			out.Periods = slices.DeleteFunc(slices.Clone(s.sched.Periods), func(p Period) bool {
+				return p.Renewal > 0 && horizon.Compare(p.Start) < 0
+			})
+		}
 		return out, s.schedOK
 	}
 	return s.b.schedule(horizon, s.eif, s.eifOK)

@@ -175,15 +175,24 @@ func textSpans(root *yamlnode.Node, src []byte) [][2]int {
 			lines = append(lines, i+1)
 		}
 	}
-	at := func(line, col int) int { // the byte offset of a 1-based line and rune column
+	// at gives the byte offset of a 1-based line and rune column. The walk
+	// meets scalars in the order written, so it goes on from the last
+	// place found on the same line: one long line (a JSON file) is
+	// scanned once, not once per value.
+	var lastLine, lastCol, lastOff int
+	at := func(line, col int) int {
 		if line < 1 || line > len(lines) {
 			return -1
 		}
-		off := lines[line-1]
-		for c := 1; c < col && off < len(src) && src[off] != '\n'; c++ {
+		off, c := lines[line-1], 1
+		if line == lastLine && col >= lastCol {
+			off, c = lastOff, lastCol
+		}
+		for ; c < col && off < len(src) && src[off] != '\n'; c++ {
 			_, size := utf8.DecodeRune(src[off:])
 			off += size
 		}
+		lastLine, lastCol, lastOff = line, c, off
 		return off
 	}
 	var spans [][2]int

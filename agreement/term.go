@@ -36,43 +36,21 @@ func (a *Agreement) EntryIntoForce() (Claim, bool) {
 // entryIntoForce is EntryIntoForce computed from the agreement's own
 // timeline, which in a snapshot holds one report of each event.
 func (a *Agreement) entryIntoForce() (Claim, bool) {
-	reports := a.Timeline.kind(EventEnteredIntoForce, "")
+	var reports []int
+	for i, e := range a.Timeline {
+		if e.Event == EventEnteredIntoForce && e.Party == "" {
+			reports = append(reports, i)
+		}
+	}
 	if len(reports) > 0 {
-		chosen := -1
-		for i, e := range reports {
-			if e.Preferred {
-				chosen = i
-				break
+		chosen := takenReport(a.Timeline, reports)
+		var conflicts []Event
+		for _, i := range reports {
+			if o := a.Timeline[i]; i != chosen && o.Date != a.Timeline[chosen].Date {
+				conflicts = append(conflicts, o)
 			}
 		}
-		basis := "the preferred report"
-		if chosen < 0 {
-			if len(reports) > 1 {
-				// No report is preferred: take the latest, the one under
-				// which the least is claimed.
-				chosen = 0
-				for i, e := range reports {
-					if reports[chosen].Date.Compare(e.Date) < 0 {
-						chosen = i
-					}
-				}
-				basis = "the latest of reports that disagree (none is marked preferred)"
-			} else {
-				chosen = 0
-				basis = "the timeline"
-			}
-		}
-		e := reports[chosen]
-		c := Claim{Date: e.Date, Basis: basis, Event: &e}
-		for i, o := range reports {
-			if i != chosen && o.Date != e.Date {
-				c.Conflicts = append(c.Conflicts, o)
-			}
-		}
-		if len(e.Sources) > 0 {
-			c.Basis += " (" + strings.Join(e.Sources, ", ") + ")"
-		}
-		return c, true
+		return reportClaim(a.Timeline[chosen], conflicts), true
 	}
 	if a.Term == nil || a.Term.EntryIntoForce == nil {
 		return Claim{}, false
@@ -90,6 +68,22 @@ func (a *Agreement) entryIntoForce() (Claim, bool) {
 		Date:  trigger.Add(rule.Delay),
 		Basis: fmt.Sprintf("derived: %s after the %s on %s", words(rule.Delay), what, trigger),
 	}, true
+}
+
+// reportClaim is the claim of a report taken of an event (see
+// takenReport), with the reports that disagree with it.
+func reportClaim(e Event, conflicts []Event) Claim {
+	c := Claim{Date: e.Date, Basis: "the timeline", Event: &e, Conflicts: conflicts}
+	switch {
+	case e.Preferred:
+		c.Basis = "the preferred report"
+	case len(conflicts) > 0:
+		c.Basis = "the most precise, then the latest, of reports that disagree (none is marked preferred)"
+	}
+	if len(e.Sources) > 0 {
+		c.Basis += " (" + strings.Join(e.Sources, ", ") + ")"
+	}
+	return c
 }
 
 // instrumentKinds are the events an entry-into-force rule counts from.
@@ -385,15 +379,19 @@ func (a *Agreement) StatusOn(day Date) Status {
 	if a == nil {
 		return Status{State: StateUnknown}
 	}
-	s := a.Life().at(day)
+	return a.Life().at(day).status(day)
+}
+
+// status answers StatusOn from the snapshot.
+func (s *snapshot) status(day Date) Status {
 	st := s.b.statusOn(day, s.sched, s.schedOK)
 	if st.State == StateInForce {
 		st = s.suspendedOrTooFew(st, day)
 	}
 	for _, alt := range s.alts {
-		if alt.status(day).State != st.State {
+		if other := alt.status(day).State; other != st.State {
 			st.Disputed = fmt.Sprintf("by another report (%s) it entered into force on %s, and would be %s on %s",
-				strings.Join(alt.report.Sources, ", "), alt.report.Date, alt.status(day).State, day)
+				strings.Join(alt.report.Sources, ", "), alt.report.Date, other, day)
 			break
 		}
 	}

@@ -26,15 +26,14 @@ func (l Loader) Validate(a *Agreement) Diagnostics {
 	// What loading would find in the agreement as written: values the
 	// types accept in code but not in a file (2020-02-31, a negative
 	// duration).
-	index0 := codec.NewTree(root)
+	index := codec.NewTree(root)
 	for _, p := range decode(root, new(Agreement)) {
-		doc.Diagnostics = append(doc.Diagnostics, doc.problemDiagnostic(index0, p))
+		doc.Diagnostics = append(doc.Diagnostics, doc.problemDiagnostic(index, p))
 	}
 	if a.Format != FormatV1 && a.Format != "" {
 		doc.report(SeverityError, RuleFormatVersion, docpath.Root().Child("format"), fmt.Sprintf("format %q is not one this version reads", a.Format),
 			fmt.Sprintf("write format: %s", FormatV1))
 	}
-	index := codec.NewTree(root)
 	doc.checkSchema(index)
 	tax := l.Topics
 	if tax == nil {
