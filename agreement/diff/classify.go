@@ -12,10 +12,15 @@ func decisiveValue(v any) bool {
 	if !ok {
 		return false
 	}
-	// A decisive event (the table of event kinds says which) changes
-	// whether the agreement is in force, or who is bound by it.
 	k, _ := m["event"].(string)
-	info, known := agreement.EventKind(k).Info()
+	return decisive(agreement.EventKind(k))
+}
+
+// decisive reports whether a change to an event of kind k is major: the
+// table of event kinds says it changes whether the agreement is in
+// force, or who is bound by it.
+func decisive(k agreement.EventKind) bool {
+	info, known := k.Info()
 	return known && info.Decisive
 }
 

@@ -560,11 +560,7 @@ func (d *differ) list(o, n reflect.Value, field fieldKey) {
 
 func decisiveEvent(v reflect.Value) bool {
 	e, ok := v.Interface().(agreement.Event)
-	if !ok {
-		return false
-	}
-	info, known := e.Event.Info()
-	return known && info.Decisive
+	return ok && decisive(e.Event)
 }
 
 // equalStrings reports whether two lists of string-typed values are equal.

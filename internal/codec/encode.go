@@ -5,7 +5,6 @@ import (
 	"encoding"
 	"fmt"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,31 +36,10 @@ func String(s string) *yamlnode.Node {
 	switch {
 	case strings.Contains(strings.TrimRight(s, "\n"), "\n"):
 		n.Style = yaml.LiteralStyle
-	case misreadByYAML11(s):
+	case yamlnode.MisreadByYAML11(s): // YAML 1.2's own non-strings the emitter quotes itself
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
-}
-
-// yaml11Bools are the words YAML 1.1 reads as true or false.
-var yaml11Bools = map[string]bool{}
-
-func init() {
-	for _, w := range []string{"y", "yes", "n", "no", "true", "false", "on", "off"} {
-		for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
-			yaml11Bools[form] = true
-		}
-	}
-}
-
-// sexagesimal matches YAML 1.1's base-60 numbers: 1:20, -3:25:45, 1:20.5.
-var sexagesimal = regexp.MustCompile(`^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$`)
-
-// misreadByYAML11 reports whether a YAML 1.1 tool (PyYAML, go-yaml v2,
-// many CI linters) would read the plain scalar s as a boolean or a
-// number, though YAML 1.2 reads it as a string.
-func misreadByYAML11(s string) bool {
-	return yaml11Bools[s] || sexagesimal.MatchString(s)
 }
 
 func (e encoder) value(v reflect.Value) *yamlnode.Node {

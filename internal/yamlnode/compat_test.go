@@ -48,3 +48,20 @@ func TestCompat(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainIsString: what a writer may leave plain, read as itself by
+// YAML 1.2 and 1.1 tools alike.
+func TestPlainIsString(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"trade", true}, {"art-3.3", true}, {"ir-ru-2001", true},
+		{"null", false}, {"true", false}, {"~", false}, {"12", false}, {"1.5", false}, {"2025-01-17", false},
+		{"yes", false}, {"off", false}, {"1:20", false},
+	} {
+		if got := PlainIsString(tt.s); got != tt.want {
+			t.Errorf("PlainIsString(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package yamlnode
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -124,3 +125,28 @@ func decimalFloat(s string) bool {
 	}
 	return i == len(s)
 }
+
+// PlainIsString reports whether s, written as a plain scalar, is read as
+// the string s both by YAML 1.2 (the full parser's resolution) and by
+// YAML 1.1 tools, which also take yes, off and 1:20 for booleans and
+// numbers. A writer quotes what it is not.
+func PlainIsString(s string) bool { return resolve(s) == "!!str" && !MisreadByYAML11(s) }
+
+// yaml11Bools are the words YAML 1.1 reads as true or false.
+var yaml11Bools = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"y", "yes", "n", "no", "true", "false", "on", "off"} {
+		for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			m[form] = true
+		}
+	}
+	return m
+}()
+
+// sexagesimal matches YAML 1.1's base-60 numbers: 1:20, -3:25:45, 1:20.5.
+var sexagesimal = regexp.MustCompile(`^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$`)
+
+// MisreadByYAML11 reports whether a YAML 1.1 tool (PyYAML, go-yaml v2,
+// many CI linters) would read the plain scalar s as a boolean or a
+// number, though YAML 1.2 reads it as a string.
+func MisreadByYAML11(s string) bool { return yaml11Bools[s] || sexagesimal.MatchString(s) }

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/internal/yamlnode"
 )
 
 // The requests that follow ids: hover, definition, references, rename and
@@ -260,7 +260,7 @@ func (s *server) rename(params json.RawMessage) (any, *responseError) {
 	if !agreement.ValidID(name) {
 		return nil, &responseError{codeRequestFailed, fmt.Sprintf("%q is not a well-formed id: an id is lower-case letters, digits, '.', '_' and '-', starting with a letter or digit", name)}
 	}
-	if misread(name) {
+	if !yamlnode.PlainIsString(name) { // the edit writes it plain
 		return nil, &responseError{codeRequestFailed, fmt.Sprintf("%q written plain is read by YAML as something other than text (no value, true or false, a number): choose another id", name)}
 	}
 	edit := workspaceEdit{Changes: map[string][]textEdit{}}
@@ -379,18 +379,4 @@ func clausesEnd(src []byte, lastStart int) int {
 		}
 	}
 	return max(len(lines)-1, 0)
-}
-
-// misread reports whether an id written as a plain scalar would be read
-// as something other than a string by YAML 1.2 or 1.1 tools: null, a
-// boolean, a number.
-func misread(id string) bool {
-	switch id {
-	case "null", "true", "false", "y", "n", "yes", "no", "on", "off":
-		return true
-	}
-	if _, err := strconv.ParseFloat(strings.ReplaceAll(id, "_", ""), 64); err == nil {
-		return true
-	}
-	return false
 }
