@@ -53,7 +53,14 @@ func ReadFile(name string, max int64) ([]byte, error) {
 	if info, err := f.Stat(); err == nil && info.Size() > max {
 		return nil, fmt.Errorf("%s is %d bytes, over the limit of %d; it is not read", name, info.Size(), max)
 	}
-	src, err := io.ReadAll(io.LimitReader(f, max+1))
+	return ReadLimited(f, name, max)
+}
+
+// ReadLimited reads r, named name in its error, to its end, refusing it
+// once it holds more than max bytes: the read stops there (a file may
+// grow, a stream have no end).
+func ReadLimited(r io.Reader, name string, max int64) ([]byte, error) {
+	src, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, err
 	}

@@ -72,7 +72,7 @@ func loadConfig(path string) (*config, agreement.Diagnostics, error) {
 	if path == "" {
 		return cfg, nil, nil
 	}
-	src, err := readLimited(path, 1<<20)
+	src, err := regular.ReadFile(path, 1<<20)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -121,7 +121,7 @@ func loadConfig(path string) (*config, agreement.Diagnostics, error) {
 			at(docpath.Root().Child("topics").Index(i), agreement.RuleLoadInvalidValue, err.Error(), outsideHint)
 			continue
 		}
-		tsrc, err := readLimited(cfg.path(t), agreement.DefaultMaxBytes)
+		tsrc, err := regular.ReadFile(cfg.path(t), agreement.DefaultMaxBytes)
 		if err != nil {
 			at(docpath.Root().Child("topics").Index(i), agreement.RuleLoadInvalidValue, err.Error(), "")
 			continue

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/entente-go/entente/agreement/diff"
+	"github.com/entente-go/entente/internal/regular"
 
 	"github.com/entente-go/entente/agreement"
 )
@@ -75,12 +76,9 @@ func (c Command) diff(args []string) int {
 		var src []byte
 		var err error
 		if path == "-" && !git {
-			src, err = io.ReadAll(io.LimitReader(c.Stdin, *maxBytes+1))
-			if err == nil && int64(len(src)) > *maxBytes {
-				err = fmt.Errorf("the standard input is over the limit of %d bytes; it is not read", *maxBytes)
-			}
+			src, err = regular.ReadLimited(c.Stdin, "the standard input", *maxBytes)
 		} else {
-			src, err = readLimited(path, *maxBytes)
+			src, err = regular.ReadFile(path, *maxBytes)
 		}
 		if err != nil {
 			return side{why: err.Error(), fail: true}

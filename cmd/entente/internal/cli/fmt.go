@@ -23,17 +23,18 @@ func (c Command) fmt(args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
+	files := []string{"-"}
 	if fs.NArg() == 1 && fs.Arg(0) == "-" {
 		if *write {
 			fmt.Fprintln(c.Stderr, "entente fmt: -w cannot write the standard input back; print the result without -w")
 			return ExitUsage
 		}
-		return c.fmtStdin(*check)
-	}
-	files, _, err := expand(fs.Args())
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "entente fmt: %v\n", err)
-		return ExitFailure
+	} else {
+		var err error
+		if files, _, err = expand(fs.Args()); err != nil {
+			fmt.Fprintf(c.Stderr, "entente fmt: %v\n", err)
+			return ExitFailure
+		}
 	}
 	named := map[string]bool{}
 	for _, p := range fs.Args() {
@@ -41,7 +42,15 @@ func (c Command) fmt(args []string) int {
 	}
 	code := ExitClean
 	for _, file := range files {
-		src, err := readLimited(file, agreement.DefaultMaxBytes)
+		var src []byte
+		var err error
+		if file == "-" {
+			file = defaultStdinName
+			named[file] = true // given by name
+			src, err = regular.ReadLimited(c.Stdin, "the standard input", agreement.DefaultMaxBytes)
+		} else {
+			src, err = regular.ReadFile(file, agreement.DefaultMaxBytes)
+		}
 		if err != nil {
 			fmt.Fprintf(c.Stderr, "entente fmt: %v\n", err)
 			return ExitFailure
@@ -162,44 +171,8 @@ func writeAtomic(name string, data []byte) (err error) {
 	return nil
 }
 
-// readLimited reads a file of at most max bytes: its size is checked
-// before it is read, and the read itself stops past the limit (a file may
-// grow, or lie about its size).
-func readLimited(name string, max int64) ([]byte, error) { return regular.ReadFile(name, max) }
-
 // defaultStdinName is the name the standard input (PATH -) goes by in
 // findings, for every command, unless --stdin-filename gives another.
 const defaultStdinName = "stdin.yaml"
 
 const stdinNameUsage = "the name the standard input (PATH -) goes by in findings"
-
-// fmtStdin formats the standard input to the standard output (with
-// --check, says whether it is formatted).
-func (c Command) fmtStdin(check bool) int {
-	src, err := io.ReadAll(io.LimitReader(c.Stdin, agreement.DefaultMaxBytes+1))
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "entente fmt: reading the standard input: %v\n", err)
-		return ExitFailure
-	}
-	if int64(len(src)) > agreement.DefaultMaxBytes {
-		fmt.Fprintf(c.Stderr, "entente fmt: the standard input is over the limit of %d bytes; it is not read\n", agreement.DefaultMaxBytes)
-		return ExitFailure
-	}
-	out, diags := agreement.Format(defaultStdinName, src)
-	if out == nil {
-		for _, d := range diags {
-			writeText(c.Stderr, src, d, false)
-		}
-		fmt.Fprintln(c.Stderr, "entente fmt: the standard input is not formatted: fix the problems above first")
-		return ExitProblems
-	}
-	if check {
-		if !bytes.Equal(src, out) {
-			fmt.Fprintln(c.Stdout, defaultStdinName)
-			return ExitProblems
-		}
-		return ExitClean
-	}
-	c.Stdout.Write(out)
-	return ExitClean
-}

@@ -130,11 +130,7 @@ func (c Command) validate(args []string) int {
 		if *skipOther && other > 0 {
 			// A hook that passes every YAML file it stages: other YAML
 			// alone is nothing to check, and that is success.
-			what := "files that are not agreements"
-			if other == 1 {
-				what = "file that is not an agreement"
-			}
-			fmt.Fprintf(c.Stderr, "0 files checked: %d %s left out\n", other, what)
+			fmt.Fprintf(c.Stderr, "0 files checked: %s\n", otherLeftOut(other))
 			return ExitClean
 		}
 		fmt.Fprintf(c.Stderr, "entente validate: %s: no agreement files found\n", strings.Join(fs.Args(), " "))
@@ -214,11 +210,7 @@ func (c Command) validate(args []string) int {
 	}
 	summary := fmt.Sprintf("%s checked: %s, %s", plural(r.files, "file"), plural(r.errors, "error"), plural(r.warnings, "warning"))
 	if other > 0 {
-		if other == 1 {
-			summary += "; 1 file that is not an agreement left out"
-		} else {
-			summary += fmt.Sprintf("; %d files that are not agreements left out", other)
-		}
+		summary += "; " + otherLeftOut(other)
 	}
 	if skipped > 0 {
 		summary += fmt.Sprintf("; %s that %s not regular left out", plural(skipped, "file"), map[bool]string{true: "is", false: "are"}[skipped == 1])
@@ -306,6 +298,15 @@ func expand(paths []string) (files []string, skipped int, err error) {
 	}
 	slices.Sort(kept)
 	return kept, skipped, nil
+}
+
+// otherLeftOut says how many files that are not agreements a run left
+// out.
+func otherLeftOut(n int) string {
+	if n == 1 {
+		return "1 file that is not an agreement left out"
+	}
+	return fmt.Sprintf("%d files that are not agreements left out", n)
 }
 
 // modeWords names the kind of a file that is not regular.
