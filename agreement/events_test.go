@@ -67,8 +67,14 @@ func TestEventTable(t *testing.T) {
 		t.Errorf("the schema's kinds of event:\n%v\nthe table's:\n%v", got, kinds)
 	}
 	// The vocabulary's lines are the table's.
+	found := false
 	for _, v := range agreement.Vocabularies() {
 		if v.Name != "kind of event" {
+			continue
+		}
+		found = true
+		if len(v.Words) != len(infos) {
+			t.Errorf("the vocabulary has %d kinds of event, the table %d", len(v.Words), len(infos))
 			continue
 		}
 		for i, w := range v.Words {
@@ -76,5 +82,8 @@ func TestEventTable(t *testing.T) {
 				t.Errorf("vocabulary word %d: %s %q, want %s %q", i, w.Value, w.Doc, kinds[i], infos[i].Doc)
 			}
 		}
+	}
+	if !found {
+		t.Error("no vocabulary of the kinds of event")
 	}
 }

@@ -1,6 +1,7 @@
 package agreement_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -208,10 +209,18 @@ func TestHistoricCases(t *testing.T) {
 			}
 		})
 	}
-	// The contested accession says so; the depositary is not counted.
+	// The contested accession says so, and follows the withdrawal: a
+	// return, not a first joining.
 	ve, _ := cases["rio-1947"].StatusFor("ve", d("2020-01-01"))
-	if !ve.Contested || !strings.Contains(ve.Basis, "again") {
-		t.Errorf("Venezuela in 2020: contested %v, basis %q", ve.Contested, ve.Basis)
+	if !ve.Contested || len(ve.Events) != 1 || ve.Events[0].Event != agreement.EventAcceded {
+		t.Errorf("Venezuela in 2020: contested %v, events %v", ve.Contested, ve.Events)
+	}
+	var states []agreement.PartyState
+	for _, sp := range cases["rio-1947"].Life().Spells("ve") {
+		states = append(states, sp.State)
+	}
+	if want := []agreement.PartyState{agreement.PartySignatory, agreement.PartyBound, agreement.PartyWithdrawn, agreement.PartyBound}; !slices.Equal(states, want) {
+		t.Errorf("Venezuela's spells: %v, want %v", states, want)
 	}
 	// The preferred report of the agreement's end decides its status.
 	if st := cases["warsaw-1955"].StatusOn(d("1991-03-01")); st.State != agreement.StateInForce {

@@ -50,15 +50,17 @@ func TestConfigStaysInItsRepository(t *testing.T) {
 	writeFile(t, repo, "sub/taxonomy.yaml", "topics:\n  - {code: space, label: Space}\n")
 	tests := []struct {
 		name, config string
-		ok           bool
+		// want is the refusal, by file, line, column and rule; "" for a
+		// configuration that is accepted.
+		want, rule string
 	}{
-		{"a topics path up and out", `topics: ["../.git-credentials"]`, false},
-		{"an absolute topics path", `topics: ["` + outside + `"]`, false},
-		{"a link that leads out", `topics: [link.yaml]`, false},
-		{"a root above the repository", `root: ../../..`, false},
-		{"a file that is not a taxonomy", `topics: [not-taxonomy.yaml]`, false},
-		{"a taxonomy in the repository", `topics: [sub/taxonomy.yaml]`, true},
-		{"a path that goes up and comes back in", `topics: [sub/../sub/taxonomy.yaml]`, true},
+		{"a topics path up and out", `topics: ["../.git-credentials"]`, ".entente.yaml:1:10: ", "[load.invalid-value]"},
+		{"an absolute topics path", `topics: ["` + outside + `"]`, ".entente.yaml:1:10: ", "[load.invalid-value]"},
+		{"a link that leads out", `topics: [link.yaml]`, ".entente.yaml:1:10: ", "[load.invalid-value]"},
+		{"a root above the repository", `root: ../../..`, ".entente.yaml:1:7: ", "[load.invalid-value]"},
+		{"a file that is not a taxonomy", `topics: [not-taxonomy.yaml]`, "not-taxonomy.yaml:1:1: ", "[load.shape]"},
+		{"a taxonomy in the repository", `topics: [sub/taxonomy.yaml]`, "", ""},
+		{"a path that goes up and comes back in", `topics: [sub/../sub/taxonomy.yaml]`, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,11 +69,11 @@ func TestConfigStaysInItsRepository(t *testing.T) {
 			if strings.Contains(out+errOut, secret) {
 				t.Errorf("the secret is printed:\n%s%s", out, errOut)
 			}
-			if tt.ok != (code == ExitClean) {
-				t.Errorf("exit %d, want it clean: %v\n%s%s", code, tt.ok, out, errOut)
+			if (tt.want == "") != (code == ExitClean) {
+				t.Errorf("exit %d, want it clean: %v\n%s%s", code, tt.want == "", out, errOut)
 			}
-			if !tt.ok && !strings.Contains(errOut, ".entente.yaml:1:") && !strings.Contains(errOut, "is not a taxonomy") {
-				t.Errorf("the refusal is not at the configuration's line:\n%s", errOut)
+			if tt.want != "" && (!strings.Contains(errOut, tt.want) || !strings.Contains(errOut, tt.rule)) {
+				t.Errorf("no %s...%s in:\n%s", tt.want, tt.rule, errOut)
 			}
 		})
 	}
@@ -79,7 +81,7 @@ func TestConfigStaysInItsRepository(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Dir(dir), "outside-taxonomy.yaml", "topics:\n  - {code: space, label: Space}\n")
 	cfg := writeFile(t, dir, ".entente.yaml", "topics: [../outside-taxonomy.yaml]\n")
-	if code, _, errOut := run("validate", "--config", cfg, file); code != ExitUsage || !strings.Contains(errOut, "leads out of") {
+	if code, _, errOut := run("validate", "--config", cfg, file); code != ExitUsage || !strings.Contains(errOut, ".entente.yaml:1:10: ") || !strings.Contains(errOut, "[load.invalid-value]") {
 		t.Errorf("a configuration in no repository reading its parent folder: exit %d:\n%s", code, errOut)
 	}
 }
@@ -94,7 +96,7 @@ func TestUnreadableFindingsStayErrors(t *testing.T) {
 		t.Run(setting, func(t *testing.T) {
 			cfg := writeFile(t, dir, ".entente.yaml", "rules: {"+setting+"}\n")
 			code, _, errOut := run("validate", "--config", cfg, broken)
-			if code != ExitUsage || !strings.Contains(errOut, ".entente.yaml:1:") || !strings.Contains(errOut, "is always an error") {
+			if code != ExitUsage || !strings.Contains(errOut, ".entente.yaml:1:") || !strings.Contains(errOut, "[load.invalid-value]") {
 				t.Errorf("exit %d, want the setting refused at its line:\n%s", code, errOut)
 			}
 		})
