@@ -7,21 +7,28 @@ import (
 )
 
 // checker runs the semantic rules: what the schema cannot say, such as
-// whether a reference resolves or the timeline is in order. Each area of
-// rules is a file of its own (rules_ids.go, rules_refs.go ...) holding its
-// rule ids, their doc lines and their checks; checks lists the checks in
-// the order they run.
+// whether a reference resolves or the timeline is in order. Each rule's
+// check is part of its catalogue value (ruleDef.check), beside its id and
+// doc line in the file of its area (rules_ids.go, rules_refs.go ...).
 type checker struct {
 	doc    *Document
 	a      *Agreement
 	topics *topics.Taxonomy
 	blanks bool // whether the tree may hold blank values (the reader did not rule it out)
 
+	rule ruleDef // the rule whose check is running: what report reports
+
 	partyIDs  map[string]bool
 	clauseIDs map[string]bool
 	sourceIDs map[string]bool
+	twice     []duplicateID // ids given a second time, found as the ids are gathered
 	// sorted are the ids of each kind, sorted, once a hint needs them.
 	sorted map[string][]string
+	// unresolved are the uses that name nothing (walked once, for the
+	// four rules of references), and disputes the events whose reports
+	// disagree on the date (for the two rules of conflicting reports).
+	unresolved *[]Ref
+	disputes   *[]Occurrence
 
 	reported map[string]bool // paths (as written) with a diagnostic already
 	brokenAt map[string]bool // the same, with every prefix of each path
@@ -29,22 +36,10 @@ type checker struct {
 	tree *codec.Tree // where findings are looked up
 }
 
-// checks are the semantic checks, in the order they run: ids first, since
-// the references are checked against them.
-var checks = []func(*checker){
-	(*checker).ids,
-	(*checker).references,
-	(*checker).codes,
-	(*checker).numbering,
-	(*checker).term,
-	(*checker).timeline,
-	(*checker).empties,
-}
-
 // checkSemantics runs the semantic rules on the decoded agreement and its
-// tree. blanks says whether the tree may hold blank strings or empty
-// collections; when the reader knows it holds none, the walk that looks
-// for them is skipped.
+// tree, each rule's check in the catalogue's order. blanks says whether
+// the tree may hold blank strings or empty collections; when the reader
+// knows it holds none, the walk that looks for them is skipped.
 func (d *Document) checkSemantics(tree *codec.Tree, tax *topics.Taxonomy, blanks bool) {
 	c := &checker{doc: d, a: d.Agreement, topics: tax, tree: tree, blanks: blanks,
 		partyIDs: map[string]bool{}, clauseIDs: make(map[string]bool, countClauses(d.Agreement.Clauses)), sourceIDs: map[string]bool{},
@@ -55,21 +50,43 @@ func (d *Document) checkSemantics(tree *codec.Tree, tax *topics.Taxonomy, blanks
 			c.brokenAt[p.String()] = true
 		}
 	}
-	for _, check := range checks {
-		check(c)
+	c.gatherIDs()
+	for _, area := range catalogue {
+		for _, r := range area {
+			if r.check != nil {
+				c.rule = r
+				r.check(c)
+			}
+		}
 	}
 }
 
-// report adds a diagnostic at the value of path, or at the nearest
-// enclosing value that has a position.
-func (c *checker) report(sev Severity, rule Rule, path docpath.Path, msg, hint string) {
+// report adds a finding of the running rule, with the rule's severity
+// (an error, for a rule whose findings may be either), at the value of
+// path or at the nearest enclosing value that has a position.
+func (c *checker) report(path docpath.Path, msg, hint string) {
+	sev := SeverityError
+	if c.rule.warning {
+		sev = SeverityWarning
+	}
+	c.add(sev, path, msg, hint)
+}
+
+// warn adds a warning of the running rule, one whose findings are errors
+// in some cases and warnings in others (ruleDef.mixed);
+// TestSeveritiesHeldToTheCatalogue holds every finding to its rule.
+func (c *checker) warn(path docpath.Path, msg, hint string) {
+	c.add(SeverityWarning, path, msg, hint)
+}
+
+func (c *checker) add(sev Severity, path docpath.Path, msg, hint string) {
 	d := c.doc
 	written := path.String()
 	if c.reported[written] {
 		return // the same fault, already reported by the loader or the schema
 	}
 	c.reported[written] = true
-	diag := Diagnostic{File: d.Name, Position: Position{1, 1}, Path: path, Rule: rule, Severity: sev, Message: msg, Hint: hint}
+	diag := Diagnostic{File: d.Name, Position: Position{1, 1}, Path: path, Rule: c.rule.rule, Severity: sev, Message: msg, Hint: hint}
 	for p := path; ; p = p.Parent() {
 		if span, ok := spanOf(c.tree.Find(p)); ok {
 			diag.Position = span.Value

@@ -8,17 +8,19 @@ import (
 // Rule is the stable identifier of a kind of problem. Tools match on it;
 // the message text may change between versions, the rule id does not.
 //
-// The rules are declared by area, each in a file of its own with its doc
-// lines and its checks: rules_load.go, rules_schema.go, rules_ids.go,
-// rules_refs.go, rules_codes.go, rules_clauses.go, rules_term.go,
-// rules_timeline.go, rules_values.go, rules_set.go, taxonomy.go and
-// suppress.go. The
-// README's table lists every rule (a test checks it), and every rule has
-// a case under testdata/err or a test that shows it.
+// Each rule is one value (ruleDef): its id, its doc line, the severity of
+// its findings, whether a finding stops the file being read, and the check
+// that finds it. The rules are declared by area, each in a file of its own:
+// rules_load.go, rules_schema.go, rules_ids.go, rules_refs.go,
+// rules_codes.go, rules_clauses.go, rules_term.go, rules_timeline.go,
+// rules_values.go, rules_set.go, taxonomy.go and suppress.go. The README's
+// table lists every rule (a test checks it), and every rule has a case
+// under testdata/err or a test that shows it.
 type Rule string
 
-// ruleDoc is a rule and its one line of documentation.
-type ruleDoc struct {
+// ruleDef is a rule: its id, its one line of documentation, the severity
+// of its findings and its check.
+type ruleDef struct {
 	rule    Rule
 	doc     string
 	warning bool // its findings are warnings (most rules' are errors)
@@ -30,13 +32,21 @@ type ruleDoc struct {
 	// syntax error, a file over a limit). No suppression comment,
 	// configuration or option hides or lowers such a finding.
 	stops bool
+	// check finds the rule's faults in a decoded agreement, reporting
+	// each through checker.report, which gives it this rule and its
+	// severity: a check cannot report another rule's finding. The checks
+	// run in the catalogue's order; where two would report at one place,
+	// the first wins. Rules found while reading (load, schema,
+	// suppression, taxonomy) or across a set have none: the loader, the
+	// schema and Set.Check report them.
+	check func(*checker)
 }
 
 // catalogue is every rule, by area.
-var catalogue = [][]ruleDoc{loadRules, schemaRuleDocs, idRules, refRules, codeRules, clauseRules, termRules, timelineRules, valueRules, setRules, taxonomyRules, suppressRules}
+var catalogue = [][]ruleDef{loadRules, schemaRuleDocs, idRules, refRules, codeRules, clauseRules, termRules, timelineRules, valueRules, setRules, taxonomyRules, suppressRules}
 
-var ruleIndex = sync.OnceValue(func() map[Rule]ruleDoc {
-	docs := map[Rule]ruleDoc{}
+var ruleIndex = sync.OnceValue(func() map[Rule]ruleDef {
+	docs := map[Rule]ruleDef{}
 	for _, area := range catalogue {
 		for _, r := range area {
 			docs[r.rule] = r

@@ -17,7 +17,7 @@ const (
 	RuleLoadNotAgreement Rule = "load.not-agreement" // a file named for checking that is not an agreement
 )
 
-var loadRules = []ruleDoc{
+var loadRules = []ruleDef{
 	{rule: RuleSyntax, doc: "The file is not well-formed YAML or JSON, or holds other than exactly one document.", stops: true},
 	{rule: RuleFormatVersion, doc: "The format field names a format version this module does not read."},
 	{rule: RuleLoadUnknownField, doc: "A key that the format does not define at this place; the hint names the closest one."},

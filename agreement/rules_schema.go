@@ -13,7 +13,7 @@ const (
 	RuleSchemaOther              Rule = "schema.other"               // any other violation of the schema
 )
 
-var schemaRuleDocs = []ruleDoc{
+var schemaRuleDocs = []ruleDef{
 	{rule: RuleSchemaRequired, doc: "A field the format requires is missing; the diagnostic points at the mapping that lacks it."},
 	{rule: RuleSchemaAdditionalProperty, doc: "A field the schema does not allow (reported as load.unknown-field when the loader sees it first)."},
 	{rule: RuleSchemaType, doc: "A value of the wrong JSON type: a list for a string, a string for true or false."},

@@ -12,7 +12,7 @@ const (
 	RuleSetUnresolved  Rule = "set.unresolved"   // a relation to an agreement not in the set
 )
 
-var setRules = []ruleDoc{
+var setRules = []ruleDef{
 	{rule: RuleSetDuplicateID, doc: "Two files of one set that give the same agreement id and version label."},
 	{rule: RuleSetUnresolved, doc: "A relation or preamble citation naming an agreement that is not in the set (warning).", warning: true},
 }

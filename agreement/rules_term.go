@@ -14,38 +14,45 @@ const (
 	RuleTermWithdrawal     Rule = "term.withdrawal"       // a notice of withdrawal before the term allows one
 )
 
-var termRules = []ruleDoc{
-	{rule: RuleTermEntryIntoForce, doc: "An entry-into-force date that differs from the term's rule applied to the timeline (a warning for a report that is not preferred).", mixed: true},
-	{rule: RuleTermInconsistent, doc: "A term that contradicts itself: indefinite with a duration, a notice not shorter than the term."},
-	{rule: RuleTermExpiry, doc: "An expiry date that is not the start plus the term or plus whole renewal periods (warning).", warning: true},
-	{rule: RuleTermWithdrawal, doc: "A party's notice of withdrawal dated before the first day the term's withdrawal rule allows one."},
+var termRules = []ruleDef{
+	{rule: RuleTermEntryIntoForce, doc: "An entry-into-force date that differs from the term's rule applied to the timeline (a warning for a report that is not preferred).", mixed: true, check: (*checker).entryIntoForce},
+	{rule: RuleTermInconsistent, doc: "A term that contradicts itself: indefinite with a duration, a notice not shorter than the term.", check: (*checker).termConsistent},
+	{rule: RuleTermExpiry, doc: "An expiry date that is not the start plus the term or plus whole renewal periods (warning).", warning: true, check: (*checker).expiry},
+	{rule: RuleTermWithdrawal, doc: "A party's notice of withdrawal dated before the first day the term's withdrawal rule allows one.", check: (*checker).withdrawals},
 }
 
-func (c *checker) term() {
-	t := c.a.Term
-	if t == nil || c.broken("term") {
+// termToCheck returns the term, or nil when there is none or the loader
+// or the schema found it broken: the rules of the term would only repeat
+// that finding.
+func (c *checker) termToCheck() *Term {
+	if c.a.Term == nil || c.broken("term") {
+		return nil
+	}
+	return c.a.Term
+}
+
+// termConsistent checks that the term does not contradict itself.
+func (c *checker) termConsistent() {
+	t := c.termToCheck()
+	if t == nil {
 		return
 	}
 	term := root.Child("term")
 	if t.Indefinite && !t.Duration.IsZero() {
-		c.report(SeverityError, RuleTermInconsistent, term.Child("indefinite"), "the term is both indefinite and of a fixed duration", "remove indefinite: or duration:")
+		c.report(term.Child("indefinite"), "the term is both indefinite and of a fixed duration", "remove indefinite: or duration:")
 	}
 	if t.Indefinite && t.Renewal != nil {
-		c.report(SeverityError, RuleTermInconsistent, term.Child("renewal"), "an indefinite term cannot be renewed", "remove renewal: or indefinite:")
+		c.report(term.Child("renewal"), "an indefinite term cannot be renewed", "remove renewal: or indefinite:")
 	}
 	if t.Duration.IsZero() && !t.Indefinite && t.Renewal != nil {
-		c.report(SeverityError, RuleTermInconsistent, term.Child("renewal"), "a renewal is given but no initial duration", "add duration:")
+		c.report(term.Child("renewal"), "a renewal is given but no initial duration", "add duration:")
 	}
 	if !t.Notice.IsZero() && !t.Duration.IsZero() && longerOrEqual(t.Notice, t.Duration) {
-		c.report(SeverityError, RuleTermInconsistent, term.Child("notice"), fmt.Sprintf("the notice (%s) is not shorter than the term (%s)", t.Notice, t.Duration), "")
+		c.report(term.Child("notice"), fmt.Sprintf("the notice (%s) is not shorter than the term (%s)", t.Notice, t.Duration), "")
 	}
 	if t.Renewal != nil && !t.Notice.IsZero() && !t.Renewal.Period.IsZero() && longerOrEqual(t.Notice, t.Renewal.Period) {
-		c.report(SeverityError, RuleTermInconsistent, term.Child("notice"), fmt.Sprintf("the notice (%s) is not shorter than the renewal period (%s)", t.Notice, t.Renewal.Period), "")
+		c.report(term.Child("notice"), fmt.Sprintf("the notice (%s) is not shorter than the renewal period (%s)", t.Notice, t.Renewal.Period), "")
 	}
-	c.entryIntoForce()
-	c.laterEntries()
-	c.expiry()
-	c.withdrawals()
 }
 
 // laterEntries checks the entry into force for a party that joined once
@@ -53,7 +60,7 @@ func (c *checker) term() {
 // instrument plus the delay.
 func (c *checker) laterEntries() {
 	rule := c.a.Term.EntryIntoForce
-	if rule == nil || rule.Later == nil {
+	if rule.Later == nil {
 		return
 	}
 	eif, ok := c.a.EntryIntoForce()
@@ -75,7 +82,7 @@ func (c *checker) laterEntries() {
 			continue
 		}
 		if want := instrument.Date.Add(rule.Later.Delay); want != e.Date {
-			c.report(SeverityError, RuleTermEntryIntoForce, root.Child("timeline").Index(i).Child("date"),
+			c.report(root.Child("timeline").Index(i).Child("date"),
 				fmt.Sprintf("entry into force for %s on %s does not follow the rule for later parties: %s after its %s (%s) is %s",
 					e.Party, e.Date, rule.Later.Delay, instrument.Event, instrument.Date, want), "")
 		}
@@ -86,7 +93,11 @@ func (c *checker) laterEntries() {
 // term's rule allows: before the lock-in after entry into force, or
 // before the date it names.
 func (c *checker) withdrawals() {
-	w := c.a.Term.Withdrawal
+	t := c.termToCheck()
+	if t == nil {
+		return
+	}
+	w := t.Withdrawal
 	if w == nil || (w.After.IsZero() && w.NotBefore.IsZero()) {
 		return
 	}
@@ -105,7 +116,7 @@ func (c *checker) withdrawals() {
 			continue
 		}
 		if e.Date.DefinitelyBefore(first) {
-			c.report(SeverityError, RuleTermWithdrawal, root.Child("timeline").Index(i).Child("date"),
+			c.report(root.Child("timeline").Index(i).Child("date"),
 				fmt.Sprintf("%s gave notice of withdrawal on %s, but the term allows none before %s", e.Party, e.Date, first),
 				"check the date, or the term's withdrawal rule")
 		}
@@ -119,11 +130,15 @@ func longerOrEqual(a, b Duration) bool {
 	return !start.Add(a).First().Before(start.Add(b).First())
 }
 
+// entryIntoForce checks the agreement's entry into force, and each later
+// party's, against the term's rule for it.
 func (c *checker) entryIntoForce() {
-	rule := c.a.Term.EntryIntoForce
-	if rule == nil {
+	t := c.termToCheck()
+	if t == nil || t.EntryIntoForce == nil {
 		return
 	}
+	c.laterEntries()
+	rule := t.EntryIntoForce
 	trigger, ok := c.a.triggerDate(rule)
 	if !ok || !trigger.Exact() {
 		return
@@ -134,11 +149,11 @@ func (c *checker) entryIntoForce() {
 		if e.Event != EventEnteredIntoForce || e.Party != "" || !e.Date.Exact() || e.Date == want {
 			continue
 		}
-		sev := SeverityError
+		report := c.report
 		if len(reports) > 1 && !e.Preferred {
-			sev = SeverityWarning // one of several reports; the preferred one decides
+			report = c.warn // one of several reports; the preferred one decides
 		}
-		c.report(sev, RuleTermEntryIntoForce, root.Child("timeline").Index(i).Child("date"),
+		report(root.Child("timeline").Index(i).Child("date"),
 			fmt.Sprintf("entry into force on %s does not follow the term's rule: %s after the %s (%s) is %s",
 				e.Date, rule.Delay, strings.ReplaceAll(string(rule.After), "-", " "), trigger, want), "")
 	}
@@ -147,8 +162,8 @@ func (c *checker) entryIntoForce() {
 // expiry checks an expired event against the term: the start plus the
 // initial term, or plus a whole number of renewal periods.
 func (c *checker) expiry() {
-	t := c.a.Term
-	if t.Duration.IsZero() {
+	t := c.termToCheck()
+	if t == nil || t.Duration.IsZero() {
 		return
 	}
 	var start Date
@@ -172,7 +187,7 @@ func (c *checker) expiry() {
 			possible = append(possible, end)
 		}
 		if !slices.Contains(possible, e.Date) {
-			c.report(SeverityWarning, RuleTermExpiry, root.Child("timeline").Index(i).Child("date"),
+			c.report(root.Child("timeline").Index(i).Child("date"),
 				fmt.Sprintf("expiry on %s does not match the term: from %s, %s ends on %s", e.Date, start, t.Duration, possible[0]), "")
 		}
 	}

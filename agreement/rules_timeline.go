@@ -3,8 +3,6 @@ package agreement
 import (
 	"fmt"
 	"slices"
-
-	"github.com/entente-go/entente/docpath"
 )
 
 // The rules of the timeline.
@@ -18,14 +16,14 @@ const (
 	RuleTimelineSuccessor    Rule = "timeline.successor"      // a succession with no successor, or the party itself as its successor
 )
 
-var timelineRules = []ruleDoc{
-	{rule: RuleTimelineOrder, doc: "An event dated before an event of an earlier stage: ratified before signed, in force before ratified; a party's event before the agreement was signed (an accession to nothing). Parties' lives are compared each with the agreement's, not with each other's."},
-	{rule: RuleTimelineSequence, doc: "Events of one party listed out of the order they happened (warning).", warning: true},
-	{rule: RuleTimelineUnsourced, doc: "Events of one kind that disagree on the date, one of which cites no source."},
-	{rule: RuleTimelinePreferred, doc: "Conflicting reports of one event with more than one marked preferred (error) or none (warning).", mixed: true},
-	{rule: RuleTimelineNeverInForce, doc: "An agreement superseded, terminated or expired whose timeline records no entry into force, and whose term gives none (warning): it ended before it was in force, or its entry into force is missing.", warning: true},
-	{rule: RuleTimelineSuccessor, doc: "A succeeded event that names no successor, or names the party itself: a state is not its own successor."},
-	{rule: RuleTimelineReport, doc: "A report_of that names no event id, or an event of another kind, party or towards: it is read as an event of its own."},
+var timelineRules = []ruleDef{
+	{rule: RuleTimelineOrder, doc: "An event dated before an event of an earlier stage: ratified before signed, in force before ratified; a party's event before the agreement was signed (an accession to nothing). Parties' lives are compared each with the agreement's, not with each other's.", check: (*checker).order},
+	{rule: RuleTimelineSequence, doc: "Events of one party listed out of the order they happened (warning).", warning: true, check: (*checker).sequence},
+	{rule: RuleTimelineUnsourced, doc: "Events of one kind that disagree on the date, one of which cites no source.", check: (*checker).unsourced},
+	{rule: RuleTimelinePreferred, doc: "Conflicting reports of one event with more than one marked preferred (error) or none (warning).", mixed: true, check: (*checker).preferred},
+	{rule: RuleTimelineNeverInForce, doc: "An agreement superseded, terminated or expired whose timeline records no entry into force, and whose term gives none (warning): it ended before it was in force, or its entry into force is missing.", warning: true, check: (*checker).neverInForce},
+	{rule: RuleTimelineSuccessor, doc: "A succeeded event that names no successor, or names the party itself: a state is not its own successor.", check: (*checker).successions},
+	{rule: RuleTimelineReport, doc: "A report_of that names no event id, or an event of another kind, party or towards: it is read as an event of its own.", check: (*checker).reportsOf},
 }
 
 // kind returns the events of a kind (and party, when given).
@@ -85,7 +83,9 @@ func (c *checker) rejoined(e, o Event) bool {
 	return false
 }
 
-func (c *checker) timeline() {
+// order checks that no event comes before an event of an earlier stage
+// that its order says something against (checker.comparable).
+func (c *checker) order() {
 	tl := c.a.Timeline
 	stages := make([]EventStage, len(tl)) // each event's stage, or 0 for a kind the format does not have
 	for i, e := range tl {
@@ -106,27 +106,29 @@ func (c *checker) timeline() {
 			if e.Event == EventAcceded && o.Party == "" {
 				msg = fmt.Sprintf("%s acceded on %s, before the agreement was %s on %s: there was nothing to accede to", e.Party, e.Date, o.Event, o.Date)
 			}
-			c.report(SeverityError, RuleTimelineOrder, root.Child("timeline").Index(i).Child("date"), msg,
+			c.report(root.Child("timeline").Index(i).Child("date"), msg,
 				"signature comes before ratification, which comes before entry into force")
 			break
 		}
 	}
-	// Events of one party are listed in the order they happened.
+}
+
+// sequence checks that the events of one party are listed in the order
+// they happened.
+func (c *checker) sequence() {
+	tl := c.a.Timeline
 	last := map[string]int{}
 	for i, e := range tl {
 		if e.Party == "" {
 			continue
 		}
 		if j, ok := last[e.Party]; ok && e.Date.DefinitelyBefore(tl[j].Date) {
-			c.report(SeverityWarning, RuleTimelineSequence, root.Child("timeline").Index(i).Child("date"),
+			c.report(root.Child("timeline").Index(i).Child("date"),
 				fmt.Sprintf("%s of %s on %s is listed after its %s on %s", e.Event, e.Party, e.Date, tl[j].Event, tl[j].Date),
 				"list the events in the order they happened")
 		}
 		last[e.Party] = i
 	}
-	c.conflicts()
-	c.neverInForce()
-	c.successions()
 }
 
 // successions checks that each succession names a successor other than
@@ -138,9 +140,9 @@ func (c *checker) successions() {
 		}
 		switch {
 		case e.Successor == "":
-			c.report(SeverityError, RuleTimelineSuccessor, root.Child("timeline").Index(i), fmt.Sprintf("%s is succeeded, by no one named", e.Party), "name the party that takes its place: successor: ID")
+			c.report(root.Child("timeline").Index(i), fmt.Sprintf("%s is succeeded, by no one named", e.Party), "name the party that takes its place: successor: ID")
 		case e.Successor == e.Party:
-			c.report(SeverityError, RuleTimelineSuccessor, root.Child("timeline").Index(i).Child("successor"), fmt.Sprintf("%s is named as its own successor", e.Party), "name the party that takes its place")
+			c.report(root.Child("timeline").Index(i).Child("successor"), fmt.Sprintf("%s is named as its own successor", e.Party), "name the party that takes its place")
 		}
 	}
 }
@@ -157,64 +159,80 @@ func (c *checker) neverInForce() {
 		return
 	}
 	e := c.a.Timeline[end]
-	c.report(SeverityWarning, RuleTimelineNeverInForce, root.Child("timeline").Index(end).Child("event"),
+	c.report(root.Child("timeline").Index(end).Child("event"),
 		fmt.Sprintf("the agreement %s on %s, but no entry into force is recorded: its answers say it was never in force", e.Event, e.Date),
 		"add its entered-into-force event, with its sources; if it ended unratified, this warning may be suppressed with the reason")
 }
 
-// conflicts checks the reports of each event (Timeline.Occurrences)
-// that give different dates: each must cite a source, and at most one
-// may be preferred. It checks event ids and report_of too.
-func (c *checker) conflicts() {
+// reportsOf checks that each report_of names an event id, of an event
+// of the same kind, party and towards.
+func (c *checker) reportsOf() {
 	tl := c.a.Timeline
-	at := func(i int) docpath.Path { return root.Child("timeline").Index(i) }
 	ids := map[string]int{}
 	for i, e := range tl {
-		if e.ID == "" {
-			continue
+		if _, taken := ids[e.ID]; e.ID != "" && !taken {
+			ids[e.ID] = i
 		}
-		if _, dup := ids[e.ID]; dup {
-			c.report(SeverityError, RuleIDDuplicate, at(i).Child("id"), fmt.Sprintf("event id %q is used twice", e.ID), "ids must be unique")
-			continue
-		}
-		ids[e.ID] = i
 	}
 	for i, e := range tl {
 		if e.ReportOf == "" {
 			continue
 		}
-		j, ok := ids[e.ReportOf]
-		switch {
+		at := root.Child("timeline").Index(i).Child("report_of")
+		switch j, ok := ids[e.ReportOf]; {
 		case !ok:
-			c.report(SeverityError, RuleTimelineReport, at(i).Child("report_of"), fmt.Sprintf("no event has the id %q", e.ReportOf), "give the event this reports id: "+e.ReportOf)
+			c.report(at, fmt.Sprintf("no event has the id %q", e.ReportOf), "give the event this reports id: "+e.ReportOf)
 		case !sameOccurrence(tl[j], e):
-			c.report(SeverityError, RuleTimelineReport, at(i).Child("report_of"),
-				fmt.Sprintf("this %s reports event %q, which is %s", describeEvent(e), e.ReportOf, describeEvent(tl[j])), "a report is of an event of the same kind and party")
+			c.report(at, fmt.Sprintf("this %s reports event %q, which is %s", describeEvent(e), e.ReportOf, describeEvent(tl[j])), "a report is of an event of the same kind and party")
 		}
 	}
-	for _, o := range tl.Occurrences() {
-		if len(o.Reports) < 2 || !datesDiffer(tl, o.Reports) {
-			continue
+}
+
+// disputed returns the events (Timeline.Occurrences) whose reports give
+// different dates, found once for the two rules of such reports.
+func (c *checker) disputed() []Occurrence {
+	if c.disputes == nil {
+		var found []Occurrence
+		for _, o := range c.a.Timeline.Occurrences() {
+			if len(o.Reports) > 1 && datesDiffer(c.a.Timeline, o.Reports) {
+				found = append(found, o)
+			}
 		}
-		first := tl[o.Reports[0]]
-		preferred := 0
+		c.disputes = &found
+	}
+	return *c.disputes
+}
+
+// unsourced checks that each of the reports of an event that disagree on
+// its date cites a source.
+func (c *checker) unsourced() {
+	for _, o := range c.disputed() {
 		for _, i := range o.Reports {
-			e := tl[i]
-			if len(e.Sources) == 0 {
-				c.report(SeverityError, RuleTimelineUnsourced, at(i),
+			if e := c.a.Timeline[i]; len(e.Sources) == 0 {
+				c.report(root.Child("timeline").Index(i),
 					fmt.Sprintf("%d reports of %s disagree; this one cites no source", len(o.Reports), e.Event), "add sources: to each report")
 			}
-			if e.Preferred {
-				preferred++
-				if preferred > 1 {
-					c.report(SeverityError, RuleTimelinePreferred, at(i).Child("preferred"),
-						fmt.Sprintf("more than one report of %s is preferred", e.Event), "mark one report preferred")
+		}
+	}
+}
+
+// preferred checks that of the reports of an event that disagree on its
+// date exactly one is preferred.
+func (c *checker) preferred() {
+	tl := c.a.Timeline
+	for _, o := range c.disputed() {
+		preferred := 0
+		for _, i := range o.Reports {
+			if tl[i].Preferred {
+				if preferred++; preferred > 1 {
+					c.report(root.Child("timeline").Index(i).Child("preferred"),
+						fmt.Sprintf("more than one report of %s is preferred", tl[i].Event), "mark one report preferred")
 				}
 			}
 		}
 		if preferred == 0 {
-			c.report(SeverityWarning, RuleTimelinePreferred, at(o.Reports[0]),
-				fmt.Sprintf("%d reports of %s disagree and none is preferred", len(o.Reports), first.Event),
+			c.warn(root.Child("timeline").Index(o.Reports[0]),
+				fmt.Sprintf("%d reports of %s disagree and none is preferred", len(o.Reports), tl[o.Reports[0]].Event),
 				"mark the report to use preferred: true; if they are two steps, not two reports of one, give each an id")
 		}
 	}

@@ -12,8 +12,8 @@ const (
 	RuleValueEmpty Rule = "value.empty" // an empty string, list or mapping
 )
 
-var valueRules = []ruleDoc{
-	{rule: RuleValueEmpty, doc: "An empty string, list or mapping: it says nothing and is usually a slip (warning).", warning: true},
+var valueRules = []ruleDef{
+	{rule: RuleValueEmpty, doc: "An empty string, list or mapping: it says nothing and is usually a slip (warning).", warning: true, check: (*checker).empties},
 }
 
 // empties flags empty strings and empty lists or mappings anywhere in the
@@ -94,5 +94,5 @@ func (c *checker) emptyAt(n *yamlnode.Node, path docpath.Path, msg, hint string)
 	}
 	d := c.doc
 	d.Diagnostics = append(d.Diagnostics, Diagnostic{File: d.Name, Position: Position{n.Line, n.Column}, Path: path,
-		Rule: RuleValueEmpty, Severity: SeverityWarning, Message: msg, Hint: hint})
+		Rule: c.rule.rule, Severity: SeverityWarning, Message: msg, Hint: hint})
 }

@@ -17,7 +17,7 @@ const (
 	RuleSuppressMalformed Rule = "suppress.malformed" // a suppression without a rule or a reason
 )
 
-var suppressRules = []ruleDoc{
+var suppressRules = []ruleDef{
 	{rule: RuleSuppressUnused, doc: "A suppression comment (# entente:ignore RULE -- reason) that matches no finding on its line or the next (warning).", warning: true},
 	{rule: RuleSuppressMalformed, doc: "A suppression comment that names no known rule, or gives no reason after --."},
 }

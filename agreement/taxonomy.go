@@ -64,7 +64,7 @@ const (
 	RuleTaxonomyTopic Rule = "taxonomy.topic" // a topic of a taxonomy file that cannot join it
 )
 
-var taxonomyRules = []ruleDoc{
+var taxonomyRules = []ruleDef{
 	{rule: RuleTaxonomyTopic, doc: "A topic of a taxonomy file with a malformed code, no label, a code defined twice or a parent not defined before it."},
 }
 
