@@ -140,6 +140,10 @@ const (
 	// Events of the agreement made by later instruments (with effect:).
 	EventExtended EventKind = "extended" // a protocol or decision extended the term
 	EventAmended  EventKind = "amended"  // a protocol amended articles
+
+	// A report that the agreement was in force on a day, when the day it
+	// entered into force is not known.
+	EventInForce EventKind = "in-force"
 )
 
 // WithdrawalEffect says whom a party's withdrawal frees.

@@ -82,6 +82,7 @@ const (
 	EffectPairResume                         // ... and resumed
 	EffectExtend                             // a later instrument extends the term
 	EffectAmend                              // a later instrument amends articles
+	EffectInForceBy                          // in force on the day: it entered into force then or earlier, the day not known
 )
 
 // eventTable is every kind of event, in the order of the format's list.
@@ -116,6 +117,7 @@ var eventTable = []EventInfo{
 	{EventObligationsResumed, "a party took up again its obligations toward another (towards:)", OfPair, StageLater, SectionMembership, true, EffectPairResume},
 	{EventExtended, "a protocol or decision (effect:) extended the term", OfAgreement, StageLater, SectionTerm, true, EffectExtend},
 	{EventAmended, "a protocol (effect:) amended articles", OfAgreement, StageLater, SectionTerm, true, EffectAmend},
+	{EventInForce, "a report that it was in force on the day, when the day it entered into force is not known: in force by then at the latest", OfAgreement, StageLater, SectionEntryIntoForce, true, EffectInForceBy},
 }
 
 var eventIndex = sync.OnceValue(func() map[EventKind]EventInfo {

@@ -31,7 +31,7 @@ func TestEventTable(t *testing.T) {
 			t.Errorf("%s: no stage", info.Kind)
 		case !slices.Contains(sections, info.Section):
 			t.Errorf("%s: section %q is not one of %v", info.Kind, info.Section, sections)
-		case info.Effect < agreement.EffectNone || info.Effect > agreement.EffectAmend:
+		case info.Effect < agreement.EffectNone || info.Effect > agreement.EffectInForceBy: // the last effect
 			t.Errorf("%s: no effect", info.Kind)
 		}
 		if got, ok := info.Kind.Info(); !ok || got != info {

@@ -3,6 +3,7 @@ package agreement
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // PartyState is where a party stands in the agreement on a day.
@@ -52,6 +53,10 @@ type Spell struct {
 	// Contested is set when an event that began the spell is marked
 	// contested: its legal effect is disputed.
 	Contested bool
+	// FromAtLatest says From is the latest day the spell can have begun:
+	// it began with an entry into force the record knows only from a
+	// report that the agreement was in force (Claim.AtLatest).
+	FromAtLatest bool
 }
 
 // Membership is a party's standing on a day.
@@ -292,12 +297,22 @@ func (s *snapshot) history(p Party) partyLife {
 		}
 		switch st.kind {
 		case "eif":
+			from, notes := "bound from the agreement's entry into force", []string(nil)
+			if eif.AtLatest {
+				from += fmt.Sprintf(", on %s or earlier", st.date)
+				notes = append(notes, "the day is not recorded")
+			}
+			n := len(spells)
 			switch {
 			case state != PartySignatory:
 			case instrumentIn:
-				set(PartyBound, st.date, "bound from the agreement's entry into force")
+				set(PartyBound, st.date, from+parenthesis(notes))
 			case !ownInstrument && contracting && !quorum:
-				set(PartyBound, st.date, "bound from the agreement's entry into force (no instrument of its own is recorded: taken to be bound then)")
+				notes = append(notes, "no instrument of its own is recorded: taken to be bound then")
+				set(PartyBound, st.date, from+parenthesis(notes))
+			}
+			if len(spells) > n {
+				spells[n].FromAtLatest = eif.AtLatest
 			}
 			continue
 		case "extension":
@@ -661,6 +676,8 @@ func (a *Agreement) NextNoticeBy(day Date) (Deadline, string, bool) {
 		return Deadline{}, fmt.Sprintf("the agreement ended on %s", sched.Ended), false
 	case sched.Indefinite:
 		return Deadline{}, "the term is indefinite: there is no deadline, notice may be given as the term allows", false
+	case sched.PeriodsUnknown:
+		return Deadline{}, fmt.Sprintf("the term counts from an entry into force whose day is not recorded (by %s at the latest)", sched.EntryIntoForce.Date), false
 	case a.Term == nil || a.Term.Notice.IsZero():
 		return Deadline{}, "the term gives no notice period", false
 	}
@@ -673,4 +690,12 @@ func (a *Agreement) NextNoticeBy(day Date) (Deadline, string, bool) {
 		return Deadline{}, fmt.Sprintf("the agreement ends on %s and its last deadline has passed", sched.Ended), false
 	}
 	return Deadline{}, "no deadline within fifty years", false
+}
+
+// parenthesis is notes joined in a parenthesis after a space, or nothing.
+func parenthesis(notes []string) string {
+	if len(notes) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(notes, "; ") + ")"
 }

@@ -425,3 +425,70 @@ func TestSecurityProfileOn(t *testing.T) {
 		t.Errorf("the verdict is not last: %q", last)
 	}
 }
+
+// TestInForceDayUnknown: an agreement the record knows only to have been
+// in force on a day (an in-force event) is in force from the first such
+// day at the latest, and every answer says the day is not recorded; a
+// recorded entry into force, or one the term's rule reckons, wins.
+func TestInForceDayUnknown(t *testing.T) {
+	const (
+		signed   = "  - {date: \"2001-03-12\", event: signed}\n"
+		inForce  = "  - {date: \"2021-03-12\", event: in-force, sources: [s]}\n  - {date: \"2011-06-01\", event: in-force, sources: [s]}\n"
+		sources  = "sources: [{id: s, title: S}]\n"
+		fixed    = "term: {duration: P10Y, renewal: {period: P5Y, automatic: true}, notice: P1Y}\n" + sources
+		byRule   = "term: {indefinite: true, entry_into_force: {after: signature, delay: P30D}}\n" + sources
+		recorded = "  - {date: \"2002-04-05\", event: entered-into-force}\n"
+	)
+	tests := []struct {
+		name, term, timeline string
+		eif                  string
+		atLatest             bool
+	}{
+		{"two reports in force: the first decides", fixed, signed + inForce, "2011-06-01", true},
+		{"a recorded entry into force wins", fixed, signed + recorded + inForce, "2002-04-05", false},
+		{"the term's rule wins", byRule, signed + inForce, "2001-04-11", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := agreement.Parse("small.yaml", []byte("format: entente/v1\nid: small\nversion: {label: v, stage: in-force}\ntitle: T\nkind: treaty\n"+
+				"parties:\n  - {id: a, kind: state, country: IR}\n  - {id: b, kind: state, country: RU}\n"+tt.term+"timeline:\n"+tt.timeline))
+			if len(doc.Diagnostics) > 0 {
+				t.Fatalf("findings: %v", doc.Diagnostics) // two in-force reports are two facts, not reports that disagree
+			}
+			a := doc.Agreement
+			eif, ok := a.EntryIntoForce()
+			if !ok || eif.Date.String() != tt.eif || eif.AtLatest != tt.atLatest {
+				t.Fatalf("EntryIntoForce = %s at latest %v (%v), want %s at latest %v", eif.Date, eif.AtLatest, ok, tt.eif, tt.atLatest)
+			}
+			day := agreement.MustDate("2024-01-01")
+			st := a.StatusOn(day)
+			if st.State != agreement.StateInForce || st.Since.String() != tt.eif || st.SinceAtLatest != tt.atLatest {
+				t.Errorf("StatusOn = %s since %s (at latest %v)", st.State, st.Since, st.SinceAtLatest)
+			}
+			m, _ := a.StatusFor("a", day)
+			if m.State != agreement.PartyBound || m.From.String() != tt.eif || m.FromAtLatest != tt.atLatest {
+				t.Errorf("StatusFor(a) = %s from %s (at latest %v)", m.State, m.From, m.FromAtLatest)
+			}
+			if !tt.atLatest {
+				return
+			}
+			if !strings.Contains(m.Basis, "or earlier") || !strings.Contains(eif.Basis, "not recorded") {
+				t.Errorf("the bases do not say the day is unknown: %q; %q", m.Basis, eif.Basis)
+			}
+			// A fixed term counted from a day not known has no periods to
+			// give notice by, and says so.
+			sched, _ := a.Schedule(day)
+			if !sched.PeriodsUnknown || len(sched.Periods) > 0 {
+				t.Errorf("Schedule: periods unknown %v, %d periods", sched.PeriodsUnknown, len(sched.Periods))
+			}
+			if _, why, ok := a.NextNoticeBy(day); ok || !strings.Contains(why, "not recorded") {
+				t.Errorf("NextNoticeBy: %v %q", ok, why)
+			}
+			// Before the first report, the record does not yet say it is
+			// in force: the answer on that day is the signature's.
+			if st := a.StatusOn(agreement.MustDate("2011-05-31")); st.State != agreement.StateSigned {
+				t.Errorf("on 2011-05-31: %s", st.State)
+			}
+		})
+	}
+}

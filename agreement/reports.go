@@ -56,8 +56,9 @@ func (o Occurrence) notTaken(tl Timeline) []Event {
 
 // neverGrouped are the kinds of event whose reports are never grouped
 // without report_of: steps that are taken more than once (a party may
-// ratify in two chambers; a term is renewed, extended, amended again).
-var neverGrouped = []EventKind{EventRatified, EventApproved, EventNotification, EventSubmitted, EventRenewed, EventExtended, EventAmended}
+// ratify in two chambers; a term is renewed, extended, amended again; an
+// agreement is reported in force on many days).
+var neverGrouped = []EventKind{EventRatified, EventApproved, EventNotification, EventSubmitted, EventRenewed, EventExtended, EventAmended, EventInForce}
 
 // direction says whether an effect brings into the agreement (+1: a
 // signature, an instrument, an accession, entry into force, a

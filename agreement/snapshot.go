@@ -57,7 +57,7 @@ func newSnapshot(l *Life, k int) *snapshot {
 		}
 	}
 	s.eif, s.eifOK = b.entryIntoForce()
-	if s.eif.Event != nil {
+	if s.eif.Event != nil && !s.eif.AtLatest {
 		// The snapshot's timeline holds the report taken; the claim names
 		// the reports of the whole record that disagree with it.
 		s.eif = reportClaim(*s.eif.Event, s.notTaken[keyOf(*s.eif.Event)])

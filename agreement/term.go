@@ -17,6 +17,10 @@ type Claim struct {
 	// Conflicts are the other reports of the same event that give another
 	// date. They are kept, not overwritten: the answer says so.
 	Conflicts []Event
+	// AtLatest says the date is the latest the event can have had: the
+	// record says only that the agreement was in force on it (an in-force
+	// event), not the day it entered into force.
+	AtLatest bool
 }
 
 // EntryIntoForce returns when the agreement entered into force, as the
@@ -24,7 +28,9 @@ type Claim struct {
 // (the preferred one; else the most precise, and of those the latest),
 // with the reports not taken as Conflicts; failing that, the date the
 // term's rule gives from the timeline (for example 30 days after the last
-// notification). false means the data does not say.
+// notification); failing that, the first day a report says it was in
+// force (an in-force event), marked AtLatest. false means the data does
+// not say.
 func (a *Agreement) EntryIntoForce() (Claim, bool) {
 	if a == nil {
 		return Claim{}, false
@@ -53,12 +59,12 @@ func (a *Agreement) entryIntoForce() (Claim, bool) {
 		return reportClaim(a.Timeline[chosen], conflicts), true
 	}
 	if a.Term == nil || a.Term.EntryIntoForce == nil {
-		return Claim{}, false
+		return a.inForceBy()
 	}
 	rule := a.Term.EntryIntoForce
 	trigger, ok := a.triggerDate(rule)
 	if !ok {
-		return Claim{}, false
+		return a.inForceBy()
 	}
 	what := spaced(string(rule.After))
 	if rule.Count > 0 {
@@ -68,6 +74,28 @@ func (a *Agreement) entryIntoForce() (Claim, bool) {
 		Date:  trigger.Add(rule.Delay),
 		Basis: fmt.Sprintf("derived: %s after the %s on %s", words(rule.Delay), what, trigger),
 	}, true
+}
+
+// inForceBy is the entry into force an agreement has when the record
+// gives neither its day nor a rule to reckon it by, only reports that it
+// was in force: by the first of them at the latest.
+func (a *Agreement) inForceBy() (Claim, bool) {
+	first := -1
+	for i, e := range a.Timeline {
+		if e.Event == EventInForce && e.Party == "" && !e.Date.IsZero() && (first < 0 || e.Date.Compare(a.Timeline[first].Date) < 0) {
+			first = i
+		}
+	}
+	if first < 0 {
+		return Claim{}, false
+	}
+	e := a.Timeline[first]
+	basis := "a report that it was in force then"
+	if len(e.Sources) > 0 {
+		basis += " (" + strings.Join(e.Sources, ", ") + ")"
+	}
+	return Claim{Date: e.Date, Event: &e, AtLatest: true,
+		Basis: basis + "; the day it entered into force is not recorded"}, true
 }
 
 // reportClaim is the claim of a report taken of an event (see
@@ -196,6 +224,10 @@ type Schedule struct {
 	// Extensions are the later instruments that extended the term, each
 	// with the day from which it runs.
 	Extensions []Extension
+	// PeriodsUnknown says a fixed term counts from an entry into force
+	// whose day is not known (EntryIntoForce.AtLatest): its periods, and
+	// the days to give notice by, cannot be laid out.
+	PeriodsUnknown bool
 }
 
 // Extension is a later instrument's extension of the term.
@@ -237,6 +269,11 @@ func (a *Agreement) schedule(horizon Date, eif Claim, ok bool) (Schedule, bool) 
 	}
 	if t.Indefinite || t.Duration.IsZero() {
 		s.Indefinite = t.Indefinite
+		s.endEvents(a)
+		return s, true
+	}
+	if eif.AtLatest && t.From != TermStartSignature {
+		s.PeriodsUnknown = true
 		s.endEvents(a)
 		return s, true
 	}
@@ -356,6 +393,10 @@ const (
 type Status struct {
 	State State
 	Since Date // the day the state began, when known
+	// SinceAtLatest says Since is the latest day the state can have
+	// begun: the agreement is in force, and the record knows the day only
+	// from a report that it was in force then (Claim.AtLatest).
+	SinceAtLatest bool
 	// Until is the first day the state ends as things stand: the end of
 	// the current period for an agreement in force for a fixed term.
 	Until Date
@@ -416,7 +457,7 @@ func (b *Agreement) statusOn(day Date, sched Schedule, ok bool) Status {
 			}
 			return st
 		}
-		st := Status{State: StateInForce, Since: sched.EntryIntoForce.Date}
+		st := Status{State: StateInForce, Since: sched.EntryIntoForce.Date, SinceAtLatest: sched.EntryIntoForce.AtLatest}
 		if sched.EntryIntoForce.Event != nil {
 			st.Events = []Event{*sched.EntryIntoForce.Event}
 		}

@@ -45,11 +45,12 @@ type showParty struct {
 	Roles       []string `json:"roles,omitempty"`
 	Signatories []string `json:"signatories,omitempty"`
 	// The party's standing on the day of the report.
-	State    string `json:"state"`
-	Since    string `json:"since,omitempty"`
-	Original bool   `json:"original"` // signed before entry into force, rather than acceded
-	Leaving  string `json:"leaving,omitempty"`
-	Basis    string `json:"basis,omitempty"`
+	State         string `json:"state"`
+	Since         string `json:"since,omitempty"`
+	SinceAtLatest bool   `json:"since_at_latest,omitempty"` // since then or earlier: the day is not recorded
+	Original      bool   `json:"original"`                  // signed before entry into force, rather than acceded
+	Leaving       string `json:"leaving,omitempty"`
+	Basis         string `json:"basis,omitempty"`
 	// Spells are its life in the agreement, as the whole record gives it.
 	Spells []showSpell `json:"spells,omitempty"`
 	// Exit is its way out if it gave notice on the day; ExitNone says why
@@ -76,14 +77,16 @@ type showExit struct {
 }
 
 type showStatus struct {
-	State    string `json:"state"`
-	Since    string `json:"since,omitempty"`
-	Until    string `json:"until,omitempty"` // the first day after the current period
-	Disputed string `json:"disputed,omitempty"`
+	State         string `json:"state"`
+	Since         string `json:"since,omitempty"`
+	SinceAtLatest bool   `json:"since_at_latest,omitempty"` // since then or earlier: the day is not recorded
+	Until         string `json:"until,omitempty"`           // the first day after the current period
+	Disputed      string `json:"disputed,omitempty"`
 }
 
 type showTerm struct {
 	EntryIntoForce string   `json:"entry_into_force,omitempty"`
+	AtLatest       bool     `json:"entry_into_force_at_latest,omitempty"` // in force by EntryIntoForce; the day it entered is not recorded
 	Basis          string   `json:"basis,omitempty"`
 	Conflicting    []string `json:"conflicting_reports,omitempty"`
 	Indefinite     bool     `json:"indefinite,omitempty"`
@@ -197,7 +200,7 @@ func report(doc *agreement.Document, on agreement.Date) showReport {
 	members := a.PartiesOn(on)
 	for i, p := range a.Parties {
 		m := members[i]
-		sp := showParty{ID: p.ID, Name: p.DisplayName(), State: string(m.State), Since: str(m.From), Original: m.Original,
+		sp := showParty{ID: p.ID, Name: p.DisplayName(), State: string(m.State), Since: str(m.From), SinceAtLatest: m.FromAtLatest, Original: m.Original,
 			Leaving: str(m.Leaving), Basis: m.Basis}
 		for _, s := range a.Life().Spells(p.ID) {
 			spell := showSpell{State: string(s.State), From: str(s.From), Basis: s.Basis, Contested: s.Contested}
@@ -234,11 +237,11 @@ func report(doc *agreement.Document, on agreement.Date) showReport {
 		r.Contexts = append(r.Contexts, name)
 	}
 	st := a.StatusOn(on)
-	r.Status = showStatus{State: string(st.State), Since: str(st.Since), Until: str(st.Until), Disputed: st.Disputed}
+	r.Status = showStatus{State: string(st.State), Since: str(st.Since), SinceAtLatest: st.SinceAtLatest, Until: str(st.Until), Disputed: st.Disputed}
 	if sched, ok := a.Schedule(on); ok || a.Term != nil {
 		t := &showTerm{Indefinite: sched.Indefinite}
 		if eif := sched.EntryIntoForce; !eif.Date.IsZero() {
-			t.EntryIntoForce, t.Basis = eif.Date.String(), eif.Basis
+			t.EntryIntoForce, t.Basis, t.AtLatest = eif.Date.String(), eif.Basis, eif.AtLatest
 			for _, o := range eif.Conflicts {
 				t.Conflicting = append(t.Conflicting, fmt.Sprintf("%s (%s)", o.Date, strings.Join(o.Sources, ", ")))
 			}
@@ -349,7 +352,7 @@ func writeShow(w io.Writer, r showReport) {
 		fmt.Fprintln(w)
 		fmt.Fprintf(w, "       on %s: %s", r.On, strings.ReplaceAll(p.State, "-", " "))
 		if p.Since != "" {
-			fmt.Fprintf(w, " since %s", p.Since)
+			fmt.Fprintf(w, " since %s%s", p.Since, orEarlier(p.SinceAtLatest))
 		}
 		if p.Leaving != "" {
 			fmt.Fprintf(w, ", leaving on %s", p.Leaving)
@@ -384,7 +387,7 @@ func writeShow(w io.Writer, r showReport) {
 	}
 	fmt.Fprintf(w, "\nStatus on %s\n  %s", r.On, strings.ReplaceAll(r.Status.State, "-", " "))
 	if r.Status.Since != "" {
-		fmt.Fprintf(w, " since %s", r.Status.Since)
+		fmt.Fprintf(w, " since %s%s", r.Status.Since, orEarlier(r.Status.SinceAtLatest))
 	}
 	if until, err := agreement.ParseDate(r.Status.Until); err == nil {
 		fmt.Fprintf(w, "; the current period runs through %s", until.AddDays(-1))
@@ -395,7 +398,9 @@ func writeShow(w io.Writer, r showReport) {
 	}
 	if t := r.Term; t != nil {
 		fmt.Fprintln(w, "\nTerm")
-		if t.EntryIntoForce != "" {
+		if t.EntryIntoForce != "" && t.AtLatest {
+			fmt.Fprintf(w, "  entry into force  by %s at the latest, from %s\n", t.EntryIntoForce, t.Basis)
+		} else if t.EntryIntoForce != "" {
 			fmt.Fprintf(w, "  entry into force  %s, from %s\n", t.EntryIntoForce, t.Basis)
 			for _, c := range t.Conflicting {
 				fmt.Fprintf(w, "  a report differs  %s\n", c)
@@ -522,4 +527,13 @@ func extensionWords(x agreement.Extension) string {
 		}
 	}
 	return out
+}
+
+// orEarlier is what follows a day the record gives only as the latest a
+// state can have begun.
+func orEarlier(atLatest bool) string {
+	if atLatest {
+		return " or earlier (the day is not recorded)"
+	}
+	return ""
 }
