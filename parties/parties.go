@@ -5,12 +5,15 @@
 //   - [Kind] and [Role] are the closed vocabularies of the format.
 //   - [LookupCountry] finds a country by alpha-2, alpha-3 or numeric code.
 //   - [LookupOrganisation] finds an organisation by its code (sco, brics).
+//   - [StateCodeIn] gives a country's COW or GW code in a year.
 //   - [SuggestCountry] and [SuggestOrganisation] say "did you mean" for
 //     codes that do not exist.
 //
 // The country table is generated from Debian's iso-codes data with
-// `go generate` and committed; the organisation registry is written by
-// hand, each entry citing where its facts come from.
+// `go generate` and committed; so are the COW and Gleditsch–Ward codes of
+// each country ([StateCodes], [StateCodeIn]), from the countrycode
+// project's code list. The organisation registry is written by hand,
+// each entry citing where its facts come from.
 package parties
 
 import (
