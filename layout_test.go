@@ -21,7 +21,7 @@ var layers = []struct {
 	{"programs", []string{".", "cmd/entente", "examples/...", "bench/..."}},
 	{"the command's flags, formats and output", []string{"cmd/entente/internal/cli"}},
 	{"the language server", []string{"cmd/entente/internal/lsp"}},
-	{"comparing versions; pictures", []string{"agreement/diff", "timeline"}},
+	{"comparing versions; pictures; tables", []string{"agreement/diff", "timeline", "tables"}},
 	{"the model, loading, rules, questions", []string{"agreement"}},
 	{"the schema; the registries", []string{"schema", "parties", "topics"}},
 	{"the tree codec; the quick schema check", []string{"internal/codec", "internal/quickschema"}},

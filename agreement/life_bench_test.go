@@ -1,77 +1,11 @@
 package agreement_test
 
 import (
-	"fmt"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/entente-go/entente/agreement"
-	"github.com/entente-go/entente/parties"
+	"github.com/entente-go/entente/internal/gen"
 )
-
-// multilateral returns a coherent multilateral agreement made at random:
-// 4 to 30 parties, some of which join later, leave (with notice), are
-// suspended, freeze their participation or suspend their obligations
-// toward another; a fixed term with renewals or an indefinite one. With
-// the same seed it makes the same agreement.
-func multilateral(seed uint64) *agreement.Agreement {
-	r := rand.New(rand.NewPCG(seed, 1))
-	day := func(year int) agreement.Date {
-		return agreement.Date{Year: year, Month: 1 + r.IntN(12), Day: 1 + r.IntN(28)}
-	}
-	a := &agreement.Agreement{Format: agreement.FormatV1, ID: fmt.Sprintf("gen-%d", seed), Kind: agreement.KindTreaty, Title: "A generated treaty",
-		Version: agreement.Version{Label: "v", Stage: agreement.StageInForce}}
-	signed := 1950 + r.IntN(40)
-	n := 4 + r.IntN(27)
-	originals := 2 + r.IntN(n-1)
-	for i := range n {
-		p := agreement.Party{ID: fmt.Sprintf("p%d", i), Kind: "state", Country: countries[i], Roles: []parties.Role{"contracting-party"}}
-		if i < originals {
-			p.Roles = append(p.Roles, "signatory")
-		}
-		a.Parties = append(a.Parties, p)
-	}
-	if r.IntN(2) == 0 {
-		a.Term = &agreement.Term{Indefinite: true, Withdrawal: &agreement.Withdrawal{Notice: agreement.Duration{Years: 1}, Effect: agreement.WithdrawalEffectParty}}
-	} else {
-		a.Term = &agreement.Term{Duration: agreement.Duration{Years: 10 + r.IntN(20)}, Notice: agreement.Duration{Years: 1},
-			Renewal:    &agreement.Renewal{Period: agreement.Duration{Years: 5}, Automatic: true},
-			Withdrawal: &agreement.Withdrawal{Notice: agreement.Duration{Months: 6}, Effect: agreement.WithdrawalEffectParty}}
-	}
-	eif := signed + 1 + r.IntN(2)
-	a.Timeline = append(a.Timeline,
-		agreement.Event{Date: day(signed), Event: agreement.EventSigned},
-		agreement.Event{Date: day(eif), Event: agreement.EventEnteredIntoForce})
-	for i, p := range a.Parties {
-		year := eif + 1
-		if i >= originals {
-			year = eif + 1 + r.IntN(30)
-			a.Timeline = append(a.Timeline, agreement.Event{Date: day(year), Event: agreement.EventAcceded, Party: p.ID})
-		}
-		switch r.IntN(6) {
-		case 0: // leaves, and may come back
-			notice := year + 1 + r.IntN(30)
-			a.Timeline = append(a.Timeline, agreement.Event{Date: day(notice), Event: agreement.EventWithdrawalNotified, Party: p.ID})
-			if r.IntN(2) == 0 {
-				a.Timeline = append(a.Timeline, agreement.Event{Date: day(notice + 2), Event: agreement.EventAcceded, Party: p.ID})
-			}
-		case 1:
-			from := year + 1 + r.IntN(30)
-			a.Timeline = append(a.Timeline, agreement.Event{Date: day(from), Event: agreement.EventSuspended, Party: p.ID},
-				agreement.Event{Date: day(from + 1 + r.IntN(5)), Event: agreement.EventResumed, Party: p.ID})
-		case 2:
-			a.Timeline = append(a.Timeline, agreement.Event{Date: day(year + 1 + r.IntN(30)), Event: agreement.EventFrozen, Party: p.ID})
-		case 3:
-			other := a.Parties[r.IntN(n)].ID
-			if other != p.ID {
-				a.Timeline = append(a.Timeline, agreement.Event{Date: day(year + 1 + r.IntN(30)), Event: agreement.EventObligationsSuspended, Party: p.ID, Towards: other})
-			}
-		}
-	}
-	return a
-}
-
-var countries = []string{"AD", "AE", "AF", "AG", "AL", "AM", "AO", "AR", "AT", "AU", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BN", "BO", "BR", "BS", "BT", "BW", "BY", "BZ", "CA", "CD"}
 
 // BenchmarkStatusFor: one party's standing on a day, the first time an
 // agreement is asked (its life computed) and again (read from its life).
@@ -111,7 +45,7 @@ func BenchmarkMemberYears(b *testing.B) {
 		for b.Loop() {
 			rows := 0
 			for seed := range uint64(1000) {
-				a := multilateral(seed)
+				a := gen.Multilateral(seed)
 				life := a.Life()
 				for year := 1950; year < 2050; year++ {
 					from, to := agreement.Date{Year: year, Month: 1, Day: 1}, agreement.Date{Year: year, Month: 12, Day: 31}
@@ -129,7 +63,7 @@ func BenchmarkMemberYears(b *testing.B) {
 		for b.Loop() {
 			rows := 0
 			for seed := range uint64(1000) {
-				a := multilateral(seed)
+				a := gen.Multilateral(seed)
 				for year := 1950; year < 2050; year++ {
 					day := agreement.Date{Year: year, Month: 7, Day: 1}
 					for _, p := range a.Parties {
@@ -157,7 +91,7 @@ func loadB(b *testing.B, name string) *agreement.Agreement {
 // on are coherent (no errors) and their lives true on the day asked.
 func TestGeneratedMultilateral(t *testing.T) {
 	for seed := range uint64(4) {
-		a := multilateral(seed)
+		a := gen.Multilateral(seed)
 		ds := agreement.Validate(a)
 		for _, d := range ds {
 			if d.Severity == agreement.SeverityError {

@@ -146,7 +146,10 @@ func (k CommitmentKind) ProfileFlag() ProfileFlag {
 	return ""
 }
 
-func binding(m Modality) bool {
+// Binding reports whether a commitment of the modality obliges: shall,
+// shall not, will strive. One that may, or only intends, does not; the
+// security profile counts only those that oblige.
+func (m Modality) Binding() bool {
 	return m == ModalityShall || m == ModalityShallNot || m == ModalityWillStrive
 }
 
@@ -156,7 +159,7 @@ func (a *Agreement) SecurityProfile() Profile {
 	var military []string // clauses of military cooperation, for the reasons
 	eachClause(a.Clauses, func() string { return "" }, func(c *Clause, label func() string) {
 		for _, cm := range c.Commitments {
-			if !binding(cm.Modality) {
+			if !cm.Modality.Binding() {
 				continue
 			}
 			switch cm.Kind.ProfileFlag() {

@@ -1,0 +1,471 @@
+package tables
+
+import (
+	"cmp"
+	"iter"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/entente-go/entente/agreement"
+)
+
+// AgreementRow is one agreement: its dates, its parties and the
+// obligations of its security profile.
+type AgreementRow struct {
+	Agreement string `json:"agreement"`
+	Version   string `json:"version"`
+	Title     string `json:"title"`
+	Kind      string `json:"kind"`
+	Parties   int    `json:"parties"`
+	Bilateral bool   `json:"bilateral"`
+	Signed    Day    `json:"signed"`
+	InForce   Day    `json:"in_force"` // its entry into force
+	// Ended is the first day it was no longer in force, when that lies
+	// within the table's years; EndedBy the kind of event that ended it.
+	Ended   Day    `json:"ended"`
+	EndedBy string `json:"ended_by,omitempty"`
+	// InEffect says it was in force on the last day of the table's
+	// years: its end, if it has one, lies beyond them (censored).
+	InEffect    bool        `json:"in_effect"`
+	Obligations Obligations `json:"obligations"`
+}
+
+// Agreements returns a row for each agreement whose life touches the
+// years: signed by their end, not ended before their start.
+func Agreements(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[AgreementRow] {
+	return func(yield func(AgreementRow) bool) {
+		for a := range as {
+			signed, _ := a.Timeline.Preferred(agreement.EventSigned)
+			if !signed.Date.IsZero() && signed.Date.Year > y.To {
+				continue
+			}
+			row := AgreementRow{Agreement: a.ID, Version: a.Version.Label, Title: a.Title, Kind: string(a.Kind),
+				Parties: contracting(a), Signed: dayOf(signed.Date, false, []agreement.Event{signed}), Obligations: owed(a, "", "")}
+			row.Bilateral = row.Parties == 2
+			if sched, ok := a.Schedule(y.last()); ok {
+				eif := sched.EntryIntoForce
+				row.InForce = dayOf(eif.Date, eif.AtLatest, eventList(eif.Event))
+				if !sched.Ended.IsZero() {
+					if sched.Ended.Compare(y.first()) <= 0 {
+						continue // ended before the table's years
+					}
+					if sched.Ended.Year <= y.To {
+						row.Ended = dayOf(sched.Ended, false, eventList(sched.EndedBy))
+						if sched.EndedBy != nil {
+							row.EndedBy = string(sched.EndedBy.Event)
+						}
+					}
+				}
+			}
+			row.InEffect = a.StatusOn(y.last()).State == agreement.StateInForce
+			if !yield(row) {
+				return
+			}
+		}
+	}
+}
+
+func eventList(e *agreement.Event) []agreement.Event {
+	if e == nil {
+		return nil
+	}
+	return []agreement.Event{*e}
+}
+
+// contracting counts the parties with a life in the agreement: not a
+// depositary only.
+func contracting(a *agreement.Agreement) int {
+	n := 0
+	for _, p := range a.Parties {
+		if len(a.Life().Spells(p.ID)) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// MemberRow is one spell of a party's membership: bound, frozen or
+// suspended (agreement.PartyState.IsParty), from its first day to its
+// last.
+type MemberRow struct {
+	Agreement string `json:"agreement"`
+	Party     string `json:"party"`
+	Country   string `json:"country,omitempty"`
+	COW       int    `json:"cow,omitzero"` // in the year it began
+	GW        int    `json:"gw,omitzero"`
+	State     string `json:"state"`
+	From      Day    `json:"from"`
+	// To is the spell's last day; zero when it runs past the table's
+	// years, which Censored then says.
+	To       Day    `json:"to"`
+	Censored bool   `json:"censored"`
+	Basis    string `json:"basis"`
+}
+
+// Members returns the membership spells of every party that lie, in
+// part, within the years.
+func Members(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[MemberRow] {
+	return func(yield func(MemberRow) bool) {
+		for a := range as {
+			life := a.Life()
+			own := ownEvents(a, y)
+			for _, p := range a.Parties {
+				spells := life.Spells(p.ID)
+				for i, sp := range spells {
+					if !sp.State.IsParty() || sp.From.Year > y.To {
+						continue
+					}
+					row := MemberRow{Agreement: a.ID, Party: p.ID, State: string(sp.State), Basis: sp.Basis,
+						From: dayOf(sp.From, sp.FromAtLatest, own(sp))}
+					c := codesIn(p, sp.From.Year)
+					row.Country, row.COW, row.GW = c.Country, c.COW, c.GW
+					if i+1 < len(spells) {
+						next := spells[i+1]
+						last := next.From.AddDays(-1)
+						if last.Compare(y.first()) < 0 {
+							continue // over before the table's years
+						}
+						if last.Year <= y.To {
+							row.To = dayOf(last, next.FromAtLatest, own(next))
+						}
+					}
+					row.Censored = row.To.Date.IsZero()
+					if !yield(row) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// ownEvents returns, for a spell, the events that began it: its own, or,
+// for a spell that follows from the agreement's life (bound from its
+// entry into force, out at its end), the agreement's event of that day.
+func ownEvents(a *agreement.Agreement, y Years) func(agreement.Spell) []agreement.Event {
+	sched, ok := a.Schedule(y.last())
+	return func(sp agreement.Spell) []agreement.Event {
+		switch {
+		case len(sp.Events) > 0 || !ok:
+			return sp.Events
+		case sp.State == agreement.PartyEnded && sched.EndedBy != nil && sp.From == sched.Ended:
+			return []agreement.Event{*sched.EndedBy}
+		case sp.State.IsParty() && sched.EntryIntoForce.Event != nil && sp.From == sched.EntryIntoForce.Date:
+			return []agreement.Event{*sched.EntryIntoForce.Event}
+		}
+		return nil
+	}
+}
+
+// MemberYearRow is a year in which a party was bound (its obligations
+// ran: agreement.PartyState.IsBound) on at least one day.
+type MemberYearRow struct {
+	Agreement string         `json:"agreement"`
+	Party     string         `json:"party"`
+	Country   string         `json:"country,omitempty"`
+	COW       int            `json:"cow,omitzero"`
+	GW        int            `json:"gw,omitzero"`
+	Year      int            `json:"year"`
+	First     agreement.Date `json:"first"` // the first and last day of the year it was bound
+	Last      agreement.Date `json:"last"`
+	// Censored says it was still bound on the last day of the table's
+	// last year.
+	Censored bool `json:"censored"`
+	// Obligations are what the party owes the others.
+	Obligations Obligations `json:"obligations"`
+}
+
+// MemberYears returns a row for each party and year of the table in
+// which it was bound on some day.
+func MemberYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[MemberYearRow] {
+	return func(yield func(MemberYearRow) bool) {
+		for a := range as {
+			life := a.Life()
+			for _, p := range a.Parties {
+				spans := merge(spellSpans(life.Spells(p.ID), agreement.PartyState.IsBound))
+				if len(spans) == 0 {
+					continue
+				}
+				obligations := owed(a, p.ID, "")
+				for _, s := range spans {
+					from, to, ok := s.years(y)
+					for year := from; ok && year <= to; year++ {
+						first, last, censored, in := s.inYear(year, y)
+						if !in {
+							continue
+						}
+						c := codesIn(p, year)
+						if !yield(MemberYearRow{Agreement: a.ID, Party: p.ID, Country: c.Country, COW: c.COW, GW: c.GW, Year: year,
+							First: first, Last: last, Censored: censored, Obligations: obligations}) {
+							return
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// merge joins spans that follow one another without a gap (bound, then
+// frozen: bound throughout), so that a year is one row.
+func merge(spans []span) []span {
+	var out []span
+	for _, s := range spans {
+		if n := len(out); n > 0 && !out[n-1].To.IsZero() && out[n-1].To.AddDays(1) == s.From {
+			out[n-1].To = s.To
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// DyadYearRow is a year of the obligations between two parties of an
+// agreement: A is the first by country code, then party id.
+type DyadYearRow struct {
+	Agreement string `json:"agreement"`
+	A         string `json:"a"`
+	B         string `json:"b"`
+	CountryA  string `json:"country_a,omitempty"`
+	CountryB  string `json:"country_b,omitempty"`
+	COWA      int    `json:"cow_a,omitzero"`
+	COWB      int    `json:"cow_b,omitzero"`
+	GWA       int    `json:"gw_a,omitzero"`
+	GWB       int    `json:"gw_b,omitzero"`
+	Year      int    `json:"year"`
+	// Binding says the obligations between them bound on some day of the
+	// year, First and Last the first and last such day.
+	Binding bool           `json:"binding"`
+	First   agreement.Date `json:"first,omitzero"`
+	Last    agreement.Date `json:"last,omitzero"`
+	// Suspended says that on some day of the year the obligations between
+	// them were suspended (obligations-suspended) though both were bound.
+	Suspended bool `json:"suspended"`
+	// Censored says they still bound on the last day of the table's last
+	// year.
+	Censored bool `json:"censored"`
+	// AB is what A owes B; BA what B owes A. They differ when a
+	// commitment is made by one party, or toward one.
+	AB Obligations `json:"ab"`
+	BA Obligations `json:"ba"`
+}
+
+// DyadYears returns a row for each pair of parties and year of the table
+// in which the obligations between them bound, or were suspended, on some
+// day.
+func DyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[DyadYearRow] {
+	return func(yield func(DyadYearRow) bool) {
+		for a := range as {
+			ps := ordered(a)
+			for i, x := range ps {
+				for _, z := range ps[i+1:] {
+					if !pairYears(a, x, z, y, func(row DyadYearRow) bool { return yield(row) }) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// DirectedDyadYearRow is a year of what one party owes another: a dyad
+// year seen from From, listed for both orders of every pair.
+type DirectedDyadYearRow struct {
+	Agreement   string         `json:"agreement"`
+	From        string         `json:"from"`
+	To          string         `json:"to"`
+	CountryFrom string         `json:"country_from,omitempty"`
+	CountryTo   string         `json:"country_to,omitempty"`
+	COWFrom     int            `json:"cow_from,omitzero"`
+	COWTo       int            `json:"cow_to,omitzero"`
+	GWFrom      int            `json:"gw_from,omitzero"`
+	GWTo        int            `json:"gw_to,omitzero"`
+	Year        int            `json:"year"`
+	Binding     bool           `json:"binding"`
+	First       agreement.Date `json:"first,omitzero"`
+	Last        agreement.Date `json:"last,omitzero"`
+	Suspended   bool           `json:"suspended"`
+	Censored    bool           `json:"censored"`
+	Obligations Obligations    `json:"obligations"` // what From owes To
+}
+
+// DirectedDyadYears returns the dyad-years of DyadYears seen from each
+// party of the pair in turn: A's row, then B's.
+func DirectedDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[DirectedDyadYearRow] {
+	return func(yield func(DirectedDyadYearRow) bool) {
+		for d := range DyadYears(as, y) {
+			ab := DirectedDyadYearRow{Agreement: d.Agreement, From: d.A, To: d.B, CountryFrom: d.CountryA, CountryTo: d.CountryB,
+				COWFrom: d.COWA, COWTo: d.COWB, GWFrom: d.GWA, GWTo: d.GWB, Year: d.Year, Binding: d.Binding, First: d.First, Last: d.Last,
+				Suspended: d.Suspended, Censored: d.Censored, Obligations: d.AB}
+			ba := ab
+			ba.From, ba.To, ba.CountryFrom, ba.CountryTo = d.B, d.A, d.CountryB, d.CountryA
+			ba.COWFrom, ba.COWTo, ba.GWFrom, ba.GWTo, ba.Obligations = d.COWB, d.COWA, d.GWB, d.GWA, d.BA
+			if !yield(ab) || !yield(ba) {
+				return
+			}
+		}
+	}
+}
+
+// ordered returns the agreement's parties with a life in it, by country
+// code, then id.
+func ordered(a *agreement.Agreement) []agreement.Party {
+	var ps []agreement.Party
+	for _, p := range a.Parties {
+		if len(a.Life().Spells(p.ID)) > 0 {
+			ps = append(ps, p)
+		}
+	}
+	slices.SortStableFunc(ps, func(x, y agreement.Party) int { return cmp.Or(strings.Compare(x.Country, y.Country), strings.Compare(x.ID, y.ID)) })
+	return ps
+}
+
+// pairYears gives the dyad-years of parties x and z to emit, in order of
+// year; false when emit asked to stop.
+func pairYears(a *agreement.Agreement, x, z agreement.Party, y Years, emit func(DyadYearRow) bool) bool {
+	spells := a.Life().PairSpells(x.ID, z.ID)
+	var binding, suspended []span
+	for i, ps := range spells {
+		s := span{From: ps.From, Events: ps.Events}
+		if i+1 < len(spells) {
+			s.To = spells[i+1].From.AddDays(-1)
+		}
+		switch {
+		case ps.Binding:
+			binding = append(binding, s)
+		case pairSuspension(ps.Events):
+			suspended = append(suspended, s)
+		}
+	}
+	if len(binding)+len(suspended) == 0 {
+		return true
+	}
+	type year struct {
+		binding, suspended, censored bool
+		first, last                  agreement.Date
+	}
+	years := map[int]*year{}
+	at := func(n int) *year {
+		if years[n] == nil {
+			years[n] = &year{}
+		}
+		return years[n]
+	}
+	for _, s := range binding {
+		from, to, ok := s.years(y)
+		for n := from; ok && n <= to; n++ {
+			if first, last, censored, in := s.inYear(n, y); in {
+				yr := at(n)
+				if !yr.binding || first.Compare(yr.first) < 0 {
+					yr.first = first
+				}
+				yr.binding, yr.last, yr.censored = true, last, yr.censored || censored
+			}
+		}
+	}
+	for _, s := range suspended {
+		from, to, ok := s.years(y)
+		for n := from; ok && n <= to; n++ {
+			if _, _, _, in := s.inYear(n, y); in {
+				at(n).suspended = true
+			}
+		}
+	}
+	ab, ba := owed(a, x.ID, z.ID), owed(a, z.ID, x.ID)
+	for _, n := range slices.Sorted(maps.Keys(years)) {
+		yr := years[n]
+		cx, cz := codesIn(x, n), codesIn(z, n)
+		row := DyadYearRow{Agreement: a.ID, A: x.ID, B: z.ID, CountryA: cx.Country, CountryB: cz.Country, COWA: cx.COW, COWB: cz.COW, GWA: cx.GW, GWB: cz.GW,
+			Year: n, Binding: yr.binding, First: yr.first, Last: yr.last, Suspended: yr.suspended, Censored: yr.censored, AB: ab, BA: ba}
+		if !emit(row) {
+			return false
+		}
+	}
+	return true
+}
+
+func pairSuspension(events []agreement.Event) bool {
+	for _, e := range events {
+		if e.Event == agreement.EventObligationsSuspended {
+			return true
+		}
+	}
+	return false
+}
+
+// SetDyadYearRow is a year of two states across a set of agreements: the
+// agreements whose obligations bound them to each other on some day of
+// it, and which obligations, each named agreement#clause.
+type SetDyadYearRow struct {
+	CountryA   string   `json:"country_a"`
+	CountryB   string   `json:"country_b"`
+	COWA       int      `json:"cow_a,omitzero"`
+	COWB       int      `json:"cow_b,omitzero"`
+	GWA        int      `json:"gw_a,omitzero"`
+	GWB        int      `json:"gw_b,omitzero"`
+	Year       int      `json:"year"`
+	Agreements []string `json:"agreements"`
+	// The obligations any of the agreements put on either toward the
+	// other, each as the clauses behind it (agreement#clause).
+	Defence       []string `json:"defence,omitempty"`
+	Offence       []string `json:"offence,omitempty"`
+	Neutrality    []string `json:"neutrality,omitempty"`
+	NonAggression []string `json:"non_aggression,omitempty"`
+	Consultation  []string `json:"consultation,omitempty"`
+}
+
+// SetDyadYears returns a row for each pair of countries and year in
+// which the obligations of at least one agreement bound them to each
+// other on some day; parties without a country (organisations) are left
+// out. The rows are gathered before the first is given, sorted by pair
+// and year.
+func SetDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[SetDyadYearRow] {
+	return func(yield func(SetDyadYearRow) bool) {
+		type key struct {
+			a, b string
+			year int
+		}
+		rows := map[key]*SetDyadYearRow{}
+		for d := range DyadYears(as, y) {
+			if !d.Binding || d.CountryA == "" || d.CountryB == "" || d.CountryA == d.CountryB {
+				continue
+			}
+			k := key{d.CountryA, d.CountryB, d.Year}
+			r := rows[k]
+			if r == nil {
+				r = &SetDyadYearRow{CountryA: d.CountryA, CountryB: d.CountryB, COWA: d.COWA, COWB: d.COWB, GWA: d.GWA, GWB: d.GWB, Year: d.Year}
+				rows[k] = r
+			}
+			if !slices.Contains(r.Agreements, d.Agreement) {
+				r.Agreements = append(r.Agreements, d.Agreement)
+			}
+			for _, o := range []Obligations{d.AB, d.BA} {
+				r.Defence = cite(r.Defence, d.Agreement, o.Defence)
+				r.Offence = cite(r.Offence, d.Agreement, o.Offence)
+				r.Neutrality = cite(r.Neutrality, d.Agreement, o.Neutrality)
+				r.NonAggression = cite(r.NonAggression, d.Agreement, o.NonAggression)
+				r.Consultation = cite(r.Consultation, d.Agreement, o.Consultation)
+			}
+		}
+		keys := slices.SortedFunc(maps.Keys(rows), func(x, y key) int {
+			return cmp.Or(strings.Compare(x.a, y.a), strings.Compare(x.b, y.b), cmp.Compare(x.year, y.year))
+		})
+		for _, k := range keys {
+			r := rows[k]
+			slices.Sort(r.Agreements)
+			if !yield(*r) {
+				return
+			}
+		}
+	}
+}
+
+func cite(refs []string, agreementID string, o Obligation) []string {
+	for _, c := range o.Clauses {
+		if ref := agreementID + "#" + c; !slices.Contains(refs, ref) {
+			refs = append(refs, ref)
+		}
+	}
+	return refs
+}
