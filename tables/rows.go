@@ -317,7 +317,9 @@ func ordered(a *agreement.Agreement) []agreement.Party {
 			ps = append(ps, p)
 		}
 	}
-	slices.SortStableFunc(ps, func(x, y agreement.Party) int { return cmp.Or(strings.Compare(x.Country, y.Country), strings.Compare(x.ID, y.ID)) })
+	slices.SortStableFunc(ps, func(x, y agreement.Party) int {
+		return cmp.Or(strings.Compare(x.Country, y.Country), strings.Compare(x.ID, y.ID))
+	})
 	return ps
 }
 

@@ -105,7 +105,9 @@ func small(t *testing.T, rest string) *agreement.Agreement {
 	return doc.Agreement
 }
 
-func one(a *agreement.Agreement) iter.Seq[*agreement.Agreement] { return slices.Values([]*agreement.Agreement{a}) }
+func one(a *agreement.Agreement) iter.Seq[*agreement.Agreement] {
+	return slices.Values([]*agreement.Agreement{a})
+}
 
 func TestMemberYears(t *testing.T) {
 	a := small(t, `term: {indefinite: true, withdrawal: {notice: P1Y}}
@@ -126,8 +128,8 @@ timeline:
 		{"a 1955", "1955-05-09..1955-12-31 cow 220 censored false defence true [art-5] [as it deems necessary]"},
 		{"b 1960", "1960-01-01..1960-12-31 cow 260 censored false defence true [art-5] [as it deems necessary]"}, // the German Federal Republic
 		{"c 1961", "1961-01-01..1961-02-28 cow 325 censored false defence true [art-5] [as it deems necessary]"}, // its notice ran out on 1 March
-		{"c 1962", ""},                                                                                            // out
-		{"c 1963", "1963..1963-12-31 cow 325 censored false defence true [art-5] [as it deems necessary]"},      // back, on a day of 1963 the record does not give
+		{"c 1962", ""}, // out
+		{"c 1963", "1963..1963-12-31 cow 325 censored false defence true [art-5] [as it deems necessary]"}, // back, on a day of 1963 the record does not give
 		{"a 1970", "1970-01-01..1970-12-31 cow 220 censored true defence true [art-5] [as it deems necessary]"},
 		{"a 1954", ""}, // before entry into force
 	}
