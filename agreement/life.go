@@ -101,7 +101,11 @@ func (l *Life) fresh(a *Agreement) bool { return l.made == shapeOf(a) }
 
 func newLife(a *Agreement) *Life {
 	computedLives.Add(1)
-	l := &Life{a: a, made: shapeOf(a), occ: a.Timeline.Occurrences()}
+	// The life keeps a copy of the agreement's fields, not the agreement:
+	// were it to point at it, the table of lives would keep every
+	// agreement ever asked alive.
+	own := *a
+	l := &Life{a: &own, made: shapeOf(a), occ: a.Timeline.Occurrences()}
 	var last Date
 	for _, o := range l.occ {
 		if k := o.known(a.Timeline); !k.IsZero() {
