@@ -144,24 +144,38 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	var s string
-	switch d.Precision() {
-	case DayPrecision:
-		s = fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
-	case MonthPrecision:
-		s = fmt.Sprintf("%04d-%02d", d.Year, d.Month)
-	default:
-		s = fmt.Sprintf("%04d", d.Year)
+	// Written by hand, not with fmt: tables write millions of dates.
+	b := make([]byte, 0, 11)
+	b = appendPadded(b, d.Year, 4)
+	if p := d.Precision(); p >= MonthPrecision {
+		b = appendPadded(append(b, '-'), d.Month, 2)
+		if p == DayPrecision {
+			b = appendPadded(append(b, '-'), d.Day, 2)
+		}
 	}
 	switch {
 	case d.Approximate && d.Uncertain:
-		s += "%"
+		b = append(b, '%')
 	case d.Approximate:
-		s += "~"
+		b = append(b, '~')
 	case d.Uncertain:
-		s += "?"
+		b = append(b, '?')
 	}
-	return s
+	return string(b)
+}
+
+// appendPadded appends n in decimal, with leading zeros to width.
+func appendPadded(b []byte, n, width int) []byte {
+	if n < 0 { // not a date the format reads; written as fmt would
+		return appendPadded(append(b, '-'), -n, width-1)
+	}
+	for w, x := 1, n; w < width; w++ {
+		if x /= 10; x == 0 {
+			b = append(b, strings.Repeat("0", width-w)...)
+			break
+		}
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // MarshalText returns the EDTF text of d.

@@ -34,13 +34,17 @@ type StateCode struct {
 // and first year; none for a code the systems do not list (a territory,
 // a state before or after their coverage).
 func StateCodes(country string) []StateCode {
-	country = strings.ToUpper(country)
+	return slices.Clone(codesOf(strings.ToUpper(country)))
+}
+
+// codesOf returns the rows of the table for a country, in place.
+func codesOf(country string) []StateCode {
 	i, _ := slices.BinarySearchFunc(stateCodes[:], country, func(c StateCode, code string) int { return strings.Compare(c.Country, code) })
-	var out []StateCode
-	for ; i < len(stateCodes) && stateCodes[i].Country == country; i++ {
-		out = append(out, stateCodes[i])
+	j := i
+	for j < len(stateCodes) && stateCodes[j].Country == country {
+		j++
 	}
-	return out
+	return stateCodes[i:j]
 }
 
 // StateCodeIn returns a country's code in a system in a year. Where two
@@ -50,7 +54,7 @@ func StateCodes(country string) []StateCode {
 func StateCodeIn(country, system string, year int) (StateCode, bool) {
 	var found StateCode
 	ok := false
-	for _, c := range StateCodes(country) {
+	for _, c := range codesOf(strings.ToUpper(country)) { // ToUpper allocates only for lower case
 		if c.System != system || c.From > year {
 			continue
 		}

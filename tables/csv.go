@@ -10,7 +10,9 @@ import (
 
 // Table is one of the tables, for a program that writes any of them by
 // name (entente table): its name, what a row is, its CSV columns, and its
-// rows, each as its CSV record beside the typed row (for JSON).
+// rows, as CSV records or as the typed rows (for JSON). A record's slice
+// is used again for the next row, as encoding/csv's ReuseRecord does:
+// copy it to keep it.
 //
 // In a record a flag is 1 or 0; a list (clauses, sources, conditions) is
 // joined by "; "; a date is written as the format writes it (2025-01-17,
@@ -20,7 +22,8 @@ type Table struct {
 	Name    string
 	Doc     string
 	Columns []string
-	Rows    func(as iter.Seq[*agreement.Agreement], y Years) iter.Seq2[[]string, any]
+	Records func(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[[]string]
+	Rows    func(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[any]
 }
 
 // All returns every table, in the order of the package's documentation.
@@ -45,17 +48,44 @@ func Lookup(name string) (Table, bool) {
 	return Table{}, false
 }
 
-func table[R any](name, doc string, cols []string, rows func(iter.Seq[*agreement.Agreement], Years) iter.Seq[R], record func(R) []string) Table {
-	return Table{Name: name, Doc: doc, Columns: cols, Rows: func(as iter.Seq[*agreement.Agreement], y Years) iter.Seq2[[]string, any] {
-		return func(yield func([]string, any) bool) {
-			for r := range rows(as, y) {
-				if !yield(record(r), r) {
-					return
+func table[R any](name, doc string, cols []string, rows func(iter.Seq[*agreement.Agreement], Years) iter.Seq[R], record func(R, []string) []string) Table {
+	return Table{Name: name, Doc: doc, Columns: cols,
+		Records: func(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[[]string] {
+			return func(yield func([]string) bool) {
+				rec := make([]string, 0, len(cols))
+				for r := range rows(as, y) {
+					rec = record(r, rec[:0])
+					if !yield(rec) {
+						return
+					}
 				}
 			}
-		}
-	}}
+		},
+		Rows: func(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[any] {
+			return func(yield func(any) bool) {
+				for r := range rows(as, y) {
+					if !yield(r) {
+						return
+					}
+				}
+			}
+		},
+	}
 }
+
+// concat joins lists of columns.
+func concat(parts ...[]string) []string {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make([]string, 0, n)
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
 
 var (
 	agreementColumns = concat([]string{"agreement", "version", "title", "kind", "parties", "bilateral"},
@@ -70,20 +100,12 @@ var (
 		"defence", "offence", "neutrality", "non_aggression", "consultation"}
 )
 
-func concat(parts ...[]string) []string {
-	var out []string
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return out
-}
-
 func dayColumns(name string) []string {
 	return []string{name, name + "_precision", name + "_sources"}
 }
 
-func (d Day) record() []string {
-	return []string{date(d.Date), string(d.Precision), list(d.Sources)}
+func (d Day) record(dst []string) []string {
+	return append(dst, date(d.Date), string(d.Precision), list(d.Sources))
 }
 
 // obligationNames are the five obligations, as columns are named.
@@ -100,8 +122,9 @@ func obligationColumns(prefix string) []string {
 	return out
 }
 
-func (o Obligations) record() []string {
-	var out []string
+func (o Obligations) record() []string { return o.appendRecord(nil) }
+
+func (o Obligations) appendRecord(out []string) []string {
 	for i, ob := range []Obligation{o.Defence, o.Offence, o.Neutrality, o.NonAggression, o.Consultation} {
 		out = append(out, flag(ob.Present), list(ob.Clauses))
 		if i < 2 {
@@ -111,33 +134,46 @@ func (o Obligations) record() []string {
 	return out
 }
 
-func (r AgreementRow) record() []string {
-	return concat([]string{r.Agreement, r.Version, r.Title, r.Kind, strconv.Itoa(r.Parties), flag(r.Bilateral)},
-		r.Signed.record(), r.InForce.record(), r.Ended.record(), []string{r.EndedBy, flag(r.InEffect)}, r.Obligations.record())
+func (r AgreementRow) record(dst []string) []string {
+	dst = append(dst, r.Agreement, r.Version, r.Title, r.Kind, strconv.Itoa(r.Parties), flag(r.Bilateral))
+	dst = r.Ended.record(r.InForce.record(r.Signed.record(dst)))
+	return r.Obligations.appendRecord(append(dst, r.EndedBy, flag(r.InEffect)))
 }
 
-func (r MemberRow) record() []string {
-	return concat([]string{r.Agreement, r.Party, r.Country, code(r.COW), code(r.GW), r.State}, r.From.record(), r.To.record(), []string{flag(r.Censored), r.Basis})
+func (r MemberRow) record(dst []string) []string {
+	dst = append(dst, r.Agreement, r.Party, r.Country, code(r.COW), code(r.GW), r.State)
+	return append(r.To.record(r.From.record(dst)), flag(r.Censored), r.Basis)
 }
 
-func (r MemberYearRow) record() []string {
-	return concat([]string{r.Agreement, r.Party, r.Country, code(r.COW), code(r.GW), strconv.Itoa(r.Year), date(r.First), date(r.Last), flag(r.Censored)}, r.Obligations.record())
+func (r MemberYearRow) record(dst []string) []string {
+	dst = append(dst, r.Agreement, r.Party, r.Country, code(r.COW), code(r.GW), number(r.Year), date(r.First), date(r.Last), flag(r.Censored))
+	return appendMade(dst, r.obligationsRecord, r.Obligations)
 }
 
-func (r DyadYearRow) record() []string {
-	return concat([]string{r.Agreement, r.A, r.B, r.CountryA, r.CountryB, code(r.COWA), code(r.COWB), code(r.GWA), code(r.GWB), strconv.Itoa(r.Year),
-		flag(r.Binding), date(r.First), date(r.Last), flag(r.Suspended), flag(r.Censored)}, r.AB.record(), r.BA.record())
+// appendMade appends fields made already, or makes them.
+func appendMade(dst, fields []string, o Obligations) []string {
+	if fields != nil {
+		return append(dst, fields...)
+	}
+	return o.appendRecord(dst)
 }
 
-func (r DirectedDyadYearRow) record() []string {
-	return concat([]string{r.Agreement, r.From, r.To, r.CountryFrom, r.CountryTo, code(r.COWFrom), code(r.COWTo), code(r.GWFrom), code(r.GWTo), strconv.Itoa(r.Year),
-		flag(r.Binding), date(r.First), date(r.Last), flag(r.Suspended), flag(r.Censored)}, r.Obligations.record())
+func (r DyadYearRow) record(dst []string) []string {
+	dst = append(dst, r.Agreement, r.A, r.B, r.CountryA, r.CountryB, code(r.COWA), code(r.COWB), code(r.GWA), code(r.GWB), number(r.Year),
+		flag(r.Binding), date(r.First), date(r.Last), flag(r.Suspended), flag(r.Censored))
+	return appendMade(appendMade(dst, r.abRecord, r.AB), r.baRecord, r.BA)
 }
 
-func (r SetDyadYearRow) record() []string {
+func (r DirectedDyadYearRow) record(dst []string) []string {
+	dst = append(dst, r.Agreement, r.From, r.To, r.CountryFrom, r.CountryTo, code(r.COWFrom), code(r.COWTo), code(r.GWFrom), code(r.GWTo), number(r.Year),
+		flag(r.Binding), date(r.First), date(r.Last), flag(r.Suspended), flag(r.Censored))
+	return appendMade(dst, r.obligationsRecord, r.Obligations)
+}
+
+func (r SetDyadYearRow) record(dst []string) []string {
 	bound := len(r.Defence)+len(r.Offence)+len(r.Neutrality)+len(r.NonAggression)+len(r.Consultation) > 0
-	return []string{r.CountryA, r.CountryB, code(r.COWA), code(r.COWB), code(r.GWA), code(r.GWB), strconv.Itoa(r.Year), list(r.Agreements), strconv.Itoa(len(r.Agreements)), flag(bound),
-		list(r.Defence), list(r.Offence), list(r.Neutrality), list(r.NonAggression), list(r.Consultation)}
+	return append(dst, r.CountryA, r.CountryB, code(r.COWA), code(r.COWB), code(r.GWA), code(r.GWB), number(r.Year), list(r.Agreements), strconv.Itoa(len(r.Agreements)), flag(bound),
+		list(r.Defence), list(r.Offence), list(r.Neutrality), list(r.NonAggression), list(r.Consultation))
 }
 
 func flag(b bool) string {
@@ -148,17 +184,56 @@ func flag(b bool) string {
 }
 
 func code(n int) string {
-	if n == 0 {
+	switch {
+	case n == 0:
 		return ""
+	case n > 0 && n < len(smallNumbers):
+		return smallNumbers[n]
 	}
 	return strconv.Itoa(n)
 }
 
+// number is n in decimal; the years and codes of a table are written
+// from a list made once.
+func number(n int) string {
+	if n > 0 && n < len(smallNumbers) {
+		return smallNumbers[n]
+	}
+	return strconv.Itoa(n)
+}
+
+var smallNumbers = func() []string {
+	out := make([]string, 2200)
+	for i := range out {
+		out[i] = strconv.Itoa(i)
+	}
+	return out
+}()
+
 func date(d agreement.Date) string {
-	if d.IsZero() {
+	switch {
+	case d.IsZero():
 		return ""
+	case d.Exact() && d.Year >= firstCached && d.Year < firstCached+len(newYears) && d.Month == 1 && d.Day == 1:
+		return newYears[d.Year-firstCached]
+	case d.Exact() && d.Year >= firstCached && d.Year < firstCached+len(newYears) && d.Month == 12 && d.Day == 31:
+		return yearEnds[d.Year-firstCached]
 	}
 	return d.String()
 }
+
+// newYears and yearEnds are the first and last days of the years a table
+// most often covers, written once: most rows of a year table begin or end
+// on them.
+const firstCached = 1800
+
+var newYears, yearEnds = func() ([]string, []string) {
+	var firsts, lasts []string
+	for y := firstCached; y < 2100; y++ {
+		firsts = append(firsts, agreement.Date{Year: y, Month: 1, Day: 1}.String())
+		lasts = append(lasts, agreement.Date{Year: y, Month: 12, Day: 31}.String())
+	}
+	return firsts, lasts
+}()
 
 func list(xs []string) string { return strings.Join(xs, "; ") }

@@ -19,11 +19,11 @@ type AgreementRow struct {
 	Kind      string `json:"kind"`
 	Parties   int    `json:"parties"`
 	Bilateral bool   `json:"bilateral"`
-	Signed    Day    `json:"signed"`
-	InForce   Day    `json:"in_force"` // its entry into force
+	Signed    Day    `json:"signed,omitzero"`
+	InForce   Day    `json:"in_force,omitzero"` // its entry into force
 	// Ended is the first day it was no longer in force, when that lies
 	// within the table's years; EndedBy the kind of event that ended it.
-	Ended   Day    `json:"ended"`
+	Ended   Day    `json:"ended,omitzero"`
 	EndedBy string `json:"ended_by,omitempty"`
 	// InEffect says it was in force on the last day of the table's
 	// years: its end, if it has one, lies beyond them (censored).
@@ -95,10 +95,10 @@ type MemberRow struct {
 	COW       int    `json:"cow,omitzero"` // in the year it began
 	GW        int    `json:"gw,omitzero"`
 	State     string `json:"state"`
-	From      Day    `json:"from"`
+	From      Day    `json:"from,omitzero"`
 	// To is the spell's last day; zero when it runs past the table's
 	// years, which Censored then says.
-	To       Day    `json:"to"`
+	To       Day    `json:"to,omitzero"`
 	Censored bool   `json:"censored"`
 	Basis    string `json:"basis"`
 }
@@ -174,6 +174,8 @@ type MemberYearRow struct {
 	Censored bool `json:"censored"`
 	// Obligations are what the party owes the others.
 	Obligations Obligations `json:"obligations"`
+
+	obligationsRecord []string // its CSV fields, made once for all the years of a party
 }
 
 // MemberYears returns a row for each party and year of the table in
@@ -188,6 +190,7 @@ func MemberYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[MemberYear
 					continue
 				}
 				obligations := owed(a, p.ID, "")
+				record := obligations.record()
 				for _, s := range spans {
 					from, to, ok := s.years(y)
 					for year := from; ok && year <= to; year++ {
@@ -197,7 +200,7 @@ func MemberYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[MemberYear
 						}
 						c := codesIn(p, year)
 						if !yield(MemberYearRow{Agreement: a.ID, Party: p.ID, Country: c.Country, COW: c.COW, GW: c.GW, Year: year,
-							First: first, Last: last, Censored: censored, Obligations: obligations}) {
+							First: first, Last: last, Censored: censored, Obligations: obligations, obligationsRecord: record}) {
 							return
 						}
 					}
@@ -249,6 +252,10 @@ type DyadYearRow struct {
 	// commitment is made by one party, or toward one.
 	AB Obligations `json:"ab"`
 	BA Obligations `json:"ba"`
+
+	// abRecord and baRecord are AB's and BA's CSV fields, made once for
+	// all the years of a pair.
+	abRecord, baRecord []string
 }
 
 // DyadYears returns a row for each pair of parties and year of the table
@@ -256,11 +263,12 @@ type DyadYearRow struct {
 // day.
 func DyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[DyadYearRow] {
 	return func(yield func(DyadYearRow) bool) {
+		codes := newBook(y)
 		for a := range as {
 			ps := ordered(a)
 			for i, x := range ps {
 				for _, z := range ps[i+1:] {
-					if !pairYears(a, x, z, y, func(row DyadYearRow) bool { return yield(row) }) {
+					if !pairYears(a, x, z, y, codes, yield) {
 						return
 					}
 				}
@@ -288,6 +296,8 @@ type DirectedDyadYearRow struct {
 	Suspended   bool           `json:"suspended"`
 	Censored    bool           `json:"censored"`
 	Obligations Obligations    `json:"obligations"` // what From owes To
+
+	obligationsRecord []string // its CSV fields, made once for all the years of a pair
 }
 
 // DirectedDyadYears returns the dyad-years of DyadYears seen from each
@@ -297,10 +307,10 @@ func DirectedDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[Dire
 		for d := range DyadYears(as, y) {
 			ab := DirectedDyadYearRow{Agreement: d.Agreement, From: d.A, To: d.B, CountryFrom: d.CountryA, CountryTo: d.CountryB,
 				COWFrom: d.COWA, COWTo: d.COWB, GWFrom: d.GWA, GWTo: d.GWB, Year: d.Year, Binding: d.Binding, First: d.First, Last: d.Last,
-				Suspended: d.Suspended, Censored: d.Censored, Obligations: d.AB}
+				Suspended: d.Suspended, Censored: d.Censored, Obligations: d.AB, obligationsRecord: d.abRecord}
 			ba := ab
 			ba.From, ba.To, ba.CountryFrom, ba.CountryTo = d.B, d.A, d.CountryB, d.CountryA
-			ba.COWFrom, ba.COWTo, ba.GWFrom, ba.GWTo, ba.Obligations = d.COWB, d.COWA, d.GWB, d.GWA, d.BA
+			ba.COWFrom, ba.COWTo, ba.GWFrom, ba.GWTo, ba.Obligations, ba.obligationsRecord = d.COWB, d.COWA, d.GWB, d.GWA, d.BA, d.baRecord
 			if !yield(ab) || !yield(ba) {
 				return
 			}
@@ -325,7 +335,7 @@ func ordered(a *agreement.Agreement) []agreement.Party {
 
 // pairYears gives the dyad-years of parties x and z to emit, in order of
 // year; false when emit asked to stop.
-func pairYears(a *agreement.Agreement, x, z agreement.Party, y Years, emit func(DyadYearRow) bool) bool {
+func pairYears(a *agreement.Agreement, x, z agreement.Party, y Years, codes *book, emit func(DyadYearRow) bool) bool {
 	spells := a.Life().PairSpells(x.ID, z.ID)
 	var binding, suspended []span
 	for i, ps := range spells {
@@ -347,13 +357,8 @@ func pairYears(a *agreement.Agreement, x, z agreement.Party, y Years, emit func(
 		binding, suspended, censored bool
 		first, last                  agreement.Date
 	}
-	years := map[int]*year{}
-	at := func(n int) *year {
-		if years[n] == nil {
-			years[n] = &year{}
-		}
-		return years[n]
-	}
+	years := make([]year, y.To-y.From+1) // by year of the table
+	at := func(n int) *year { return &years[n-y.From] }
 	for _, s := range binding {
 		from, to, ok := s.years(y)
 		for n := from; ok && n <= to; n++ {
@@ -375,11 +380,16 @@ func pairYears(a *agreement.Agreement, x, z agreement.Party, y Years, emit func(
 		}
 	}
 	ab, ba := owed(a, x.ID, z.ID), owed(a, z.ID, x.ID)
-	for _, n := range slices.Sorted(maps.Keys(years)) {
-		yr := years[n]
-		cx, cz := codesIn(x, n), codesIn(z, n)
+	abRecord, baRecord := ab.record(), ba.record()
+	for i := range years {
+		yr, n := &years[i], y.From+i
+		if !yr.binding && !yr.suspended {
+			continue
+		}
+		cx, cz := codes.of(x, n), codes.of(z, n)
 		row := DyadYearRow{Agreement: a.ID, A: x.ID, B: z.ID, CountryA: cx.Country, CountryB: cz.Country, COWA: cx.COW, COWB: cz.COW, GWA: cx.GW, GWB: cz.GW,
-			Year: n, Binding: yr.binding, First: yr.first, Last: yr.last, Suspended: yr.suspended, Censored: yr.censored, AB: ab, BA: ba}
+			Year: n, Binding: yr.binding, First: yr.first, Last: yr.last, Suspended: yr.suspended, Censored: yr.censored, AB: ab, BA: ba,
+			abRecord: abRecord, baRecord: baRecord}
 		if !emit(row) {
 			return false
 		}

@@ -196,6 +196,30 @@ func codesIn(p agreement.Party, year int) codes {
 	return c
 }
 
+// book keeps the codes of each country for each year of a table, looked
+// up once: a dyad-year table asks for them on every row.
+type book struct {
+	y Years
+	m map[string][]codes
+}
+
+func newBook(y Years) *book { return &book{y: y, m: map[string][]codes{}} }
+
+func (b *book) of(p agreement.Party, year int) codes {
+	if year < b.y.From || year > b.y.To {
+		return codesIn(p, year)
+	}
+	byYear, ok := b.m[p.Country]
+	if !ok {
+		byYear = make([]codes, b.y.To-b.y.From+1)
+		for i := range byYear {
+			byYear[i] = codesIn(p, b.y.From+i)
+		}
+		b.m[p.Country] = byYear
+	}
+	return byYear[year-b.y.From]
+}
+
 // span is a stretch of days from From to To, both included; To zero: it
 // runs on. Events and AtLatest are those of its first day.
 type span struct {

@@ -1,0 +1,192 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/internal/suggest"
+	"github.com/entente-go/entente/tables"
+)
+
+// gcTable is the collector's setting for table: like validate, it makes
+// much and keeps little (a row is garbage once written).
+const gcTable = 400
+
+func (c Command) table(args []string) int {
+	fs := c.flags("table", "table KIND [--from YEAR] [--to YEAR] [--format csv|jsonl|json] PATH...")
+	from := fs.Int("from", 0, "the first year of the table (default: the year of the earliest event)")
+	to := fs.Int("to", 0, "the last year of the table (default: this year); spells running past it are marked censored")
+	format := fs.String("format", "csv", "output format: csv, jsonl (a JSON object per line) or json (an array)")
+	if ok, code := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintf(c.Stderr, "entente table: name a table: %s\n", tableNames())
+		return ExitUsage
+	}
+	tb, ok := tables.Lookup(fs.Arg(0))
+	if !ok {
+		hint := ""
+		if best, found := suggest.Closest(fs.Arg(0), tableNameList()); found {
+			hint = fmt.Sprintf(" (did you mean %s?)", best)
+		}
+		fmt.Fprintf(c.Stderr, "entente table: no table %q%s; the tables are:\n%s", fs.Arg(0), hint, tableList())
+		return ExitUsage
+	}
+	if !slices.Contains([]string{"csv", "jsonl", "json"}, *format) {
+		fmt.Fprintf(c.Stderr, "entente table: --format %q: csv, jsonl or json\n", *format)
+		return ExitUsage
+	}
+	paths := fs.Args()[1:]
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	cfg, ok := c.configFor("table", "")
+	if !ok {
+		return ExitUsage
+	}
+	files, _, err := expand(paths)
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "entente table: %v\n", err)
+		return ExitFailure
+	}
+	named := map[string]bool{}
+	for _, p := range paths {
+		named[filepath.Clean(p)] = true
+	}
+	files = slices.DeleteFunc(files, func(f string) bool { return !cfg.keeps(f, !named[filepath.Clean(f)]) })
+	c.tuneGC(gcTable)
+	loader := agreement.Loader{Topics: cfg.taxonomy}
+	var docs []*agreement.Document
+	var leftOut []string
+	for _, f := range files {
+		doc, err := loader.ReadFile(f)
+		if err != nil {
+			fmt.Fprintf(c.Stderr, "entente table: %v\n", err)
+			return ExitFailure
+		}
+		switch {
+		case !doc.IsAgreement():
+			// other YAML or JSON beside the agreements
+		case doc.Agreement == nil || doc.Diagnostics.HasErrors():
+			leftOut = append(leftOut, f)
+		default:
+			docs = append(docs, doc)
+		}
+	}
+	set := agreement.NewSet(docs...)
+	years := tables.Years{From: *from, To: *to}
+	if years.To == 0 {
+		years.To = today().Year
+	}
+	if years.From == 0 {
+		years.From = earliestYear(set, years.To)
+	}
+	if years.From > years.To {
+		fmt.Fprintf(c.Stderr, "entente table: --from %d is after --to %d\n", years.From, years.To)
+		return ExitUsage
+	}
+	out := bufio.NewWriterSize(c.Stdout, 64<<10)
+	if err := writeTable(out, tb, *format, tables.InSet(set), years); err != nil {
+		fmt.Fprintf(c.Stderr, "entente table: %v\n", err)
+		return ExitFailure
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(c.Stderr, "entente table: %v\n", err)
+		return ExitFailure
+	}
+	// A table that leaves files out is not the whole answer: it says so,
+	// and by its exit code.
+	if len(leftOut) > 0 {
+		fmt.Fprintf(c.Stderr, "entente table: %s with errors left out (%s); run entente validate\n", plural(len(leftOut), "file"), strings.Join(leftOut, ", "))
+		return ExitProblems
+	}
+	return ExitClean
+}
+
+// writeTable streams a table's rows in a format.
+func writeTable(w *bufio.Writer, tb tables.Table, format string, as iter.Seq[*agreement.Agreement], years tables.Years) error {
+	switch format {
+	case "csv":
+		cw := csv.NewWriter(w)
+		if err := cw.Write(tb.Columns); err != nil {
+			return err
+		}
+		for rec := range tb.Records(as, years) {
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	case "jsonl", "json":
+		first := true
+		if format == "json" {
+			w.WriteString("[")
+		}
+		for row := range tb.Rows(as, years) {
+			if format == "json" {
+				if !first {
+					w.WriteString(",")
+				}
+				w.WriteString("\n")
+			}
+			first = false
+			b, err := json.Marshal(row)
+			if err != nil {
+				return err
+			}
+			w.Write(b)
+			if format == "jsonl" {
+				w.WriteString("\n")
+			}
+		}
+		if format == "json" {
+			if !first {
+				w.WriteString("\n")
+			}
+			w.WriteString("]\n")
+		}
+	}
+	return nil
+}
+
+// earliestYear is the year of the earliest dated event of the set, or
+// to when none is dated.
+func earliestYear(set *agreement.Set, to int) int {
+	first := to
+	for _, a := range set.Agreements() {
+		for _, e := range a.Timeline {
+			if !e.Date.IsZero() && e.Date.Year < first {
+				first = e.Date.Year
+			}
+		}
+	}
+	return first
+}
+
+func tableNameList() []string {
+	var names []string
+	for _, t := range tables.All() {
+		names = append(names, t.Name)
+	}
+	return names
+}
+
+func tableNames() string { return strings.Join(tableNameList(), ", ") }
+
+// tableList is the tables, one per line, with what a row is.
+func tableList() string {
+	var b strings.Builder
+	for _, t := range tables.All() {
+		b.WriteString("  " + t.Name + strings.Repeat(" ", max(1, 21-len(t.Name))) + t.Doc + "\n")
+	}
+	return b.String()
+}
