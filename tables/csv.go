@@ -86,7 +86,6 @@ func concat(parts ...[]string) []string {
 	return out
 }
 
-
 var (
 	agreementColumns = concat([]string{"agreement", "version", "title", "kind", "parties", "bilateral"},
 		dayColumns("signed"), dayColumns("in_force"), dayColumns("ended"), []string{"ended_by", "in_effect"}, obligationColumns(""))
