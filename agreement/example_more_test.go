@@ -111,12 +111,13 @@ func ExampleReadFS() {
 	latest := set.Latest("ir-ru-csp-2025")
 	fmt.Println("the latest version of ir-ru-csp-2025:", latest.Agreement.Version.Label)
 	// Output:
-	// 7 files, 0 findings
+	// 8 files, 0 findings
 	// with North Korea: ru-kp-2000
 	// with North Korea: ru-kp-csp-2024
 	// in force on 2026-03-01: anzus-1951 signed
 	// in force on 2026-03-01: cst-1992 as-amended-2010
 	// in force on 2026-03-01: ir-ru-csp-2025 signed
+	// in force on 2026-03-01: nato-1949 signed
 	// in force on 2026-03-01: ru-kp-csp-2024 in-force
 	// the latest version of ir-ru-csp-2025: signed
 }

@@ -281,10 +281,10 @@ func TestQueries(t *testing.T) {
 	if got := titles(set.Involving("IRN")); got != "ir-ru-2001@signed ir-ru-csp-2025@signed" { // one version of each: the latest
 		t.Errorf("Involving(IRN) = %s", got)
 	}
-	if got := titles(set.WithTopic("defence.mutual-assistance", nil)); got != "anzus-1951@signed cst-1992@as-amended-2010 ru-kp-csp-2024@in-force" {
+	if got := titles(set.WithTopic("defence.mutual-assistance", nil)); got != "anzus-1951@signed cst-1992@as-amended-2010 nato-1949@signed ru-kp-csp-2024@in-force" {
 		t.Errorf("WithTopic(defence.mutual-assistance) = %s", got)
 	}
-	if got := titles(set.InForceOn(agreement.MustDate("2026-03-01"))); got != "anzus-1951@signed cst-1992@as-amended-2010 ir-ru-csp-2025@signed ru-kp-csp-2024@in-force" {
+	if got := titles(set.InForceOn(agreement.MustDate("2026-03-01"))); got != "anzus-1951@signed cst-1992@as-amended-2010 ir-ru-csp-2025@signed nato-1949@signed ru-kp-csp-2024@in-force" {
 		t.Errorf("InForceOn(2026-03-01) = %s", got)
 	}
 }

@@ -48,12 +48,32 @@ func writeCSV(t *testing.T, tb tables.Table, as iter.Seq[*agreement.Agreement], 
 
 // TestTablesOfTheExamples: every table of the example agreements, as
 // CSV, against its golden file; read back by encoding/csv, each gives the
-// records written.
+// records written. NATO's fifteen parties would make the dyad tables
+// thousands of lines: its own golden files hold its members in its first
+// years, when Greece, Turkey and the Federal Republic joined.
 func TestTablesOfTheExamples(t *testing.T) {
 	set := examples(t)
+	all := tables.InSet(set)
+	others := func(yield func(*agreement.Agreement) bool) {
+		for a := range all {
+			if a.ID != "nato-1949" && !yield(a) {
+				return
+			}
+		}
+	}
+	nato := func(yield func(*agreement.Agreement) bool) {
+		for a := range all {
+			if a.ID == "nato-1949" && !yield(a) {
+				return
+			}
+		}
+	}
 	for _, tb := range tables.All() {
 		t.Run(tb.Name, func(t *testing.T) {
-			out := writeCSV(t, tb, tables.InSet(set), span)
+			if !strings.Contains(tb.Name, "dyad") {
+				golden.Check(t, "testdata/nato-"+tb.Name+".csv", writeCSV(t, tb, nato, tables.Years{From: 1951, To: 1956}))
+			}
+			out := writeCSV(t, tb, others, span)
 			golden.Check(t, "testdata/"+tb.Name+".csv", out)
 			back, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
 			if err != nil {
@@ -61,7 +81,7 @@ func TestTablesOfTheExamples(t *testing.T) {
 			}
 			var want [][]string
 			want = append(want, tb.Columns)
-			for rec := range tb.Records(tables.InSet(set), span) {
+			for rec := range tb.Records(others, span) {
 				want = append(want, slices.Clone(rec)) // the record is used again for the next row
 			}
 			if !slices.EqualFunc(back, want, slices.Equal) {

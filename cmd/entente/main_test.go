@@ -76,7 +76,7 @@ func TestEndToEnd(t *testing.T) {
 		code int
 		want string // in stdout or stderr
 	}{
-		{[]string{"validate", "../../examples/agreements"}, 0, "7 files checked: 0 errors, 0 warnings"},
+		{[]string{"validate", "../../examples/agreements"}, 0, "8 files checked: 0 errors, 0 warnings"},
 		{[]string{"validate", "../../agreement/testdata/err"}, 1, "^"},
 		{[]string{"fmt", "--check", "../../examples/agreements"}, 0, ""},
 		{[]string{"show", "--at", "2026-03-01", "../../examples/agreements/ru-kp-csp-2024.yaml"}, 0, "Verdict: a military alliance."},
