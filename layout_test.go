@@ -20,7 +20,7 @@ var layers = []struct {
 }{
 	{"programs", []string{".", "cmd/entente", "examples/...", "bench/..."}},
 	{"the command's flags, formats and output", []string{"cmd/entente/internal/cli"}},
-	{"the language server", []string{"cmd/entente/internal/lsp"}},
+	{"the language server; the registry database", []string{"cmd/entente/internal/lsp", "cmd/entente/internal/registry"}},
 	{"comparing versions; pictures; tables", []string{"agreement/diff", "timeline", "tables"}},
 	{"the model, loading, rules, questions", []string{"agreement"}},
 	{"the schema; the registries", []string{"schema", "parties", "topics"}},
@@ -35,6 +35,7 @@ var libraries = map[string][]string{
 	"go.yaml.in/":                 {"internal/yamlnode", "internal/codec"},
 	"github.com/santhosh-tekuri/": {"schema"},
 	"github.com/google/go-cmp/":   {"internal/golden"}, // and tests
+	"modernc.org/":                {"cmd/entente/internal/registry"},
 }
 
 // testSupport are packages that only tests import; they may import

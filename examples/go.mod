@@ -1,6 +1,6 @@
 module github.com/entente-go/entente/examples
 
-go 1.26
+go 1.26.0
 
 require github.com/entente-go/entente v0.0.0
 

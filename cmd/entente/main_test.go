@@ -331,3 +331,32 @@ func TestPreCommitHooks(t *testing.T) {
 		t.Errorf("pre-commit on an agreement with a mistake: %v\n%s", err, out)
 	}
 }
+
+// TestRegistryDatabase: entente db writes a database Debian's sqlite3
+// reads, and answers the README's question from it.
+func TestRegistryDatabase(t *testing.T) {
+	needTool(t, "sqlite3")
+	bin := build(t)
+	db := filepath.Join(t.TempDir(), "registry.sqlite")
+	if out, err := exec.Command(bin, "db", "-o", db, "--to", "2025", "../../examples/agreements").CombinedOutput(); err != nil {
+		t.Fatalf("entente db: %v\n%s", err, out)
+	}
+	query := `SELECT group_concat(country_from, ' ') FROM (SELECT DISTINCT country_from FROM directed_dyad_years
+		WHERE country_to = 'TR' AND year = 1960 AND binding = 1 AND defence = 1 ORDER BY 1);`
+	out, err := exec.Command("sqlite3", db, query).CombinedOutput()
+	if err != nil {
+		t.Fatalf("sqlite3: %v\n%s", err, out)
+	}
+	if got := strings.TrimSpace(string(out)); got != "BE CA DE DK FR GB GR IS IT LU NL NO PT US" {
+		t.Errorf("bound to defend Turkey in 1960, by sqlite3: %q", got)
+	}
+	out, err = exec.Command("sqlite3", db, `SELECT DISTINCT d.defence_clauses, a.defence_conditions FROM directed_dyad_years d
+		JOIN agreements a USING (agreement) WHERE d.country_to = 'TR' AND d.year = 1960 AND d.defence = 1;`).CombinedOutput()
+	if got := strings.TrimSpace(string(out)); err != nil || got != "art-5|such action as it deems necessary, including the use of armed force" {
+		t.Errorf("the clause and its condition, by sqlite3: %v %q", err, got)
+	}
+	out, err = exec.Command("sqlite3", db, "PRAGMA integrity_check;").CombinedOutput()
+	if err != nil || strings.TrimSpace(string(out)) != "ok" {
+		t.Errorf("integrity_check: %v %s", err, out)
+	}
+}

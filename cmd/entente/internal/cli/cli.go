@@ -64,6 +64,8 @@ Usage:
                                      list the agreements of a folder
   entente table KIND [--from YEAR] [--to YEAR] [--format csv|jsonl|json] PATH...
                                      member-years, dyad-years and other tables, each row traceable
+  entente db -o FILE [--from YEAR] [--to YEAR] PATH...
+                                     the agreements, their lives and the tables as a SQLite database
   entente fmt [-w] [--check] PATH... write files in canonical form, keeping comments
   entente new [--kind KIND] [--parties IR,RU] FILE
                                      start an agreement from a valid skeleton
@@ -103,6 +105,8 @@ func (c Command) Main(args []string) int {
 		return c.ls(args[2:])
 	case "table":
 		return c.table(args[2:])
+	case "db":
+		return c.db(args[2:])
 	case "rules":
 		return c.rules(args[2:])
 	case "vocab":
@@ -174,7 +178,7 @@ func (c Command) Main(args []string) int {
 
 // commands are the command's subcommands, for a suggestion when one is
 // mistyped.
-var commands = []string{"validate", "diff", "show", "fmt", "new", "timeline", "ls", "table", "rules", "vocab", "lsp", "schema", "version", "help"}
+var commands = []string{"validate", "diff", "show", "fmt", "new", "timeline", "ls", "table", "db", "rules", "vocab", "lsp", "schema", "version", "help"}
 
 // version is the module's version and, when the build records it, the
 // revision it was built from: "v0.2.0", "(devel) 1a2b3c4d5e6f (modified)".

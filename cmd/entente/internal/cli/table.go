@@ -44,53 +44,12 @@ func (c Command) table(args []string) int {
 		fmt.Fprintf(c.Stderr, "entente table: --format %q: csv, jsonl or json\n", *format)
 		return ExitUsage
 	}
-	paths := fs.Args()[1:]
-	if len(paths) == 0 {
-		paths = []string{"."}
+	set, _, leftOut, code := c.loadAgreements("table", fs.Args()[1:])
+	if code != ExitClean {
+		return code
 	}
-	cfg, ok := c.configFor("table", "")
+	years, ok := c.tableYears("table", set, *from, *to)
 	if !ok {
-		return ExitUsage
-	}
-	files, _, err := expand(paths)
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "entente table: %v\n", err)
-		return ExitFailure
-	}
-	named := map[string]bool{}
-	for _, p := range paths {
-		named[filepath.Clean(p)] = true
-	}
-	files = slices.DeleteFunc(files, func(f string) bool { return !cfg.keeps(f, !named[filepath.Clean(f)]) })
-	c.tuneGC(gcTable)
-	loader := agreement.Loader{Topics: cfg.taxonomy}
-	var docs []*agreement.Document
-	var leftOut []string
-	for _, f := range files {
-		doc, err := loader.ReadFile(f)
-		if err != nil {
-			fmt.Fprintf(c.Stderr, "entente table: %v\n", err)
-			return ExitFailure
-		}
-		switch {
-		case !doc.IsAgreement():
-			// other YAML or JSON beside the agreements
-		case doc.Agreement == nil || doc.Diagnostics.HasErrors():
-			leftOut = append(leftOut, f)
-		default:
-			docs = append(docs, doc)
-		}
-	}
-	set := agreement.NewSet(docs...)
-	years := tables.Years{From: *from, To: *to}
-	if years.To == 0 {
-		years.To = today().Year
-	}
-	if years.From == 0 {
-		years.From = earliestYear(set, years.To)
-	}
-	if years.From > years.To {
-		fmt.Fprintf(c.Stderr, "entente table: --from %d is after --to %d\n", years.From, years.To)
 		return ExitUsage
 	}
 	out := bufio.NewWriterSize(c.Stdout, 64<<10)
@@ -102,13 +61,80 @@ func (c Command) table(args []string) int {
 		fmt.Fprintf(c.Stderr, "entente table: %v\n", err)
 		return ExitFailure
 	}
-	// A table that leaves files out is not the whole answer: it says so,
-	// and by its exit code.
-	if len(leftOut) > 0 {
-		fmt.Fprintf(c.Stderr, "entente table: %s with errors left out (%s); run entente validate\n", plural(len(leftOut), "file"), strings.Join(leftOut, ", "))
-		return ExitProblems
+	return c.leftOut("table", leftOut)
+}
+
+// leftOut says which files a table or database left out, having errors:
+// it is not the whole answer, and its exit code says so too.
+func (c Command) leftOut(name string, files []string) int {
+	if len(files) == 0 {
+		return ExitClean
 	}
-	return ExitClean
+	fmt.Fprintf(c.Stderr, "entente %s: %s with errors left out (%s); run entente validate\n", name, plural(len(files), "file"), strings.Join(files, ", "))
+	return ExitProblems
+}
+
+// loadAgreements reads the agreements of the paths (the working folder
+// when none is given), as .entente.yaml includes them, for a table or a
+// database: files with errors are left out and named, other YAML
+// skipped. It returns the file each agreement came from.
+func (c Command) loadAgreements(name string, paths []string) (*agreement.Set, map[*agreement.Agreement]string, []string, int) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	cfg, ok := c.configFor(name, "")
+	if !ok {
+		return nil, nil, nil, ExitUsage
+	}
+	files, _, err := expand(paths)
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "entente %s: %v\n", name, err)
+		return nil, nil, nil, ExitFailure
+	}
+	named := map[string]bool{}
+	for _, p := range paths {
+		named[filepath.Clean(p)] = true
+	}
+	files = slices.DeleteFunc(files, func(f string) bool { return !cfg.keeps(f, !named[filepath.Clean(f)]) })
+	c.tuneGC(gcTable)
+	loader := agreement.Loader{Topics: cfg.taxonomy}
+	var docs []*agreement.Document
+	var leftOut []string
+	from := map[*agreement.Agreement]string{}
+	for _, f := range files {
+		doc, err := loader.ReadFile(f)
+		if err != nil {
+			fmt.Fprintf(c.Stderr, "entente %s: %v\n", name, err)
+			return nil, nil, nil, ExitFailure
+		}
+		switch {
+		case !doc.IsAgreement():
+			// other YAML or JSON beside the agreements
+		case doc.Agreement == nil || doc.Diagnostics.HasErrors():
+			leftOut = append(leftOut, f)
+		default:
+			docs = append(docs, doc)
+			from[doc.Agreement] = f
+		}
+	}
+	return agreement.NewSet(docs...), from, leftOut, ExitClean
+}
+
+// tableYears are the years of a table: as given, else from the earliest
+// event to this year.
+func (c Command) tableYears(name string, set *agreement.Set, from, to int) (tables.Years, bool) {
+	years := tables.Years{From: from, To: to}
+	if years.To == 0 {
+		years.To = today().Year
+	}
+	if years.From == 0 {
+		years.From = earliestYear(set, years.To)
+	}
+	if years.From > years.To {
+		fmt.Fprintf(c.Stderr, "entente %s: --from %d is after --to %d\n", name, years.From, years.To)
+		return years, false
+	}
+	return years, true
 }
 
 // writeTable streams a table's rows in a format.

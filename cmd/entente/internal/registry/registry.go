@@ -1,0 +1,250 @@
+// Package registry writes a set of agreements as a SQLite database: the
+// agreements, their parties, clauses, commitments, events and sources as
+// written, each party's spells and each pair's, and the year tables of
+// package tables, so that a registry can be queried with SQL:
+//
+//	SELECT country_from FROM directed_dyad_years
+//	WHERE country_to = 'TR' AND year = 1960 AND binding = 1 AND defence = 1;
+//
+// The database is written to a new file beside the one named, and moved
+// over it only when complete: a failed build leaves nothing half-made,
+// and an earlier database stays as it was. A file that is not a SQLite
+// database is never replaced.
+//
+// Only the command imports this package, and only it imports the SQLite
+// driver: the library has no database in its dependencies.
+package registry
+
+import (
+	"bytes"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	_ "modernc.org/sqlite" // the driver, pure Go
+
+	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/tables"
+)
+
+// Files names the file each agreement was read from, for the files table.
+type Files map[*agreement.Agreement]string
+
+// Write writes the agreements of a set and their tables over the years to
+// a SQLite database at path.
+func Write(path string, set *agreement.Set, files Files, years tables.Years) (err error) {
+	mode, err := replaceable(path)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	tmpName := tmp.Name()
+	tmp.Close()
+	defer func() {
+		if err != nil {
+			os.Remove(tmpName)
+		}
+	}()
+	db, err := sql.Open("sqlite", tmpName)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := db.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	db.SetMaxOpenConns(1)
+	// A new file nobody reads until it is complete: no journal, no sync.
+	for _, pragma := range []string{"PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF"} {
+		if _, err := db.Exec(pragma); err != nil {
+			return err
+		}
+	}
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	w := &writer{tx: tx}
+	as := set.Agreements()
+	w.model(as, files)
+	for _, tb := range tables.All() {
+		if tb.Name == "directed-dyad-years" {
+			continue // a view of dyad_years, below
+		}
+		w.table(tb, as, years)
+	}
+	w.exec(directedView)
+	if w.err != nil {
+		return w.err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if err := db.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmpName, mode); err != nil {
+		return err
+	}
+	return os.Rename(tmpName, path)
+}
+
+// replaceable says whether a database may be written at path, and the
+// mode to give it: nothing is there (0644), or a SQLite database is (its
+// own mode).
+func replaceable(path string) (os.FileMode, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0o644, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	if !info.Mode().IsRegular() {
+		return 0, fmt.Errorf("%s is not a regular file; it is not replaced", path)
+	}
+	head := make([]byte, 16)
+	n, _ := io.ReadFull(f, head)
+	if n == 0 {
+		return info.Mode().Perm(), nil // an empty file: nothing written in it is lost
+	}
+	if !bytes.Equal(head[:n], []byte("SQLite format 3\x00")) {
+		return 0, fmt.Errorf("%s exists and is not a SQLite database; it is not replaced", path)
+	}
+	return info.Mode().Perm(), nil
+}
+
+// writer runs statements in one transaction, keeping the first error.
+type writer struct {
+	tx  *sql.Tx
+	err error
+}
+
+func (w *writer) exec(query string, args ...any) {
+	if w.err == nil {
+		_, w.err = w.tx.Exec(query, args...)
+	}
+}
+
+// inserter is a prepared INSERT into one table.
+type inserter struct {
+	w    *writer
+	stmt *sql.Stmt
+}
+
+// create makes a table of columns (name and SQL type) and returns its
+// INSERT.
+func (w *writer) create(name string, columns [][2]string) *inserter {
+	var defs, marks []string
+	for _, c := range columns {
+		defs = append(defs, fmt.Sprintf("%q %s", c[0], c[1]))
+		marks = append(marks, "?")
+	}
+	w.exec(fmt.Sprintf("CREATE TABLE %q (%s)", name, strings.Join(defs, ", ")))
+	ins := &inserter{w: w}
+	if w.err == nil {
+		ins.stmt, w.err = w.tx.Prepare(fmt.Sprintf("INSERT INTO %q VALUES (%s)", name, strings.Join(marks, ", ")))
+	}
+	return ins
+}
+
+func (ins *inserter) add(values ...any) {
+	if ins.w.err != nil {
+		return
+	}
+	for i, v := range values {
+		if s, ok := v.(string); ok && s == "" {
+			values[i] = nil // not recorded: NULL, never an empty string or a zero
+		}
+	}
+	_, ins.w.err = ins.stmt.Exec(values...)
+}
+
+// integerColumns are the columns of the year tables that hold numbers or
+// flags (1 or 0); the rest hold text.
+var integerColumns = map[string]bool{
+	"year": true, "parties": true, "count": true, "bilateral": true, "in_effect": true, "binding": true, "suspended": true, "censored": true, "any": true,
+	"cow": true, "gw": true, "cow_a": true, "cow_b": true, "gw_a": true, "gw_b": true,
+}
+
+func columnType(name string) string {
+	base := strings.TrimPrefix(strings.TrimPrefix(name, "ab_"), "ba_")
+	switch {
+	case integerColumns[name]:
+		return "INTEGER"
+	case base == "defence" || base == "offence" || base == "neutrality" || base == "non_aggression" || base == "consultation":
+		return "INTEGER"
+	}
+	return "TEXT"
+}
+
+// table writes one of package tables' tables, by its CSV columns.
+func (w *writer) table(tb tables.Table, as []*agreement.Agreement, years tables.Years) {
+	name := strings.ReplaceAll(tb.Name, "-", "_")
+	var cols [][2]string
+	for _, c := range tb.Columns {
+		cols = append(cols, [2]string{c, columnType(c)})
+	}
+	if name == "set_dyad_years" {
+		// Across the set, the obligations are lists of agreement#clause.
+		for i := range cols {
+			if cols[i][0] != "any" && cols[i][1] == "INTEGER" && !integerColumns[cols[i][0]] {
+				cols[i][1] = "TEXT"
+			}
+		}
+	}
+	ins := w.create(name, cols)
+	values := make([]any, len(cols))
+	for rec := range tb.Records(seq(as), years) {
+		for i, v := range rec {
+			values[i] = v
+		}
+		ins.add(values...)
+		if w.err != nil {
+			return
+		}
+	}
+}
+
+func seq(as []*agreement.Agreement) func(func(*agreement.Agreement) bool) {
+	return func(yield func(*agreement.Agreement) bool) {
+		for _, a := range as {
+			if !yield(a) {
+				return
+			}
+		}
+	}
+}
+
+// directedView is each dyad-year seen from each side: the directed
+// dyad-years, without writing every row twice.
+var directedView = func() string {
+	side := func(from, to string) string {
+		cols := []string{"agreement", from + " AS \"from\"", to + " AS \"to\"", "country_" + from + " AS country_from", "country_" + to + " AS country_to",
+			"cow_" + from + " AS cow_from", "cow_" + to + " AS cow_to", "gw_" + from + " AS gw_from", "gw_" + to + " AS gw_to",
+			"year", "binding", "first", "last", "suspended", "censored"}
+		for _, n := range []string{"defence", "offence", "neutrality", "non_aggression", "consultation"} {
+			cols = append(cols, fmt.Sprintf("%s%s_%s AS %s", from, to, n, n), fmt.Sprintf("%s%s_%s_clauses AS %s_clauses", from, to, n, n))
+		}
+		return "SELECT " + strings.Join(cols, ", ") + " FROM dyad_years"
+	}
+	return "CREATE VIEW directed_dyad_years AS " + side("a", "b") + " UNION ALL " + side("b", "a")
+}()

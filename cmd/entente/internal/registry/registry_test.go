@@ -1,0 +1,116 @@
+package registry
+
+import (
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/tables"
+)
+
+var years = tables.Years{From: 1950, To: 2025}
+
+func examples(t *testing.T) *agreement.Set {
+	t.Helper()
+	set, err := agreement.ReadFS(os.DirFS("../../../../examples/agreements"), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+func count(t *testing.T, db *sql.DB, query string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := db.QueryRow(query, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}
+
+// TestWriteReadBack: the database holds every row of every table and
+// every party and event, read back through database/sql.
+func TestWriteReadBack(t *testing.T) {
+	set := examples(t)
+	path := filepath.Join(t.TempDir(), "registry.sqlite")
+	if err := Write(path, set, nil, years); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, tb := range tables.All() {
+		want := 0
+		for range tb.Records(tables.InSet(set), years) {
+			want++
+		}
+		name := strings.ReplaceAll(tb.Name, "-", "_")
+		if got := count(t, db, "SELECT count(*) FROM "+name); got != want || want == 0 {
+			t.Errorf("%s: %d rows, the table has %d", name, got, want)
+		}
+	}
+	parties, events := 0, 0
+	for _, a := range set.Agreements() {
+		parties += len(a.Parties)
+		events += len(a.Timeline)
+	}
+	if got := count(t, db, "SELECT count(*) FROM parties"); got != parties {
+		t.Errorf("parties: %d, want %d", got, parties)
+	}
+	if got := count(t, db, "SELECT count(*) FROM events"); got != events {
+		t.Errorf("events: %d, want %d", got, events)
+	}
+	// Which states were bound to defend Turkey in 1960?
+	rows, err := db.Query(`SELECT DISTINCT country_from FROM directed_dyad_years
+		WHERE country_to = 'TR' AND year = 1960 AND binding = 1 AND defence = 1 ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var states []string
+	for rows.Next() {
+		var s string
+		rows.Scan(&s)
+		states = append(states, s)
+	}
+	if got := strings.Join(states, " "); got != "BE CA DE DK FR GB GR IS IT LU NL NO PT US" {
+		t.Errorf("bound to defend Turkey in 1960: %s", got)
+	}
+	// A year not known is NULL, never an empty string or a zero.
+	if n := count(t, db, "SELECT count(*) FROM dyad_years WHERE first = '' OR cow_a = 0"); n != 0 {
+		t.Errorf("%d rows hold an empty string or a zero for a value not known", n)
+	}
+	if n := count(t, db, "SELECT count(*) FROM dyad_years WHERE binding = 0 AND first IS NULL AND suspended = 1"); n == 0 {
+		t.Error("no year of suspended obligations (ANZUS, New Zealand and the United States, from 1987)")
+	}
+}
+
+// TestWriteReplacesOnlyADatabase: a database is replaced whole; any other
+// file is refused and left as it was.
+func TestWriteReplacesOnlyADatabase(t *testing.T) {
+	set := examples(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "registry.sqlite")
+	if err := Write(path, set, nil, tables.Years{From: 2000, To: 2001}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(path, set, nil, years); err != nil {
+		t.Fatalf("replacing a database: %v", err)
+	}
+	notes := filepath.Join(dir, "notes.yaml")
+	os.WriteFile(notes, []byte("format: entente/v1\n"), 0o644)
+	if err := Write(notes, set, nil, years); err == nil || !strings.Contains(err.Error(), "not a SQLite database") {
+		t.Errorf("writing over a YAML file: %v", err)
+	}
+	if b, _ := os.ReadFile(notes); string(b) != "format: entente/v1\n" {
+		t.Errorf("the file was changed: %q", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("files left in the folder: %v", entries)
+	}
+}
