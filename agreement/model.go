@@ -29,6 +29,10 @@ type Agreement struct {
 	Cooperation []CooperationArea `json:"cooperation,omitzero"`
 	Timeline    Timeline          `json:"timeline,omitzero"`
 	Relations   []Relation        `json:"relations,omitzero"`
+	// Identifiers are the agreement's ids in datasets and registries, by
+	// their name: atop (ATOP's atopid), cow (the Correlates of War formal
+	// alliances' version4id), unts (its UN Treaty Series registration).
+	Identifiers map[string]string `json:"identifiers,omitzero"`
 	Sources     []Source          `json:"sources,omitzero"`
 	Notes       string            `json:"notes,omitzero"`
 }

@@ -76,6 +76,13 @@ func TestSchemaMatchesTypes(t *testing.T) {
 			if s["type"] != "boolean" {
 				t.Errorf("%s: Go bool, schema type %v", path, s["type"])
 			}
+		case ty.Kind() == reflect.Map && ty.Key().Kind() == reflect.String:
+			items, _ := s["additionalProperties"].(map[string]any)
+			if s["type"] != "object" || items == nil {
+				t.Errorf("%s: Go map, schema type %v, additionalProperties %v", path, s["type"], s["additionalProperties"])
+				return
+			}
+			check(path+"{}", ty.Elem(), items)
 		case ty.Kind() == reflect.Slice:
 			if s["type"] != "array" {
 				t.Errorf("%s: Go slice, schema type %v", path, s["type"])

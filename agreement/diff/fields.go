@@ -55,7 +55,8 @@ func typ[T any]() reflect.Type { return reflect.TypeFor[T]() }
 //     is minor, a change of whitespace alone cosmetic; renumbering and
 //     reordering are patch; cross-references are citations (patch).
 //   - cooperation areas: minor; the clauses and sources they cite, patch.
-//   - sources and citations: patch; relations to other agreements: minor.
+//   - sources and citations, identifiers in datasets: patch; relations to
+//     other agreements: minor.
 //   - title and kind: minor and major; languages, contexts: minor; the
 //     version block: none.
 var rules = map[fieldKey]rule{
@@ -77,9 +78,10 @@ var rules = map[fieldKey]rule{
 	{typ[agreement.Agreement](), "cooperation"}: {class: ClassStructural, impact: ImpactMinor, match: []string{"topic"}},
 	{typ[agreement.Agreement](), "timeline"}: {class: ClassTemporal, impact: ImpactMinor,
 		match: []string{"event", "party", "date"}, loose: []string{"event", "party"}, decisive: true},
-	{typ[agreement.Agreement](), "relations"}: {class: ClassCitation, impact: ImpactMinor, match: []string{"type", "agreement"}, loose: []string{"agreement"}},
-	{typ[agreement.Agreement](), "sources"}:   {class: ClassCitation, impact: ImpactPatch, match: []string{"id"}, ordered: true},
-	{typ[agreement.Agreement](), "notes"}:     {class: ClassText, impact: ImpactPatch, prose: true},
+	{typ[agreement.Agreement](), "relations"}:   {class: ClassCitation, impact: ImpactMinor, match: []string{"type", "agreement"}, loose: []string{"agreement"}},
+	{typ[agreement.Agreement](), "identifiers"}: {class: ClassCitation, impact: ImpactPatch},
+	{typ[agreement.Agreement](), "sources"}:     {class: ClassCitation, impact: ImpactPatch, match: []string{"id"}, ordered: true},
+	{typ[agreement.Agreement](), "notes"}:       {class: ClassText, impact: ImpactPatch, prose: true},
 
 	{typ[agreement.Version](), "label"}: {class: ClassStructural, impact: ImpactNone},
 	{typ[agreement.Version](), "stage"}: {class: ClassStructural, impact: ImpactNone},
