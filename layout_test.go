@@ -21,7 +21,7 @@ var layers = []struct {
 	{"programs", []string{".", "cmd/entente", "examples/...", "bench/..."}},
 	{"the command's flags, formats and output", []string{"cmd/entente/internal/cli"}},
 	{"the language server; the registry database", []string{"cmd/entente/internal/lsp", "cmd/entente/internal/registry"}},
-	{"comparing versions; pictures; tables", []string{"agreement/diff", "timeline", "tables"}},
+	{"comparing versions; pictures; tables; datasets", []string{"agreement/diff", "timeline", "tables", "datasets"}},
 	{"the model, loading, rules, questions", []string{"agreement"}},
 	{"the schema; the registries", []string{"schema", "parties", "topics"}},
 	{"the tree codec; the quick schema check", []string{"internal/codec", "internal/quickschema"}},

@@ -146,10 +146,14 @@ func (ob *Obligation) add(clause string, cm agreement.Commitment) {
 	}
 }
 
-// owed returns the obligations that commitments put on party from toward
-// party to: binding commitments made by it (or by each, or all) owed to
-// it (or to no one party in particular). to "" asks what from owes to
-// any other; from "" what the agreement holds at all.
+// ObligationsOf returns the obligations that the agreement's binding
+// commitments put on party from toward party to: those made by it (or by
+// each, or all) owed to it (or to no one party in particular), each with
+// its clauses. to "" asks what from owes any other; from "" what the
+// agreement holds at all. Whether they bind on a day is the life's
+// question (agreement.Agreement.ObligationsBetween).
+func ObligationsOf(a *agreement.Agreement, from, to string) Obligations { return owed(a, from, to) }
+
 func owed(a *agreement.Agreement, from, to string) Obligations {
 	var o Obligations
 	var walk func(cs []agreement.Clause)

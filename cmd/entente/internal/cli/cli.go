@@ -66,6 +66,8 @@ Usage:
                                      member-years, dyad-years and other tables, each row traceable
   entente db -o FILE [--from YEAR] [--to YEAR] PATH...
                                      the agreements, their lives and the tables as a SQLite database
+  entente compare --atop FILE | --cow FILE [--format text|json] PATH...
+                                     where the files disagree with your copy of ATOP or COW
   entente fmt [-w] [--check] PATH... write files in canonical form, keeping comments
   entente new [--kind KIND] [--parties IR,RU] FILE
                                      start an agreement from a valid skeleton
@@ -107,6 +109,8 @@ func (c Command) Main(args []string) int {
 		return c.table(args[2:])
 	case "db":
 		return c.db(args[2:])
+	case "compare":
+		return c.compare(args[2:])
 	case "rules":
 		return c.rules(args[2:])
 	case "vocab":
@@ -178,7 +182,7 @@ func (c Command) Main(args []string) int {
 
 // commands are the command's subcommands, for a suggestion when one is
 // mistyped.
-var commands = []string{"validate", "diff", "show", "fmt", "new", "timeline", "ls", "table", "db", "rules", "vocab", "lsp", "schema", "version", "help"}
+var commands = []string{"validate", "diff", "show", "fmt", "new", "timeline", "ls", "table", "db", "compare", "rules", "vocab", "lsp", "schema", "version", "help"}
 
 // version is the module's version and, when the build records it, the
 // revision it was built from: "v0.2.0", "(devel) 1a2b3c4d5e6f (modified)".
