@@ -164,9 +164,7 @@ func owed(a *agreement.Agreement, from, to string) Obligations {
 				if !cm.Modality.Binding() {
 					continue
 				}
-				byOK := from == "" || cm.By == from || cm.By == "each" || cm.By == "all" || cm.By == ""
-				toOK := to == "" || cm.Towards == "" || cm.Towards == to
-				if !byOK || !toOK || (from != "" && cm.Towards == from) {
+				if from != "" && !owedOne(cm, from, to) {
 					continue
 				}
 				if ob := o.flag(cm.Kind.ProfileFlag()); ob != nil {

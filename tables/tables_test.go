@@ -256,3 +256,39 @@ timeline: [{date: "2001-07-01", event: signed}, {date: "2001-07-01", event: ente
 		t.Errorf("%d rows, want 3 pairs in 2 years: %v", len(got), got)
 	}
 }
+
+// TestExplain: a dyad's cell of 1987 in ANZUS rests on Articles 3 and 4,
+// on both parties' spells from entry into force (with its source), and on
+// the suspension of 1986 between them.
+func TestExplain(t *testing.T) {
+	set := examples(t)
+	var anzus *agreement.Agreement
+	for a := range tables.InSet(set) {
+		if a.ID == "anzus-1951" {
+			anzus = a
+		}
+	}
+	ex, err := tables.Explain(anzus, "us", "nz", 1987)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range ex.Commitments {
+		got = append(got, c.Obligation+" "+c.Clause)
+	}
+	if strings.Join(got, ", ") != "consultation art-3, defence art-4" {
+		t.Errorf("commitments: %v", got)
+	}
+	if len(ex.Spells) != 2 || len(ex.Spells[0].Events) != 1 || !slices.Equal(ex.Spells[0].Events[0].Sources, []string{"dafp-133"}) {
+		t.Errorf("spells: %+v", ex.Spells)
+	}
+	if len(ex.Pair) != 1 || ex.Pair[0].Binding || ex.Pair[0].From.String() != "1986-08-11" {
+		t.Errorf("between them: %+v", ex.Pair)
+	}
+	if _, err := tables.Explain(anzus, "us", "us", 1987); err == nil {
+		t.Error("a party toward itself is explained")
+	}
+	if _, err := tables.Explain(anzus, "fr", "", 1987); err == nil {
+		t.Error("a party the agreement does not have is explained")
+	}
+}

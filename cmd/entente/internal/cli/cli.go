@@ -64,6 +64,8 @@ Usage:
                                      list the agreements of a folder
   entente table KIND [--from YEAR] [--to YEAR] [--format csv|jsonl|json] PATH...
                                      member-years, dyad-years and other tables, each row traceable
+  entente explain FILE --party ID [--towards ID] --year YEAR
+                                     what a table's row rests on: clauses, commitments, reports, sources
   entente db -o FILE [--from YEAR] [--to YEAR] PATH...
                                      the agreements, their lives and the tables as a SQLite database
   entente compare --atop FILE | --cow FILE [--format text|json] PATH...
@@ -111,6 +113,8 @@ func (c Command) Main(args []string) int {
 		return c.db(args[2:])
 	case "compare":
 		return c.compare(args[2:])
+	case "explain":
+		return c.explain(args[2:])
 	case "rules":
 		return c.rules(args[2:])
 	case "vocab":
@@ -182,7 +186,7 @@ func (c Command) Main(args []string) int {
 
 // commands are the command's subcommands, for a suggestion when one is
 // mistyped.
-var commands = []string{"validate", "diff", "show", "fmt", "new", "timeline", "ls", "table", "db", "compare", "rules", "vocab", "lsp", "schema", "version", "help"}
+var commands = []string{"validate", "diff", "show", "fmt", "new", "timeline", "ls", "table", "explain", "db", "compare", "rules", "vocab", "lsp", "schema", "version", "help"}
 
 // version is the module's version and, when the build records it, the
 // revision it was built from: "v0.2.0", "(devel) 1a2b3c4d5e6f (modified)".

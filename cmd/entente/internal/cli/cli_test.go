@@ -100,6 +100,8 @@ func TestReports(t *testing.T) {
 		{"ls-unknown.golden", []string{"ls", "--party", "XX", "--topic", "securty", "--in-force-on", "2026-03-01", "../../../../examples/agreements"}},
 		{"ls-in-force.json", []string{"ls", "--format", "json", "--in-force-on", "2026-03-01", "../../../../examples/agreements"}},
 		{"show-anzus.json", []string{"show", "--at", "2026-03-01", "--format", "json", "../../../../examples/agreements/anzus-1951.yaml"}},
+		{"explain-anzus.golden", []string{"explain", "../../../../examples/agreements/anzus-1951.yaml", "--party", "us", "--towards", "nz", "--year", "1987"}},
+		{"explain-cst-uz.golden", []string{"explain", "../../../../examples/agreements/cst-1992.yaml", "--party", "uz", "--year", "2006"}},
 		{"diff-git.golden", []string{"diff", "examples/agreements/ir-ru-csp-2025.yaml",
 			"../../../../examples/agreements/ir-ru-csp-2025-announced.yaml", "abc123", "100644",
 			"../../../../examples/agreements/ir-ru-csp-2025.yaml", "def456", "100644"}},

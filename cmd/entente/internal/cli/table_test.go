@@ -85,6 +85,8 @@ func TestTableUsage(t *testing.T) {
 		{[]string{"table", "dyad-yeras", exampleDir}, "did you mean dyad-years?"},
 		{[]string{"table", "members", "--format", "xml", exampleDir}, "csv, jsonl or json"},
 		{[]string{"table", "members", "--from", "2000", "--to", "1990", exampleDir}, "after --to"},
+		{[]string{"explain", exampleDir + "/anzus-1951.yaml", "--party", "us"}, "explain FILE --party ID"},
+		{[]string{"explain", exampleDir + "/anzus-1951.yaml", "--party", "fr", "--year", "1990"}, `has no party "fr"`},
 	} {
 		code, _, errOut := run(tt.args...)
 		if code != ExitUsage || !strings.Contains(errOut, tt.want) {
