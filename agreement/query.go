@@ -346,6 +346,16 @@ func (s *Set) filter(keep func(*Agreement) bool) []*Agreement {
 // agreement whose announced and signed texts are both in the set is
 // counted once.
 func (s *Set) Agreements() []*Agreement {
+	// The latest version of each id, found in one pass (Latest's choice):
+	// a registry of thousands of files is not searched once per id.
+	latest := map[string]*Document{}
+	for _, d := range s.Documents {
+		if id := d.Header.ID; id != "" {
+			if best := latest[id]; best == nil || laterVersion(d.Header.Version, best.Header.Version) {
+				latest[id] = d
+			}
+		}
+	}
 	var out []*Agreement
 	seen := map[string]bool{}
 	for _, d := range s.Documents {
@@ -361,8 +371,8 @@ func (s *Set) Agreements() []*Agreement {
 			continue
 		}
 		seen[id] = true
-		if latest := s.Latest(id); latest != nil && latest.Agreement != nil {
-			out = append(out, latest.Agreement)
+		if l := latest[id]; l != nil && l.Agreement != nil {
+			out = append(out, l.Agreement)
 		}
 	}
 	return out

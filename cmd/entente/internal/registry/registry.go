@@ -23,6 +23,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	_ "modernc.org/sqlite" // the driver, pure Go
@@ -81,12 +82,23 @@ func Write(path string, set *agreement.Set, files Files, years tables.Years) (er
 	as := set.Agreements()
 	w.model(as, files)
 	for _, tb := range tables.All() {
-		if tb.Name == "directed-dyad-years" {
-			continue // a view of dyad_years, below
+		switch tb.Name {
+		case "directed-dyad-years":
+			// a view of dyad_years, below
+		case "member-years":
+			w.split(tb, as, years, 9, "party_obligations", []string{"agreement", "party"})
+		case "dyad-years":
+			w.split(tb, as, years, 15, "pair_obligations", []string{"agreement", "a", "b"})
+		default:
+			w.table(tb, as, years)
 		}
-		w.table(tb, as, years)
 	}
-	w.exec(directedView)
+	for _, ins := range w.open {
+		ins.flush()
+	}
+	for _, view := range append(w.views, directedView) {
+		w.exec(view)
+	}
 	if w.err != nil {
 		return w.err
 	}
@@ -134,8 +146,10 @@ func replaceable(path string) (os.FileMode, error) {
 
 // writer runs statements in one transaction, keeping the first error.
 type writer struct {
-	tx  *sql.Tx
-	err error
+	tx    *sql.Tx
+	err   error
+	open  []*inserter // to flush at the end
+	views []string    // to make once the tables are written
 }
 
 func (w *writer) exec(query string, args ...any) {
@@ -144,38 +158,63 @@ func (w *writer) exec(query string, args ...any) {
 	}
 }
 
-// inserter is a prepared INSERT into one table.
+// inserter adds rows to one table, batch rows to a statement: a
+// statement per row costs most of a large build.
 type inserter struct {
-	w    *writer
-	stmt *sql.Stmt
+	w       *writer
+	name    string
+	columns int
+	batch   *sql.Stmt // INSERT of batchRows rows
+	pending []any
 }
 
+const batchRows = 64
+
 // create makes a table of columns (name and SQL type) and returns its
-// INSERT.
+// inserter; flush it when done.
 func (w *writer) create(name string, columns [][2]string) *inserter {
-	var defs, marks []string
+	var defs []string
 	for _, c := range columns {
 		defs = append(defs, fmt.Sprintf("%q %s", c[0], c[1]))
-		marks = append(marks, "?")
 	}
 	w.exec(fmt.Sprintf("CREATE TABLE %q (%s)", name, strings.Join(defs, ", ")))
-	ins := &inserter{w: w}
+	ins := &inserter{w: w, name: name, columns: len(columns)}
 	if w.err == nil {
-		ins.stmt, w.err = w.tx.Prepare(fmt.Sprintf("INSERT INTO %q VALUES (%s)", name, strings.Join(marks, ", ")))
+		ins.batch, w.err = w.tx.Prepare(ins.insert(batchRows))
 	}
+	w.open = append(w.open, ins)
 	return ins
+}
+
+// insert is the INSERT of n rows.
+func (ins *inserter) insert(n int) string {
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", ins.columns), ", ") + ")"
+	return fmt.Sprintf("INSERT INTO %q VALUES %s", ins.name, strings.TrimSuffix(strings.Repeat(row+", ", n), ", "))
 }
 
 func (ins *inserter) add(values ...any) {
 	if ins.w.err != nil {
 		return
 	}
-	for i, v := range values {
+	for _, v := range values {
 		if s, ok := v.(string); ok && s == "" {
-			values[i] = nil // not recorded: NULL, never an empty string or a zero
+			v = nil // not recorded: NULL, never an empty string or a zero
 		}
+		ins.pending = append(ins.pending, v)
 	}
-	_, ins.w.err = ins.stmt.Exec(values...)
+	if len(ins.pending) == batchRows*ins.columns {
+		_, ins.w.err = ins.batch.Exec(ins.pending...)
+		ins.pending = ins.pending[:0]
+	}
+}
+
+// flush writes the rows of a last, partial batch.
+func (ins *inserter) flush() {
+	if ins.w.err != nil || len(ins.pending) == 0 {
+		return
+	}
+	_, ins.w.err = ins.w.tx.Exec(ins.insert(len(ins.pending)/ins.columns), ins.pending...)
+	ins.pending = ins.pending[:0]
 }
 
 // integerColumns are the columns of the year tables that hold numbers or
@@ -224,6 +263,51 @@ func (w *writer) table(tb tables.Table, as []*agreement.Agreement, years tables.
 	}
 }
 
+// split writes a year table as two: its rows without the obligations
+// (the first head columns), and the obligations once per party or pair
+// (keyed by key, the first columns), which a view of the table's name
+// joins again. The obligations of a pair are the same every year; written
+// once, they are not written thousands of times.
+func (w *writer) split(tb tables.Table, as []*agreement.Agreement, years tables.Years, head int, obligations string, key []string) {
+	name := strings.ReplaceAll(tb.Name, "-", "_")
+	var rowCols, oblCols [][2]string
+	for _, c := range tb.Columns[:head] {
+		rowCols = append(rowCols, [2]string{c, columnType(c)})
+	}
+	for _, c := range key {
+		oblCols = append(oblCols, [2]string{c, "TEXT"})
+	}
+	for _, c := range tb.Columns[head:] {
+		oblCols = append(oblCols, [2]string{c, columnType(c)})
+	}
+	rows := w.create(name+"_rows", rowCols)
+	obl := w.create(obligations, oblCols)
+	values := make([]any, len(tb.Columns))
+	var last []string
+	for rec := range tb.Records(seq(as), years) {
+		for i, v := range rec {
+			values[i] = v
+		}
+		rows.add(values[:head]...)
+		if last == nil || !slices.Equal(last, rec[:len(key)]) {
+			last = slices.Clone(rec[:len(key)])
+			obl.add(append(append([]any{}, values[:len(key)]...), values[head:]...)...)
+		}
+		if w.err != nil {
+			return
+		}
+	}
+	var using, picked []string
+	for _, c := range key {
+		using = append(using, fmt.Sprintf("%q", c))
+	}
+	for _, c := range tb.Columns[head:] {
+		picked = append(picked, fmt.Sprintf("o.%q", c))
+	}
+	w.views = append(w.views, fmt.Sprintf("CREATE VIEW %q AS SELECT r.*, %s FROM %q r JOIN %q o USING (%s)",
+		name, strings.Join(picked, ", "), name+"_rows", obligations, strings.Join(using, ", ")))
+}
+
 func seq(as []*agreement.Agreement) func(func(*agreement.Agreement) bool) {
 	return func(yield func(*agreement.Agreement) bool) {
 		for _, a := range as {
@@ -242,7 +326,13 @@ var directedView = func() string {
 			"cow_" + from + " AS cow_from", "cow_" + to + " AS cow_to", "gw_" + from + " AS gw_from", "gw_" + to + " AS gw_to",
 			"year", "binding", "first", "last", "suspended", "censored"}
 		for _, n := range []string{"defence", "offence", "neutrality", "non_aggression", "consultation"} {
-			cols = append(cols, fmt.Sprintf("%s%s_%s AS %s", from, to, n, n), fmt.Sprintf("%s%s_%s_clauses AS %s_clauses", from, to, n, n))
+			fields := []string{n, n + "_clauses"}
+			if n == "defence" || n == "offence" {
+				fields = append(fields, n+"_scopes", n+"_conditions")
+			}
+			for _, f := range fields {
+				cols = append(cols, fmt.Sprintf("%s%s_%s AS %s", from, to, f, f))
+			}
 		}
 		return "SELECT " + strings.Join(cols, ", ") + " FROM dyad_years"
 	}

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,6 +53,16 @@ func TestWriteReadBack(t *testing.T) {
 		name := strings.ReplaceAll(tb.Name, "-", "_")
 		if got := count(t, db, "SELECT count(*) FROM "+name); got != want || want == 0 {
 			t.Errorf("%s: %d rows, the table has %d", name, got, want)
+		}
+		// Each table, or the view of it, has the CSV's columns, in order.
+		rows, err := db.Query("SELECT * FROM " + name + " LIMIT 1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		rows.Close()
+		if !slices.Equal(cols, tb.Columns) {
+			t.Errorf("%s: columns %v, the CSV's %v", name, cols, tb.Columns)
 		}
 	}
 	parties, events := 0, 0

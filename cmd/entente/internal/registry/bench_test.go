@@ -1,0 +1,51 @@
+package registry
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/internal/gen"
+	"github.com/entente-go/entente/tables"
+)
+
+// benchAgreements is how many generated agreements BenchmarkWrite puts
+// in its database.
+var benchAgreements = 1_000
+
+func init() {
+	if n := os.Getenv("ENTENTE_BENCH_AGREEMENTS"); n != "" {
+		fmt.Sscan(n, &benchAgreements)
+	}
+}
+
+// BenchmarkWrite builds the database of generated multilateral
+// agreements (4 to 30 parties each) with year tables from 1950 to 2025,
+// reporting its size and rows of dyad-years.
+//
+//	go test ./cmd/entente/internal/registry -run '^$' -bench Write -benchtime 1x
+func BenchmarkWrite(b *testing.B) {
+	var docs []*agreement.Document
+	for seed := range uint64(benchAgreements) {
+		a := gen.Multilateral(seed)
+		docs = append(docs, &agreement.Document{Agreement: a, Header: agreement.Header{Format: a.Format, ID: a.ID, Version: a.Version}})
+	}
+	set := agreement.NewSet(docs...)
+	years := tables.Years{From: 1950, To: 2025}
+	dyads := 0
+	tb, _ := tables.Lookup("dyad-years")
+	for range tb.Records(tables.InSet(set), years) {
+		dyads++
+	}
+	path := filepath.Join(b.TempDir(), "registry.sqlite")
+	for b.Loop() {
+		if err := Write(path, set, nil, years); err != nil {
+			b.Fatal(err)
+		}
+	}
+	info, _ := os.Stat(path)
+	b.ReportMetric(float64(info.Size())/(1<<20), "MiB")
+	b.ReportMetric(float64(dyads), "dyad-years")
+}
