@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"iter"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -290,5 +291,35 @@ func TestExplain(t *testing.T) {
 	}
 	if _, err := tables.Explain(anzus, "fr", "", 1987); err == nil {
 		t.Error("a party the agreement does not have is explained")
+	}
+}
+
+// TestTablesOfBrokenAgreements: every table of every agreement of the
+// loader's error cases (wrong dates, unknown parties, conflicting
+// reports) is made without a panic, each record as long as the columns.
+func TestTablesOfBrokenAgreements(t *testing.T) {
+	files, _ := filepath.Glob("../agreement/testdata/err/*.yaml")
+	if len(files) < 20 {
+		t.Fatalf("only %d cases", len(files))
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := agreement.Parse(f, src).Agreement
+		if a == nil {
+			continue
+		}
+		for _, tb := range tables.All() {
+			for rec := range tb.Records(one(a), tables.Years{From: 1900, To: 2030}) {
+				if len(rec) != len(tb.Columns) {
+					t.Fatalf("%s, %s: %d fields under %d columns", f, tb.Name, len(rec), len(tb.Columns))
+				}
+			}
+		}
+		for _, p := range a.Parties {
+			tables.Explain(a, p.ID, "", 2000)
+		}
 	}
 }
