@@ -90,10 +90,10 @@ var (
 	agreementColumns = concat([]string{"agreement", "version", "title", "kind", "parties", "bilateral"},
 		dayColumns("signed"), dayColumns("in_force"), dayColumns("ended"), []string{"ended_by", "in_effect"}, obligationColumns(""))
 	memberColumns     = concat([]string{"agreement", "party", "country", "cow", "gw", "state"}, dayColumns("from"), dayColumns("to"), []string{"censored", "basis"})
-	memberYearColumns = concat([]string{"agreement", "party", "country", "cow", "gw", "year", "first", "last", "censored"}, obligationColumns(""))
-	dyadYearColumns   = concat([]string{"agreement", "a", "b", "country_a", "country_b", "cow_a", "cow_b", "gw_a", "gw_b", "year", "binding", "first", "last", "suspended", "censored"},
+	memberYearColumns = concat([]string{"agreement", "party", "country", "cow", "gw", "year", "first", "last", "censored", "sources"}, obligationColumns(""))
+	dyadYearColumns   = concat([]string{"agreement", "a", "b", "country_a", "country_b", "cow_a", "cow_b", "gw_a", "gw_b", "year", "binding", "first", "last", "suspended", "censored", "sources"},
 		obligationColumns("ab_"), obligationColumns("ba_"))
-	directedColumns = concat([]string{"agreement", "from", "to", "country_from", "country_to", "cow_from", "cow_to", "gw_from", "gw_to", "year", "binding", "first", "last", "suspended", "censored"},
+	directedColumns = concat([]string{"agreement", "from", "to", "country_from", "country_to", "cow_from", "cow_to", "gw_from", "gw_to", "year", "binding", "first", "last", "suspended", "censored", "sources"},
 		obligationColumns(""))
 	setDyadColumns = []string{"country_a", "country_b", "cow_a", "cow_b", "gw_a", "gw_b", "year", "agreements", "count", "any",
 		"defence", "offence", "neutrality", "non_aggression", "consultation"}
@@ -145,7 +145,7 @@ func (r MemberRow) record(dst []string) []string {
 }
 
 func (r MemberYearRow) record(dst []string) []string {
-	dst = append(dst, r.Agreement, r.Party, r.Country, code(r.COW), code(r.GW), number(r.Year), date(r.First), date(r.Last), flag(r.Censored))
+	dst = append(dst, r.Agreement, r.Party, r.Country, code(r.COW), code(r.GW), number(r.Year), date(r.First), date(r.Last), flag(r.Censored), list(r.Sources))
 	return appendMade(dst, r.obligationsRecord, r.Obligations)
 }
 
@@ -159,13 +159,13 @@ func appendMade(dst, fields []string, o Obligations) []string {
 
 func (r DyadYearRow) record(dst []string) []string {
 	dst = append(dst, r.Agreement, r.A, r.B, r.CountryA, r.CountryB, code(r.COWA), code(r.COWB), code(r.GWA), code(r.GWB), number(r.Year),
-		flag(r.Binding), date(r.First), date(r.Last), flag(r.Suspended), flag(r.Censored))
+		flag(r.Binding), date(r.First), date(r.Last), flag(r.Suspended), flag(r.Censored), list(r.Sources))
 	return appendMade(appendMade(dst, r.abRecord, r.AB), r.baRecord, r.BA)
 }
 
 func (r DirectedDyadYearRow) record(dst []string) []string {
 	dst = append(dst, r.Agreement, r.From, r.To, r.CountryFrom, r.CountryTo, code(r.COWFrom), code(r.COWTo), code(r.GWFrom), code(r.GWTo), number(r.Year),
-		flag(r.Binding), date(r.First), date(r.Last), flag(r.Suspended), flag(r.Censored))
+		flag(r.Binding), date(r.First), date(r.Last), flag(r.Suspended), flag(r.Censored), list(r.Sources))
 	return appendMade(dst, r.obligationsRecord, r.Obligations)
 }
 

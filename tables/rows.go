@@ -172,6 +172,9 @@ type MemberYearRow struct {
 	// Censored says it was still bound on the last day of the table's
 	// last year.
 	Censored bool `json:"censored"`
+	// Sources are those of the events behind First and Last, when they
+	// are the days it became bound or ceased to be.
+	Sources []string `json:"sources,omitempty"`
 	// Obligations are what the party owes the others.
 	Obligations Obligations `json:"obligations"`
 
@@ -184,8 +187,9 @@ func MemberYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[MemberYear
 	return func(yield func(MemberYearRow) bool) {
 		for a := range as {
 			life := a.Life()
+			own := ownEvents(a, y)
 			for _, p := range a.Parties {
-				spans := merge(spellSpans(life.Spells(p.ID), agreement.PartyState.IsBound))
+				spans := merge(spellSpans(life.Spells(p.ID), agreement.PartyState.IsBound, own))
 				if len(spans) == 0 {
 					continue
 				}
@@ -200,7 +204,7 @@ func MemberYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[MemberYear
 						}
 						c := codesIn(p, year)
 						if !yield(MemberYearRow{Agreement: a.ID, Party: p.ID, Country: c.Country, COW: c.COW, GW: c.GW, Year: year,
-							First: first, Last: last, Censored: censored, Obligations: obligations, obligationsRecord: record}) {
+							First: first, Last: last, Censored: censored, Sources: s.sourcesIn(first, last), Obligations: obligations, obligationsRecord: record}) {
 							return
 						}
 					}
@@ -216,7 +220,7 @@ func merge(spans []span) []span {
 	var out []span
 	for _, s := range spans {
 		if n := len(out); n > 0 && !out[n-1].To.IsZero() && out[n-1].To.AddDays(1) == s.From {
-			out[n-1].To = s.To
+			out[n-1].To, out[n-1].EndEvents = s.To, s.EndEvents
 			continue
 		}
 		out = append(out, s)
@@ -248,6 +252,9 @@ type DyadYearRow struct {
 	// Censored says they still bound on the last day of the table's last
 	// year.
 	Censored bool `json:"censored"`
+	// Sources are those of the events behind First and Last, when they
+	// are days the obligations between them began or ceased to bind.
+	Sources []string `json:"sources,omitempty"`
 	// AB is what A owes B; BA what B owes A. They differ when a
 	// commitment is made by one party, or toward one.
 	AB Obligations `json:"ab"`
@@ -295,6 +302,7 @@ type DirectedDyadYearRow struct {
 	Last        agreement.Date `json:"last,omitzero"`
 	Suspended   bool           `json:"suspended"`
 	Censored    bool           `json:"censored"`
+	Sources     []string       `json:"sources,omitempty"`
 	Obligations Obligations    `json:"obligations"` // what From owes To
 
 	obligationsRecord []string // its CSV fields, made once for all the years of a pair
@@ -307,7 +315,7 @@ func DirectedDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[Dire
 		for d := range DyadYears(as, y) {
 			ab := DirectedDyadYearRow{Agreement: d.Agreement, From: d.A, To: d.B, CountryFrom: d.CountryA, CountryTo: d.CountryB,
 				COWFrom: d.COWA, COWTo: d.COWB, GWFrom: d.GWA, GWTo: d.GWB, Year: d.Year, Binding: d.Binding, First: d.First, Last: d.Last,
-				Suspended: d.Suspended, Censored: d.Censored, Obligations: d.AB, obligationsRecord: d.abRecord}
+				Suspended: d.Suspended, Censored: d.Censored, Sources: d.Sources, Obligations: d.AB, obligationsRecord: d.abRecord}
 			ba := ab
 			ba.From, ba.To, ba.CountryFrom, ba.CountryTo = d.B, d.A, d.CountryB, d.CountryA
 			ba.COWFrom, ba.COWTo, ba.GWFrom, ba.GWTo, ba.Obligations, ba.obligationsRecord = d.COWB, d.COWA, d.GWB, d.GWA, d.BA, d.baRecord
@@ -337,11 +345,27 @@ func ordered(a *agreement.Agreement) []agreement.Party {
 // year; false when emit asked to stop.
 func pairYears(a *agreement.Agreement, x, z agreement.Party, y Years, codes *book, emit func(DyadYearRow) bool) bool {
 	spells := a.Life().PairSpells(x.ID, z.ID)
+	// The events of a day the pair's obligations began or ceased to bind:
+	// the pair's own (a suspension between them), and those of either
+	// party's spell that began that day (its accession, its leaving, the
+	// agreement's entry into force).
+	own := ownEvents(a, y)
+	members := append(a.Life().Spells(x.ID), a.Life().Spells(z.ID)...)
+	eventsOn := func(ps agreement.PairSpell) []agreement.Event {
+		events := slices.Clone(ps.Events)
+		for _, sp := range members {
+			if sp.From == ps.From {
+				events = append(events, own(sp)...)
+			}
+		}
+		return events
+	}
 	var binding, suspended []span
 	for i, ps := range spells {
-		s := span{From: ps.From, Events: ps.Events}
+		s := span{From: ps.From, Events: eventsOn(ps)}
 		if i+1 < len(spells) {
 			s.To = spells[i+1].From.AddDays(-1)
+			s.EndEvents = eventsOn(spells[i+1])
 		}
 		switch {
 		case ps.Binding:
@@ -356,6 +380,7 @@ func pairYears(a *agreement.Agreement, x, z agreement.Party, y Years, codes *boo
 	type year struct {
 		binding, suspended, censored bool
 		first, last                  agreement.Date
+		sources                      []string
 	}
 	years := make([]year, y.To-y.From+1) // by year of the table
 	at := func(n int) *year { return &years[n-y.From] }
@@ -368,6 +393,11 @@ func pairYears(a *agreement.Agreement, x, z agreement.Party, y Years, codes *boo
 					yr.first = first
 				}
 				yr.binding, yr.last, yr.censored = true, last, yr.censored || censored
+				for _, src := range s.sourcesIn(first, last) {
+					if !slices.Contains(yr.sources, src) {
+						yr.sources = append(yr.sources, src)
+					}
+				}
 			}
 		}
 	}
@@ -388,7 +418,7 @@ func pairYears(a *agreement.Agreement, x, z agreement.Party, y Years, codes *boo
 		}
 		cx, cz := codes.of(x, n), codes.of(z, n)
 		row := DyadYearRow{Agreement: a.ID, A: x.ID, B: z.ID, CountryA: cx.Country, CountryB: cz.Country, COWA: cx.COW, COWB: cz.COW, GWA: cx.GW, GWB: cz.GW,
-			Year: n, Binding: yr.binding, First: yr.first, Last: yr.last, Suspended: yr.suspended, Censored: yr.censored, AB: ab, BA: ba,
+			Year: n, Binding: yr.binding, First: yr.first, Last: yr.last, Suspended: yr.suspended, Censored: yr.censored, Sources: yr.sources, AB: ab, BA: ba,
 			abRecord: abRecord, baRecord: baRecord}
 		if !emit(row) {
 			return false

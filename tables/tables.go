@@ -223,28 +223,45 @@ func (b *book) of(p agreement.Party, year int) codes {
 }
 
 // span is a stretch of days from From to To, both included; To zero: it
-// runs on. Events and AtLatest are those of its first day.
+// runs on. Events and AtLatest are those of its first day, EndEvents the
+// events that ended it.
 type span struct {
-	From, To agreement.Date
-	Events   []agreement.Event
-	AtLatest bool
+	From, To  agreement.Date
+	Events    []agreement.Event
+	EndEvents []agreement.Event
+	AtLatest  bool
 }
 
 // spellSpans returns the stretches of a party's spells whose state keep
-// says count.
-func spellSpans(spells []agreement.Spell, keep func(agreement.PartyState) bool) []span {
+// says count; own gives the events behind a spell's first day.
+func spellSpans(spells []agreement.Spell, keep func(agreement.PartyState) bool, own func(agreement.Spell) []agreement.Event) []span {
 	var out []span
 	for i, sp := range spells {
 		if !keep(sp.State) {
 			continue
 		}
-		s := span{From: sp.From, Events: sp.Events, AtLatest: sp.FromAtLatest}
+		s := span{From: sp.From, Events: own(sp), AtLatest: sp.FromAtLatest}
 		if i+1 < len(spells) {
 			s.To = spells[i+1].From.AddDays(-1)
+			s.EndEvents = own(spells[i+1])
 		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// sourcesIn returns the sources of the events behind a year's first and
+// last days, when they are the span's own first and last: a year that
+// runs from 1 January to 31 December inside a span has none.
+func (s span) sourcesIn(first, last agreement.Date) []string {
+	var events []agreement.Event
+	if first == s.From {
+		events = append(events, s.Events...)
+	}
+	if !s.To.IsZero() && last == s.To {
+		events = append(events, s.EndEvents...)
+	}
+	return sourcesOf(events)
 }
 
 // inYear is the part of a span that lies in one year: its first and last

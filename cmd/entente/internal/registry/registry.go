@@ -86,9 +86,9 @@ func Write(path string, set *agreement.Set, files Files, years tables.Years) (er
 		case "directed-dyad-years":
 			// a view of dyad_years, below
 		case "member-years":
-			w.split(tb, as, years, 9, "party_obligations", []string{"agreement", "party"})
+			w.split(tb, as, years, 10, "party_obligations", []string{"agreement", "party"})
 		case "dyad-years":
-			w.split(tb, as, years, 15, "pair_obligations", []string{"agreement", "a", "b"})
+			w.split(tb, as, years, 16, "pair_obligations", []string{"agreement", "a", "b"})
 		default:
 			w.table(tb, as, years)
 		}
@@ -324,7 +324,7 @@ var directedView = func() string {
 	side := func(from, to string) string {
 		cols := []string{"agreement", from + " AS \"from\"", to + " AS \"to\"", "country_" + from + " AS country_from", "country_" + to + " AS country_to",
 			"cow_" + from + " AS cow_from", "cow_" + to + " AS cow_to", "gw_" + from + " AS gw_from", "gw_" + to + " AS gw_to",
-			"year", "binding", "first", "last", "suspended", "censored"}
+			"year", "binding", "first", "last", "suspended", "censored", "sources"}
 		for _, n := range []string{"defence", "offence", "neutrality", "non_aggression", "consultation"} {
 			fields := []string{n, n + "_clauses"}
 			if n == "defence" || n == "offence" {
