@@ -85,7 +85,10 @@ func summaryLines(s Summary) []string {
 	return out
 }
 
-var dateWords = map[string]string{"signature": "signature", "entry-into-force": "entry into force", "initial-term-end": "end of the initial term"}
+// dateWords name the dates of the summary. The end of the initial term
+// is its first day out, as show says it: the agreement is in force
+// through the day before (the questions' last day).
+var dateWords = map[string]string{"signature": "signature", "entry-into-force": "entry into force", "initial-term-end": "initial term ends (in force through the day before)"}
 
 func orNone(d agreement.Date) string {
 	if d.IsZero() {
