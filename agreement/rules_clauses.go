@@ -42,18 +42,21 @@ func (c *checker) clauseGaps() {
 	if c.a.Excerpt {
 		return
 	}
+	type numbered struct{ n, at int } // a clause's number and its place in the list
 	c.clauseLists(func(cs []Clause, at clauseAt) {
-		var numeric []int
+		var numeric []numbered
 		for i := range cs {
 			if n, err := strconv.Atoi(cs[i].Num); err == nil {
-				numeric = append(numeric, n)
+				numeric = append(numeric, numbered{n, i})
 			}
 		}
-		slices.Sort(numeric)
-		numeric = slices.Compact(numeric)
+		slices.SortStableFunc(numeric, func(x, y numbered) int { return x.n - y.n })
+		numeric = slices.CompactFunc(numeric, func(x, y numbered) bool { return x.n == y.n })
 		for i := 1; i < len(numeric); i++ {
-			if numeric[i] != numeric[i-1]+1 {
-				c.report(at.path(), fmt.Sprintf("clause numbers jump from %d to %d", numeric[i-1], numeric[i]),
+			if prev, next := numeric[i-1], numeric[i]; next.n != prev.n+1 {
+				// At the number after the gap: the clauses missing come
+				// before it.
+				c.report(at.elem(cs, next.at).Child("num"), fmt.Sprintf("clause numbers jump from %d to %d", prev.n, next.n),
 					"add the missing clauses, or mark the document excerpt: true")
 				return
 			}
