@@ -82,7 +82,7 @@ Usage:
   entente lsp                        a language server on stdin and stdout: findings as you type
   entente version                    print the version
 
-Run "entente COMMAND -h" for the flags of a command.
+Run "entente help COMMAND" (or "entente COMMAND -h") for the flags of a command.
 `
 
 // Main runs the command with args (args[0] is the program name) and
@@ -173,6 +173,9 @@ func (c Command) Main(args []string) int {
 		fmt.Fprintln(c.Stdout, "entente", version())
 		return ExitClean
 	case "help", "-h", "--help":
+		if len(args) > 2 && args[1] == "help" {
+			return c.help(args[2])
+		}
 		fmt.Fprint(c.Stdout, usage)
 		return ExitClean
 	}
@@ -299,4 +302,27 @@ func (c Command) readDoc(path, stdinName string) (*agreement.Document, error) {
 		return agreement.Read(stdinName, c.Stdin)
 	}
 	return agreement.ReadFile(path)
+}
+
+// help prints a command's flags on stdout: entente help validate is
+// entente validate -h.
+func (c Command) help(name string) int {
+	switch {
+	case name == "version" || name == "help":
+		fmt.Fprint(c.Stdout, usage)
+		return ExitClean
+	case !slices.Contains(commands, name):
+		hint := ""
+		if best, ok := suggest.Closest(name, commands); ok {
+			hint = fmt.Sprintf(" (did you mean %s?)", best)
+		}
+		fmt.Fprintf(c.Stderr, "entente help: no command %q%s\n", name, hint)
+		return ExitUsage
+	}
+	c.Stderr = c.Stdout
+	c.Stdin = strings.NewReader("")
+	if code := c.Main([]string{"entente", name, "-h"}); code != ExitClean && code != ExitUsage {
+		return code
+	}
+	return ExitClean
 }

@@ -94,3 +94,20 @@ func TestTableUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpCommand: entente help COMMAND prints the command's flags on
+// stdout and exits 0; an unknown command gets a suggestion and exit 2.
+func TestHelpCommand(t *testing.T) {
+	for _, name := range commands {
+		code, out, errOut := run("help", name)
+		if code != ExitClean || errOut != "" || !strings.Contains(out, "Usage:") {
+			t.Errorf("help %s: exit %d, stdout %.60q, stderr %q", name, code, out, errOut)
+		}
+	}
+	if code, out, _ := run("help", "validate"); code != ExitClean || !strings.Contains(out, "-skip-other") {
+		t.Errorf("help validate: exit %d, %.80q", code, out)
+	}
+	if code, _, errOut := run("help", "valdate"); code != ExitUsage || !strings.Contains(errOut, "did you mean validate?") {
+		t.Errorf("help valdate: exit %d, %q", code, errOut)
+	}
+}
