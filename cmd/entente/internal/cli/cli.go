@@ -294,14 +294,24 @@ func Terminal(f *os.File) func() bool {
 
 // readDoc loads the agreement at path, or from the standard input when
 // path is "-", under the name stdinName.
-func (c Command) readDoc(path, stdinName string) (*agreement.Document, error) {
+func (c Command) readDoc(path, stdinName string, cfg *config) (*agreement.Document, error) {
+	loader := agreement.Loader{Topics: cfg.taxonomy}
+	var doc *agreement.Document
+	var err error
 	if path == "-" {
 		if c.Stdin == nil {
 			return nil, fmt.Errorf("no standard input")
 		}
-		return agreement.Read(stdinName, c.Stdin)
+		doc, err = loader.Read(stdinName, c.Stdin)
+	} else {
+		doc, err = loader.ReadFile(path)
 	}
-	return agreement.ReadFile(path)
+	if err == nil {
+		// The configuration's severities hold here as in validate: a file
+		// validate accepts is one show and timeline read.
+		doc.Diagnostics = cfg.apply(doc.Diagnostics)
+	}
+	return doc, err
 }
 
 // help prints a command's flags on stdout: entente help validate is

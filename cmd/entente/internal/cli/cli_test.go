@@ -452,3 +452,32 @@ func TestShowComputesTheLifeOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestShowAndLsFollowTheConfig: show, timeline and ls read the files as
+// validate does under .entente.yaml: its topics are known, its exclude
+// leaves a draft out of the listing.
+func TestShowAndLsFollowTheConfig(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string { return writeFile(t, dir, name, text) }
+	doc := func(id, extra string) string {
+		return "format: entente/v1\nid: " + id + "\nversion: {label: v, stage: in-force}\ntitle: T\nkind: treaty\n" +
+			"parties: [{id: a, kind: state, country: IR}, {id: b, kind: state, country: RU}]\n" + extra
+	}
+	write("agreements/b.yaml", doc("b", "cooperation: [{topic: space.launchers}]\ntimeline: [{date: \"2020-01-01\", event: signed}]\n"))
+	write("agreements/drafts/c.yaml", doc("c", "title: [broken\n"))
+	write("taxonomy.yaml", "topics:\n  - {code: space, label: Space}\n  - {code: space.launchers, label: Launchers}\n")
+	write(".entente.yaml", "exclude: [\"agreements/drafts/**\"]\ntopics: [taxonomy.yaml]\n")
+	t.Chdir(dir)
+	for _, args := range [][]string{{"show", "agreements/b.yaml"}, {"timeline", "agreements/b.yaml"}, {"explain", "agreements/b.yaml", "--party", "a", "--year", "2020"}} {
+		if code, _, errOut := run(args...); code != ExitClean {
+			t.Errorf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+	code, out, errOut := run("ls", "agreements")
+	if code != ExitClean || strings.Contains(out, "\nc ") || errOut != "" {
+		t.Errorf("ls: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, out, _ := run("ls", "--topic", "space", "agreements"); code != ExitClean || !strings.Contains(out, "\nb ") {
+		t.Errorf("ls --topic space: exit %d\n%s", code, out)
+	}
+}

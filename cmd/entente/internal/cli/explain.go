@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/tables"
 )
 
@@ -23,7 +22,11 @@ func (c Command) explain(args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	doc, err := agreement.Loader{}.ReadFile(fs.Arg(0))
+	cfg, ok := c.configFor("explain", "")
+	if !ok {
+		return ExitUsage
+	}
+	doc, err := c.readDoc(fs.Arg(0), "", cfg)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente explain: %v\n", err)
 		return ExitFailure

@@ -36,14 +36,14 @@ func (c Command) ls(args []string) int {
 		}
 		on = d
 	}
-	set, err := lsSet(fs.Arg(0))
-	if err != nil {
-		fmt.Fprintf(c.Stderr, "entente ls: %v\n", err)
-		return ExitFailure
-	}
 	cfg, ok := c.configFor("ls", "")
 	if !ok {
 		return ExitUsage
+	}
+	set, err := lsSet(fs.Arg(0), cfg)
+	if err != nil {
+		fmt.Fprintf(c.Stderr, "entente ls: %v\n", err)
+		return ExitFailure
 	}
 	status := today()
 	if !cfg.Date.IsZero() {
@@ -77,6 +77,9 @@ func (c Command) ls(args []string) int {
 		a := doc.Agreement
 		if !doc.IsAgreement() {
 			continue // other YAML or JSON beside the agreements (a workflow, package.json)
+		}
+		if folder != "" && !cfg.keeps(filepath.Join(folder, doc.Name), true) {
+			continue // the configuration's exclude (or include) leaves it out, as validate does
 		}
 		if a == nil || doc.Diagnostics.HasErrors() {
 			skipped++
@@ -187,12 +190,12 @@ func partyPredecessor(a *agreement.Agreement, code string, day agreement.Date) b
 
 // lsSet loads the agreements of a folder, or the one of a file, for their
 // models.
-func lsSet(path string) (*agreement.Set, error) {
+func lsSet(path string, cfg *config) (*agreement.Set, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
-	l := agreement.Loader{ModelsOnly: true}
+	l := agreement.Loader{ModelsOnly: true, Topics: cfg.taxonomy}
 	if !info.IsDir() {
 		doc, err := l.ReadFile(path)
 		if err != nil {

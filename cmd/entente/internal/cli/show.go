@@ -166,7 +166,7 @@ func (c Command) show(args []string) int {
 		}
 		on = d
 	}
-	doc, err := c.readDoc(fs.Arg(0), *stdinName)
+	doc, err := c.readDoc(fs.Arg(0), *stdinName, cfg)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente show: %v\n", err)
 		return ExitFailure

@@ -107,6 +107,7 @@ func (c Command) loadAgreements(name string, paths []string) (*agreement.Set, ma
 			fmt.Fprintf(c.Stderr, "entente %s: %v\n", name, err)
 			return nil, nil, nil, ExitFailure
 		}
+		doc.Diagnostics = cfg.apply(doc.Diagnostics)
 		switch {
 		case !doc.IsAgreement():
 			// other YAML or JSON beside the agreements

@@ -17,7 +17,11 @@ func (c Command) timeline(args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	doc, err := c.readDoc(fs.Arg(0), *stdinName)
+	cfg, ok := c.configFor("timeline", "")
+	if !ok {
+		return ExitUsage
+	}
+	doc, err := c.readDoc(fs.Arg(0), *stdinName, cfg)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente timeline: %v\n", err)
 		return ExitFailure
