@@ -140,7 +140,8 @@ func (c Command) Main(args []string) int {
 				files, _, err := expand([]string{folder})
 				return slices.DeleteFunc(files, func(f string) bool { return !cfg.keeps(f, true) }), err
 			},
-			Keeps: func(f string) bool { return agreement.IsAgreementFile(f) && cfg.keeps(f, true) },
+			Keeps:    func(f string) bool { return agreement.IsAgreementFile(f) && cfg.keeps(f, true) },
+			Excluded: func(f string) bool { return !cfg.keeps(f, false) },
 		}
 		if err := lsp.Serve(c.Stdin, c.Stdout, opts); err != nil {
 			fmt.Fprintf(c.Stderr, "entente lsp: %v\n", err)

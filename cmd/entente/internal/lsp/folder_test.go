@@ -243,3 +243,30 @@ func TestWatchedFiles(t *testing.T) {
 func yamlFiles(folder string) ([]string, error) {
 	return filepath.Glob(filepath.Join(folder, "*.yaml"))
 }
+
+// TestExcludedFileGetsNoFindings: a file the configuration excludes,
+// opened, is shown no findings, while another file's are.
+func TestExcludedFileGetsNoFindings(t *testing.T) {
+	c := startWith(t, Options{Excluded: func(p string) bool { return strings.Contains(p, "/drafts/") }})
+	c.request("initialize", map[string]any{"capabilities": map[string]any{}})
+	draft := "file:///work/agreements/drafts/d.yaml"
+	broken := agreementText("pact", "excerpt: true\nterm: {duration: P1Y, clauses: [art-9]}\n")
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": draft, "version": 1, "text": broken}})
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "version": 1, "text": broken}})
+	for {
+		m := c.next()
+		if m["method"] != "textDocument/publishDiagnostics" {
+			continue
+		}
+		p := m["params"].(map[string]any)
+		if p["uri"] == draft && len(p["diagnostics"].([]any)) > 0 {
+			t.Fatalf("the excluded file was shown findings: %v", p["diagnostics"])
+		}
+		if p["uri"] == uri {
+			if len(p["diagnostics"].([]any)) == 0 {
+				t.Fatal("the other file was shown none")
+			}
+			break
+		}
+	}
+}

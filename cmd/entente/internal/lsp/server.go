@@ -50,6 +50,10 @@ type Options struct {
 	// the session runs belongs to the set, as Files would say; nil keeps
 	// the agreement files.
 	Keeps func(path string) bool
+	// Excluded says whether the configuration leaves a file out even when
+	// it is named (exclude:): opened, it gets no findings and is not one
+	// of the set, as validate would not check it; nil excludes none.
+	Excluded func(path string) bool
 }
 
 // server is one session with one client.
@@ -375,7 +379,7 @@ func (s *server) check() {
 		}
 		f.doc = f.parsed.Clone()
 		open[name] = true
-		if f.doc.IsAgreement() {
+		if f.doc.IsAgreement() && !s.excluded(name) {
 			docs = append(docs, f.doc)
 		}
 	}
@@ -390,7 +394,7 @@ func (s *server) check() {
 	for _, uri := range uris {
 		f := s.files[uri]
 		f.findings = nil
-		if f.doc.IsAgreement() { // other YAML is left alone, as validate leaves it
+		if f.doc.IsAgreement() && !s.excluded(fileName(uri)) { // other YAML, and what the configuration excludes, is left alone, as validate leaves it
 			f.findings = s.adjust(f.doc.Diagnostics)
 		}
 		s.publish(uri, f.text, f.findings, true)
@@ -414,6 +418,8 @@ func (s *server) check() {
 		}
 	}
 }
+
+func (s *server) excluded(name string) bool { return s.opts.Excluded != nil && s.opts.Excluded(name) }
 
 func (s *server) adjust(ds agreement.Diagnostics) agreement.Diagnostics {
 	if s.opts.Adjust == nil {
