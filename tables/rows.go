@@ -468,33 +468,45 @@ func SetDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[SetDyadYe
 			a, b string
 			year int
 		}
-		rows := map[key]*SetDyadYearRow{}
+		type gathered struct {
+			row  *SetDyadYearRow
+			seen map[string]bool // the agreements counted: a row may gather thousands
+		}
+		rows := map[key]*gathered{}
 		for d := range DyadYears(as, y) {
 			if !d.Binding || d.CountryA == "" || d.CountryB == "" || d.CountryA == d.CountryB {
 				continue
 			}
 			k := key{d.CountryA, d.CountryB, d.Year}
-			r := rows[k]
-			if r == nil {
-				r = &SetDyadYearRow{CountryA: d.CountryA, CountryB: d.CountryB, COWA: d.COWA, COWB: d.COWB, GWA: d.GWA, GWB: d.GWB, Year: d.Year}
-				rows[k] = r
+			g := rows[k]
+			if g == nil {
+				g = &gathered{row: &SetDyadYearRow{CountryA: d.CountryA, CountryB: d.CountryB, COWA: d.COWA, COWB: d.COWB, GWA: d.GWA, GWB: d.GWB, Year: d.Year},
+					seen: map[string]bool{}}
+				rows[k] = g
 			}
-			if !slices.Contains(r.Agreements, d.Agreement) {
+			r := g.row
+			// The first pair of an agreement's parties of these two countries
+			// cites its clauses as they come; another (a state and its
+			// successor, say) only those not cited yet, which means a search.
+			again := g.seen[d.Agreement]
+			if !again {
+				g.seen[d.Agreement] = true
 				r.Agreements = append(r.Agreements, d.Agreement)
 			}
+			from := obligationLens(r)
 			for _, o := range []Obligations{d.AB, d.BA} {
-				r.Defence = cite(r.Defence, d.Agreement, o.Defence)
-				r.Offence = cite(r.Offence, d.Agreement, o.Offence)
-				r.Neutrality = cite(r.Neutrality, d.Agreement, o.Neutrality)
-				r.NonAggression = cite(r.NonAggression, d.Agreement, o.NonAggression)
-				r.Consultation = cite(r.Consultation, d.Agreement, o.Consultation)
+				r.Defence = cite(r.Defence, from[0], d.Agreement, o.Defence, again)
+				r.Offence = cite(r.Offence, from[1], d.Agreement, o.Offence, again)
+				r.Neutrality = cite(r.Neutrality, from[2], d.Agreement, o.Neutrality, again)
+				r.NonAggression = cite(r.NonAggression, from[3], d.Agreement, o.NonAggression, again)
+				r.Consultation = cite(r.Consultation, from[4], d.Agreement, o.Consultation, again)
 			}
 		}
 		keys := slices.SortedFunc(maps.Keys(rows), func(x, y key) int {
 			return cmp.Or(strings.Compare(x.a, y.a), strings.Compare(x.b, y.b), cmp.Compare(x.year, y.year))
 		})
 		for _, k := range keys {
-			r := rows[k]
+			r := rows[k].row
 			slices.Sort(r.Agreements)
 			if !yield(*r) {
 				return
@@ -503,11 +515,23 @@ func SetDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[SetDyadYe
 	}
 }
 
-func cite(refs []string, agreementID string, o Obligation) []string {
+// obligationLens are how many clauses each obligation of a row cites.
+func obligationLens(r *SetDyadYearRow) [5]int {
+	return [5]int{len(r.Defence), len(r.Offence), len(r.Neutrality), len(r.NonAggression), len(r.Consultation)}
+}
+
+// cite adds an agreement's clauses behind an obligation to refs, of which
+// those from on are this agreement's, added for this pair: AB's and BA's
+// may name one clause twice. All of refs is searched only for a further
+// pair of an agreement cited already (search); a row of thousands of
+// agreements is not searched for each.
+func cite(refs []string, from int, agreementID string, o Obligation, search bool) []string {
 	for _, c := range o.Clauses {
-		if ref := agreementID + "#" + c; !slices.Contains(refs, ref) {
-			refs = append(refs, ref)
+		ref := agreementID + "#" + c
+		if search && slices.Contains(refs, ref) || slices.Contains(refs[from:], ref) {
+			continue
 		}
+		refs = append(refs, ref)
 	}
 	return refs
 }
