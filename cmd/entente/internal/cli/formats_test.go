@@ -219,6 +219,28 @@ func TestValidateOptions(t *testing.T) {
 		if strings.Contains(out.String(), "\x1b[") {
 			t.Error("NO_COLOR on a terminal: colour printed")
 		}
+		out.Reset()
+		c.Getenv = func(k string) string { return map[string]string{"TERM": "dumb"}[k] }
+		c.Main([]string{"entente", "validate", errDir + "/term.yaml"})
+		if strings.Contains(out.String(), "\x1b[") {
+			t.Error("TERM=dumb on a terminal: colour printed")
+		}
+		out.Reset()
+		c.Getenv = nil
+		c.Main([]string{"entente", "validate", errDir + "/term.yaml"})
+		if !strings.Contains(out.String(), "\x1b[") {
+			t.Error("a terminal: no colour")
+		}
+	})
+	t.Run("quiet", func(t *testing.T) {
+		code, out, errOut := runEnv(nil, "", "validate", "-q", "../../../../examples/agreements")
+		if code != ExitClean || out != "" || errOut != "" {
+			t.Errorf("-q on clean files: exit %d, %q %q", code, out, errOut)
+		}
+		code, out, errOut = runEnv(nil, "", "validate", "--quiet", errDir+"/term.yaml")
+		if code != ExitProblems || !strings.Contains(out, "[term.") || strings.Contains(errOut, "checked") {
+			t.Errorf("--quiet with findings: exit %d, %q %q", code, out, errOut)
+		}
 	})
 	t.Run("usage", func(t *testing.T) {
 		for _, args := range [][]string{{"validate", "--format", "xml", "x"}, {"validate", "--max-errors", "-1", "x"}, {"validate", "--color", "pink", "x"}} {

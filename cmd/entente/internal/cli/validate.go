@@ -29,7 +29,10 @@ func (c Command) validate(args []string) int {
 	maxBytes := fs.Int64("max-bytes", agreement.DefaultMaxBytes, "refuse files larger than this, before parsing them; to read larger files, give a larger number")
 	configPath := fs.String("config", "", "the configuration file (default: the nearest "+ConfigName+" from the working directory up)")
 	skipOther := fs.Bool("skip-other", false, "leave out files given by name that are not agreements (no format: entente/... at the top level), as folders do; for hooks that pass every YAML file")
-	colour := fs.String("color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never")
+	colour := fs.String("color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set or TERM is dumb), always or never")
+	var quiet bool
+	fs.BoolVar(&quiet, "quiet", false, "print the findings only, without the summary line")
+	fs.BoolVar(&quiet, "q", false, "the same as --quiet")
 	if ok, code := parse(fs, args); !ok {
 		return code
 	}
@@ -172,7 +175,7 @@ func (c Command) validate(args []string) int {
 
 	r := result{files: len(kept)}
 	held := *format != "text" // the other outputs are one document, or two passes: their findings are held
-	paint := *colour == "always" || (*colour == "auto" && c.IsTerminal != nil && c.IsTerminal() && c.getenv("NO_COLOR") == "")
+	paint := *colour == "always" || (*colour == "auto" && c.IsTerminal != nil && c.IsTerminal() && c.getenv("NO_COLOR") == "" && c.getenv("TERM") != "dumb")
 	show := func(d agreement.Diagnostic, src []byte) {
 		if d.Severity == agreement.SeverityError {
 			r.errors++
@@ -218,7 +221,9 @@ func (c Command) validate(args []string) int {
 	if r.shown < r.errors+r.warnings {
 		summary += fmt.Sprintf(" (%d shown, --max-errors)", r.shown)
 	}
-	fmt.Fprintln(c.Stderr, summary)
+	if !quiet {
+		fmt.Fprintln(c.Stderr, summary)
+	}
 	if r.errors > 0 || (*warnAsErr && r.warnings > 0) {
 		return ExitProblems
 	}
