@@ -230,7 +230,7 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 		root, shape, serr = yamlnode.ParseShape(src)
 	}
 	if serr != nil {
-		doc.Diagnostics = Diagnostics{syntaxDiagnostic(name, serr)}
+		doc.Diagnostics = Diagnostics{syntaxDiagnostic(name, src, serr)}
 		quoteHint(&doc.Diagnostics[0], src)
 		if encodingProblem(serr.Message) {
 			if d, ok := encodingDiagnostic(name, src); ok {
@@ -432,33 +432,75 @@ func IsAgreementFile(name string) bool {
 	return false
 }
 
-func syntaxDiagnostic(name string, e *yamlnode.SyntaxError) Diagnostic {
+func syntaxDiagnostic(name string, src []byte, e *yamlnode.SyntaxError) Diagnostic {
 	d := Diagnostic{
 		File: name, Position: Position{e.Line, e.Column}, Rule: RuleSyntax, Severity: SeverityError,
 		Message: e.Message,
 	}
-	if e.Context != "" {
-		ctx := Position{e.ContextLine, e.ContextColumn}
-		d.Related = []Related{{Position: ctx, Message: e.Context}}
-		d.Message = fmt.Sprintf("%s (%s started at %s)", e.Message, e.Context, ctx)
-		// A construct left open runs to the end of the file, where the
-		// parser stops; the place to fix is where it began.
-		if strings.Contains(e.Message, "end of stream") {
-			construct := strings.TrimPrefix(e.Context, "while scanning ")
-			construct = strings.TrimPrefix(construct, "while parsing ")
-			end := Position{e.Line, e.Column}
-			d.Position = ctx
-			d.Message = fmt.Sprintf("%s starts here and is never closed (the file ends at %s)", construct, end)
-			d.Related = []Related{{Position: end, Message: "the file ends here"}}
-		}
-		// An inline list or mapping whose closing bracket is missing
-		// swallows the lines after it; the error comes where it no longer
-		// makes sense.
-		if open, close, ok := flowBrackets(e.Context); ok && ctx.Line < e.Line && d.Position != ctx {
-			d.Hint = fmt.Sprintf("is a closing %q missing for the %q on line %d?", close, open, ctx.Line)
+	if e.Context == "" {
+		return d
+	}
+	ctx := Position{e.ContextLine, e.ContextColumn}
+	d.Related = []Related{{Position: ctx, Message: e.Context}}
+	d.Message = fmt.Sprintf("%s (%s started at %s)", e.Message, e.Context, ctx)
+	construct := strings.TrimPrefix(e.Context, "while scanning ")
+	construct = strings.TrimPrefix(construct, "while parsing ")
+	_, _, flow := flowBrackets(e.Context)
+	atEnd := onlyCommentsFrom(src, d.Position)
+	if e.Context == "while parsing a flow node" && atEnd {
+		// A list or mapping left open after a comma: the parser names
+		// the value it expected, at the end; the bracket is the cause.
+		if open, kind, ok := unclosedBracket(src); ok {
+			ctx, construct, flow = open, kind, true
 		}
 	}
+	// A construct left open runs to the end of the file, where the parser
+	// stops; the place to fix is where it began. A flow collection the
+	// parser gave up on at the end of the file is one too, though the
+	// parser names a missing comma rather than the end.
+	if strings.Contains(e.Message, "end of stream") || flow && atEnd {
+		end := Position{e.Line, e.Column}
+		d.Position = ctx
+		d.Message = fmt.Sprintf("%s starts here and is never closed (the file ends at %s)", construct, end)
+		d.Related = []Related{{Position: end, Message: "the file ends here"}}
+	}
+	// An inline list or mapping whose closing bracket is missing
+	// swallows the lines after it; the error comes where it no longer
+	// makes sense.
+	if open, close, ok := flowBrackets(e.Context); ok && ctx.Line < e.Line && d.Position != ctx {
+		d.Hint = fmt.Sprintf("is a closing %q missing for the %q on line %d?", close, open, ctx.Line)
+	}
 	return d
+}
+
+// onlyCommentsFrom reports whether src holds nothing but spaces, line
+// breaks and comments from pos (a line and a column counted in
+// characters) to its end.
+func onlyCommentsFrom(src []byte, pos Position) bool {
+	line, col, i := 1, 1, 0
+	for ; i < len(src) && (line < pos.Line || line == pos.Line && col < pos.Column); i++ {
+		switch {
+		case src[i] == '\n':
+			line, col = line+1, 1
+		case src[i]&0xc0 != 0x80:
+			col++
+		}
+	}
+	if line < pos.Line {
+		return true // the position is past the end
+	}
+	for inComment := false; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '\n':
+			inComment = false
+		case inComment, c == ' ', c == '\t', c == '\r':
+		case c == '#':
+			inComment = true
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // flowBrackets are the brackets of the flow collection a parser context

@@ -21,7 +21,7 @@ import (
 func ReadTaxonomy(base *topics.Taxonomy, name string, src []byte) (*topics.Taxonomy, Diagnostics) {
 	root, serr := yamlnode.Parse(src)
 	if serr != nil {
-		return nil, Diagnostics{syntaxDiagnostic(name, serr)}
+		return nil, Diagnostics{syntaxDiagnostic(name, src, serr)}
 	}
 	if !looksLikeTaxonomy(root) {
 		// Not a taxonomy: nothing of it is quoted, since it may be any
@@ -79,7 +79,7 @@ func DecodeYAML(name string, src []byte, out any) (Diagnostics, func(docpath.Pat
 	none := func(docpath.Path) (Span, bool) { return Span{}, false }
 	root, serr := yamlnode.Parse(src)
 	if serr != nil {
-		return Diagnostics{syntaxDiagnostic(name, serr)}, none
+		return Diagnostics{syntaxDiagnostic(name, src, serr)}, none
 	}
 	var ds Diagnostics
 	for _, p := range codec.Decode(root, out, nil) {

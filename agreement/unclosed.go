@@ -75,3 +75,70 @@ func quoteHint(d *Diagnostic, src []byte) {
 		d.Hint = fmt.Sprintf("is a closing quote missing on line %d?", start.Line)
 	}
 }
+
+// unclosedBracket finds the innermost "[" or "{" of src still open at its
+// end, skipping quoted strings and comments: the flow collection a parser
+// left unfinished when the file ran out. It names the construct as the
+// parser does ("a flow sequence", "a flow mapping").
+func unclosedBracket(src []byte) (Position, string, bool) {
+	type bracket struct {
+		pos  Position
+		kind string
+	}
+	var open []bracket
+	ln, col := 1, 1
+	var q byte // the quote of the scalar being read, or 0
+	valueStart := true
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '\n':
+			if q == 0 {
+				valueStart = true
+			}
+			ln, col = ln+1, 1
+			continue
+		case q != 0:
+			switch {
+			case q == '"' && c == '\\':
+				i++
+				col++
+			case q == '\'' && c == '\'' && i+1 < len(src) && src[i+1] == '\'':
+				i++
+				col++
+			case c == q:
+				q = 0
+				valueStart = false
+			}
+		case c == '#' && (col == 1 || src[i-1] == ' ' || src[i-1] == '\t'):
+			for i+1 < len(src) && src[i+1] != '\n' {
+				i++
+			}
+		case (c == '"' || c == '\'') && valueStart:
+			q = c
+		case (c == '[' || c == '{') && (valueStart || len(open) > 0):
+			kind := "a flow sequence"
+			if c == '{' {
+				kind = "a flow mapping"
+			}
+			open = append(open, bracket{Position{ln, col}, kind})
+			valueStart = true
+		case (c == ']' || c == '}') && len(open) > 0:
+			open = open[:len(open)-1]
+			valueStart = false
+		case c == ' ' || c == '\t':
+		case c == ':' || c == '-' || c == ',' || c == '?':
+			valueStart = true
+		default:
+			valueStart = false
+		}
+		if c&0xc0 != 0x80 {
+			col++
+		}
+	}
+	if len(open) == 0 || q != 0 {
+		return Position{}, "", false
+	}
+	last := open[len(open)-1]
+	return last.pos, last.kind, true
+}
