@@ -39,7 +39,22 @@ type Document struct {
 	// them: a value the loader could not take is not in the model, and
 	// rewriting the file would drop it whether or not its finding shows.
 	suppressed Diagnostics
+	// changed is set when loading dropped or changed something the file
+	// says (see ReadAsWritten).
+	changed bool
 }
+
+// ReadAsWritten reports whether the model holds everything the file
+// says: the file parsed, and loading dropped and changed nothing. A
+// syntax error, an unknown field, a value of the wrong shape, a date that
+// does not exist or a file refused for its size make it false, whether or
+// not a suppression comment hides the finding; a word outside its
+// vocabulary does not, for the model keeps it as written. It is false too
+// for a document loaded without its model (Loader.DiagnosticsOnly). A
+// program that
+// compares or rewrites versions (entente diff, a registry's import) asks
+// this first.
+func (d *Document) ReadAsWritten() bool { return d.Agreement != nil && !d.changed }
 
 // Header is a document's identity and the agreements it names, with the
 // places they are named.
@@ -251,6 +266,7 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 	index := codec.NewTree(root) // one index for the positions of every finding
 	for _, p := range problems {
 		doc.Diagnostics = append(doc.Diagnostics, doc.problemDiagnostic(index, p))
+		doc.changed = doc.changed || !p.Kept
 	}
 	if a.Format != "" && a.Format != FormatV1 {
 		doc.report(SeverityError, RuleFormatVersion, docpath.Root().Child("format"), fmt.Sprintf("format %q is not one this version reads", a.Format),
@@ -646,12 +662,17 @@ func cloneValue(v reflect.Value) {
 }
 
 // Declares reports whether src is an agreement file: YAML or JSON whose
-// top level is a mapping with a format of entente/... A repository holds
-// other YAML (workflows, configuration); tools use Declares to tell
-// agreements from it.
+// top level is a mapping with a format of entente/..., or, when it does
+// not parse, whose text names one (an agreement with a mistake is still
+// an agreement, as for Document.IsAgreement). A repository holds other
+// YAML (workflows, configuration); tools use Declares to tell agreements
+// from it.
 func Declares(src []byte) bool {
 	root, err := yamlnode.Parse(src)
-	if err != nil || root.Kind != yamlnode.MappingNode {
+	if err != nil {
+		return bytes.Contains(src, []byte("entente/"))
+	}
+	if root.Kind != yamlnode.MappingNode {
 		return false
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {

@@ -272,3 +272,24 @@ func cloneJSON(v any) any {
 	}
 	return v
 }
+
+// closings marks the changes that remove a list whose elements other
+// changes remove one by one. Apply needs them (the key goes too, not only
+// its elements), but they tell a reader nothing the element changes do
+// not: WriteText and WriteMarkdown leave them out, and the summary does
+// not count them.
+func closings(changes []Change) []bool {
+	emptied := map[string]bool{}
+	for _, c := range changes {
+		if n := len(c.Steps); n > 0 && c.Steps[n-1].isElem() && c.Op == OpRemoved {
+			emptied[listKey(c.Steps[:n-1])] = true
+		}
+	}
+	marks := make([]bool, len(changes))
+	for i, c := range changes {
+		if l, ok := c.Old.([]any); ok && c.Op == OpRemoved && len(l) == 0 && c.New == nil {
+			marks[i] = emptied[listKey(c.Steps)]
+		}
+	}
+	return marks
+}

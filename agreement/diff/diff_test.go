@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/agreement/diff"
@@ -207,5 +209,39 @@ func TestDiffNil(t *testing.T) {
 	}
 	if cs := diff.DiffDocuments(nil, nil); len(cs.Changes) != 0 {
 		t.Errorf("DiffDocuments(nil, nil) = %+v, want no changes", cs.Changes)
+	}
+}
+
+// TestDiffOfADeletedAgreement: removing a whole agreement shows each
+// party, clause and source removed once; the removal of the emptied lists
+// (which Apply needs) is neither shown nor counted, and Apply still gives
+// an empty agreement.
+func TestDiffOfADeletedAgreement(t *testing.T) {
+	a := load(t, "ir-ru-csp-2025.yaml")
+	cs := diff.Diff(a, &agreement.Agreement{})
+	var text, md strings.Builder
+	if err := cs.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	if err := cs.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{text.String(), md.String()} {
+		if strings.Contains(out, "removed []") || !strings.Contains(out, "parties[ir]") {
+			t.Errorf("a deleted agreement:\n%s", out)
+		}
+	}
+	counted := 0
+	for _, n := range cs.Summary.Counts {
+		counted += n
+	}
+	shown := strings.Count(text.String(), "\n  major ") + strings.Count(text.String(), "\n  minor ") +
+		strings.Count(text.String(), "\n  patch ") + strings.Count(text.String(), "\n  none  ")
+	if counted != shown || counted >= len(cs.Changes) || !strings.Contains(text.String(), fmt.Sprintf(": %d changes (", shown)) {
+		t.Errorf("%d changes counted, %d shown, %d in the set:\n%s", counted, shown, len(cs.Changes), text.String())
+	}
+	got, err := diff.Apply(cs.Changes, a)
+	if err != nil || !cmp.Equal(got, &agreement.Agreement{}, cmpopts.EquateEmpty()) {
+		t.Errorf("Apply: %v\n%s", err, cmp.Diff(&agreement.Agreement{}, got, cmpopts.EquateEmpty()))
 	}
 }

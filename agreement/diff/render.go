@@ -180,7 +180,8 @@ func (cs *ChangeSet) WriteText(w io.Writer) error {
 		ew.printf("%s → %s: no changes\n", cs.Old.Name(), cs.New.Name())
 		return ew.err
 	}
-	ew.printf("%s → %s: %s (%s)\n", cs.Old.Name(), cs.New.Name(), changes(len(cs.Changes)), counts(cs.Summary))
+	shown := cs.shown()
+	ew.printf("%s → %s: %s (%s)\n", cs.Old.Name(), cs.New.Name(), changes(len(shown)), counts(cs.Summary))
 	if lines := summaryLines(cs.Summary); len(lines) > 0 {
 		ew.printf("\nSummary\n")
 		for _, l := range lines {
@@ -188,7 +189,7 @@ func (cs *ChangeSet) WriteText(w io.Writer) error {
 		}
 	}
 	ew.printf("\nChanges\n")
-	for _, c := range cs.Changes {
+	for _, c := range shown {
 		ew.printf("  %-5s %-10s %s: %s", c.Impact, c.Class, c.Path, c.what())
 		if c.Note != "" {
 			ew.printf(" (%s)", c.Note)
@@ -222,13 +223,14 @@ func (cs *ChangeSet) WriteMarkdown(w io.Writer) error {
 		ew.printf("No changes.\n")
 		return ew.err
 	}
-	ew.printf("%s: %s.\n\n", changes(len(cs.Changes)), counts(cs.Summary))
+	shown := cs.shown()
+	ew.printf("%s: %s.\n\n", changes(len(shown)), counts(cs.Summary))
 	for _, l := range summaryLines(cs.Summary) {
 		ew.printf("- %s\n", mdEscape(l))
 	}
 	ew.printf("\n| impact | class | where | change |\n|---|---|---|---|\n")
 	for _, im := range []Impact{ImpactMajor, ImpactMinor, ImpactPatch, ImpactNone} {
-		for _, c := range cs.Changes {
+		for _, c := range shown {
 			if c.Impact != im {
 				continue
 			}
@@ -259,6 +261,19 @@ func (cs *ChangeSet) WriteMarkdown(w io.Writer) error {
 		}
 	}
 	return ew.err
+}
+
+// shown returns the changes a reader is shown: all but the closings of
+// lists whose elements are shown removed.
+func (cs *ChangeSet) shown() []Change {
+	closing := closings(cs.Changes)
+	var out []Change
+	for i, c := range cs.Changes {
+		if !closing[i] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func mdEscape(s string) string {

@@ -10,8 +10,8 @@ import (
 // Summary is what a reader wants to know first about a change set, as
 // data; WriteText and WriteMarkdown put it in words.
 type Summary struct {
-	Highest        Impact         `json:"highest"` // the greatest impact of any change
-	Counts         map[Impact]int `json:"counts"`
+	Highest        Impact         `json:"highest"`                 // the greatest impact of any change
+	Counts         map[Impact]int `json:"counts"`                  // the changes by impact; a list removed with its elements counts once for each element
 	PartiesAdded   []string       `json:"parties_added,omitempty"` // party ids
 	PartiesRemoved []string       `json:"parties_removed,omitempty"`
 	TermChanged    bool           `json:"term_changed,omitempty"`
@@ -52,7 +52,11 @@ var impactRank = map[Impact]int{ImpactNone: 0, ImpactPatch: 1, ImpactMinor: 2, I
 
 func summarize(old, new *agreement.Agreement, changes []Change) Summary {
 	s := Summary{Highest: ImpactNone, Counts: map[Impact]int{}}
-	for _, c := range changes {
+	closing := closings(changes)
+	for i, c := range changes {
+		if closing[i] {
+			continue
+		}
 		s.Counts[c.Impact]++
 		if impactRank[c.Impact] > impactRank[s.Highest] {
 			s.Highest = c.Impact

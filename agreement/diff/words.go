@@ -161,18 +161,36 @@ func sameWords(a, b string) bool {
 // give b. Past the bounds of the word diff, a is shown replaced by b.
 func Lines(a, b string) []WordOp {
 	x, y := splitLines(a), splitLines(b)
-	var ops []WordOp
-	if len(x)+len(y) <= maxWordDiff {
-		ops = myers(x, y)
+	// The lines both texts begin and end with are kept whole, so that a
+	// small change in a long file stays small.
+	head := 0
+	for head < len(x) && head < len(y) && x[head] == y[head] {
+		head++
 	}
-	if ops == nil {
-		ops = nil
-		for _, l := range x {
-			ops = append(ops, WordOp{Op: "-", Text: l})
+	tail := 0
+	for tail < len(x)-head && tail < len(y)-head && x[len(x)-1-tail] == y[len(y)-1-tail] {
+		tail++
+	}
+	var ops []WordOp
+	for _, l := range x[:head] {
+		ops = append(ops, WordOp{Op: "=", Text: l})
+	}
+	xm, ym := x[head:len(x)-tail], y[head:len(y)-tail]
+	var middle []WordOp
+	if len(xm)+len(ym) <= maxWordDiff {
+		middle = myers(xm, ym)
+	}
+	if middle == nil {
+		for _, l := range xm {
+			middle = append(middle, WordOp{Op: "-", Text: l})
 		}
-		for _, l := range y {
-			ops = append(ops, WordOp{Op: "+", Text: l})
+		for _, l := range ym {
+			middle = append(middle, WordOp{Op: "+", Text: l})
 		}
+	}
+	ops = append(ops, middle...)
+	for _, l := range y[len(y)-tail:] {
+		ops = append(ops, WordOp{Op: "=", Text: l})
 	}
 	return ops
 }

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -87,5 +88,24 @@ func TestLines(t *testing.T) {
 	}
 	if olds.String() != a || news.String() != b || changed != 3 {
 		t.Errorf("Lines: %d changes, replays to %q and %q", changed, olds.String(), news.String())
+	}
+}
+
+// TestLinesOfALongFile: a change of one line in a file longer than the
+// diff's bound is one line removed and one added, not the whole file.
+func TestLinesOfALongFile(t *testing.T) {
+	var a strings.Builder
+	for i := range 3 * maxWordDiff {
+		fmt.Fprintf(&a, "line %d\n", i)
+	}
+	b := strings.Replace(a.String(), "line 100\n", "line one hundred\n", 1)
+	changed := 0
+	for _, o := range Lines(a.String(), b) {
+		if o.Op != "=" {
+			changed++
+		}
+	}
+	if changed != 2 {
+		t.Errorf("one line changed in %d lines: %d lines shown changed, want 2", 3*maxWordDiff, changed)
 	}
 }

@@ -146,7 +146,8 @@ func TestGitDiffDriver(t *testing.T) {
 	git("add", ".")
 	git("commit", "-q", "-m", "other yaml")
 	os.WriteFile(filepath.Join(repo, "mkdocs.yml"), []byte("site_name: y\nnav: [a]\n"), 0o644)
-	if out := git("diff"); !strings.Contains(out, "-site_name: x") || !strings.Contains(out, "+site_name: y") {
+	if out := git("diff"); !strings.Contains(out, "-site_name: x") || !strings.Contains(out, "+site_name: y") ||
+		strings.Count(out, "mkdocs.yml is not an agreement file") != 1 {
 		t.Errorf("a YAML file that is not an agreement: no line diff:\n%s", out)
 	}
 	git("commit", "-q", "-am", "site name")
@@ -201,14 +202,64 @@ func TestGitDiffDriver(t *testing.T) {
 	if out := git("diff", "--cached", "-M"); !strings.Contains(out, "entente diff renamed.yaml") || !strings.Contains(out, "P1Y → P6M") {
 		t.Errorf("git diff -M of a renamed, edited agreement:\n%s", out)
 	}
+	// What git says beside the text: a rename names the old path, a mode
+	// change is shown, a new file's hunk starts at line 0 as GNU diff's.
+	if out := git("diff", "--cached", "-M"); !strings.Contains(out, "rename from treaty.yaml") {
+		t.Errorf("a rename does not name the old path:\n%s", out)
+	}
+	os.Chmod(filepath.Join(repo, "renamed.yaml"), 0o755)
+	if out := git("diff"); !strings.Contains(out, "old mode 100644\nnew mode 100755") {
+		t.Errorf("a mode change is not shown:\n%s", out)
+	}
+	os.Chmod(filepath.Join(repo, "renamed.yaml"), 0o644)
+	os.WriteFile(filepath.Join(repo, "new.yml"), []byte("site_name: new\n"), 0o644)
+	git("add", "new.yml")
+	if out := git("diff", "--cached", "new.yml"); !strings.Contains(out, "new file mode 100644") || !strings.Contains(out, "--- /dev/null") ||
+		!strings.Contains(out, "@@ -0,0 +1,1 @@") {
+		t.Errorf("a new file that is not an agreement:\n%s", out)
+	}
+	git("rm", "-q", "--cached", "new.yml")
 	// A version with a problem is still compared, with a note.
 	git("commit", "-q", "-m", "renamed")
 	data, _ = os.ReadFile(filepath.Join(repo, "renamed.yaml"))
 	os.WriteFile(filepath.Join(repo, "renamed.yaml"), bytes.Replace(data, []byte("clauses: [transport]"), []byte("clauses: [transportt]"), 1), 0o644)
 	git("commit", "-q", "-am", "a problem")
 	if log := git("log", "-p", "--ext-diff", "-1"); !strings.Contains(log, "entente diff renamed.yaml") || !strings.Contains(log, "transportt") ||
-		!strings.Contains(log, "note: renamed.yaml has 1 problem") {
+		!strings.Contains(log, "note: the new version of renamed.yaml has 1 problem") {
 		t.Errorf("git log -p over a version with a problem:\n%s", log)
+	}
+	// A misspelt word is kept in the model, so the version is compared as
+	// an agreement; the notes say which version has problems.
+	data, _ = os.ReadFile(filepath.Join(repo, "renamed.yaml"))
+	os.WriteFile(filepath.Join(repo, "renamed.yaml"), bytes.Replace(data, []byte("kind: treaty"), []byte("kind: treatyy"), 1), 0o644)
+	if out := git("diff"); !strings.Contains(out, "kind: treaty → treatyy") || !strings.Contains(out, "note: the old version of renamed.yaml has 1 problem") ||
+		!strings.Contains(out, "note: the new version of renamed.yaml has 2 problems") {
+		t.Errorf("a misspelt kind:\n%s", out)
+	}
+	// A syntax error is an agreement with a mistake, not other YAML.
+	os.WriteFile(filepath.Join(repo, "renamed.yaml"), append(bytes.Clone(data), "extra: [open\n"...), 0o644)
+	if out := git("diff"); strings.Contains(out, "not an agreement file") || !strings.Contains(out, "is not read as written") ||
+		!strings.Contains(out, "+extra: [open") {
+		t.Errorf("an agreement with a syntax error:\n%s", out)
+	}
+	// A file grown past the size limit gets a line diff of the lines
+	// that changed, not nothing.
+	big := append(bytes.Clone(data), "# "+strings.Repeat("x", 17<<20)+"\n"...)
+	os.WriteFile(filepath.Join(repo, "renamed.yaml"), big, 0o644)
+	if out := git("diff"); !strings.Contains(out, "+# xxxx") || strings.Count(out, "\n-") > 1 {
+		t.Errorf("a file past the size limit: no line diff of the one added line (%d bytes of output)", len(out))
+	}
+	// A binary file gets git's one line, not its bytes; a deleted
+	// agreement lists what goes, without the emptied lists.
+	os.WriteFile(filepath.Join(repo, "mkdocs.yml"), []byte("site_name: \x00\x01\n"), 0o644)
+	if out := git("diff", "mkdocs.yml"); !strings.Contains(out, "Binary files a/mkdocs.yml and b/mkdocs.yml differ") || strings.Contains(out, "\x00") {
+		t.Errorf("a binary file:\n%q", out)
+	}
+	git("checkout", "-q", ".")
+	git("rm", "-q", "renamed.yaml")
+	if out := git("diff", "--cached"); !strings.Contains(out, "deleted file mode 100644") || !strings.Contains(out, "parties[ir]: removed") ||
+		strings.Contains(out, "removed []") {
+		t.Errorf("a deleted agreement:\n%s", out)
 	}
 }
 

@@ -35,6 +35,10 @@ type Problem struct {
 	Path    docpath.Path
 	Message string
 	Hint    string
+	// Kept is true when the value was kept as written although the type
+	// rejects it (a word outside its vocabulary): the model still holds
+	// what the file says.
+	Kept bool
 }
 
 // Hook decodes one type by hand (a value that may be a string or a
@@ -419,6 +423,9 @@ func (d *Decoder) reportText(n *yamlnode.Node, err error) {
 		hint = h.Hint()
 	}
 	d.Report(InvalidValue, n, "", err.Error(), hint)
+	if k, ok := err.(interface{ Kept() bool }); ok && k.Kept() {
+		d.Problems[len(d.Problems)-1].Kept = true
+	}
 }
 
 // once reports whether field (its position among the struct's fields) is

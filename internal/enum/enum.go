@@ -22,6 +22,10 @@ func (e *Error) Error() string { return e.Msg }
 // Hint says what would be accepted; it may be empty.
 func (e *Error) Hint() string { return e.HintMsg }
 
+// Kept reports that Parse kept the value as written: a reader of the
+// model still sees what the author wrote.
+func (e *Error) Kept() bool { return true }
+
 // Parse sets *dst to text and checks it against valid. The value is kept
 // even when it is not valid, so that nothing the author wrote is lost; the
 // error says what is allowed. what names the vocabulary ("modality").
