@@ -12,6 +12,7 @@ import (
 )
 
 func main() {
-	cmd := cli.Command{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Getwd: os.Getwd, IsTerminal: cli.Terminal(os.Stdout)}
+	cmd := cli.Command{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Getwd: os.Getwd, IsTerminal: cli.Terminal(os.Stdout),
+		IsErrTerminal: cli.Terminal(os.Stderr)}
 	os.Exit(cmd.Main(os.Args))
 }

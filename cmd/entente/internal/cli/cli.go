@@ -38,6 +38,9 @@ type Command struct {
 	// IsTerminal reports whether Stdout is a terminal, for colour; nil
 	// means it is not.
 	IsTerminal func() bool
+	// IsErrTerminal reports the same of Stderr, where commands other than
+	// validate write their findings.
+	IsErrTerminal func() bool
 	// Getwd gives the working directory (os.Getwd in main), which SARIF
 	// names as the root its paths are relative to; nil names none.
 	Getwd func() (string, error)
@@ -129,7 +132,7 @@ func (c Command) Main(args []string) int {
 			fmt.Fprintln(c.Stderr, "entente lsp: takes no arguments; it speaks the Language Server Protocol on stdin and stdout")
 			return ExitUsage
 		}
-		cfg, ok := c.configFor("lsp", *configPath)
+		cfg, ok := c.configFor("lsp", *configPath, false)
 		if !ok {
 			return ExitUsage
 		}
@@ -228,7 +231,48 @@ func (c Command) flags(name, synopsis string) *flag.FlagSet {
 		fmt.Fprintf(c.Stderr, "Usage: entente %s\n\nFlags:\n", synopsis)
 		fs.PrintDefaults()
 	}
+	if name != "lsp" { // the server writes only to its client
+		mode := colourAuto
+		fs.Var(&mode, "color", "colour findings: auto (on a terminal, unless NO_COLOR is set or TERM is dumb), always or never")
+	}
 	return fs
+}
+
+// colourMode is the value of --color, which every command that prints
+// findings takes.
+type colourMode string
+
+const colourAuto colourMode = "auto"
+
+func (m *colourMode) String() string { return string(*m) }
+
+func (m *colourMode) Set(s string) error {
+	if s != "auto" && s != "always" && s != "never" {
+		return fmt.Errorf("%q: auto, always or never", s)
+	}
+	*m = colourMode(s)
+	return nil
+}
+
+// paints reports whether findings written to Stdout (or, with toStderr,
+// to Stderr) are coloured, by the command's --color: always, never, or
+// on a terminal unless NO_COLOR is set or TERM is dumb.
+func (c Command) paints(fs *flag.FlagSet, toStderr bool) bool {
+	f := fs.Lookup("color")
+	if f == nil {
+		return false
+	}
+	switch f.Value.String() {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	terminal := c.IsTerminal
+	if toStderr {
+		terminal = c.IsErrTerminal
+	}
+	return terminal != nil && terminal() && c.getenv("NO_COLOR") == "" && c.getenv("TERM") != "dumb"
 }
 
 // parse parses flags, before or after the paths as in other command-line

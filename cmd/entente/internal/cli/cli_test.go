@@ -371,13 +371,35 @@ func TestConfigFindings(t *testing.T) {
 	for _, want := range []string{
 		"bad.entente.yaml:2:11: bad pattern", // the glob's [ never closed
 		"bad.entente.yaml:5:15: \"loud\" is not a severity",
-		"bad.entente.yaml:6:17: \"no.such-rule\" is not a rule",
-		"bad.entente.yaml:7:10: open",          // the taxonomy file is missing
-		"bad.entente.yaml:8:7: \"2026-13-01\"", // no month 13
-		"bad.entente.yaml:9:1: unknown field \"colour\"",
+		"bad.entente.yaml:6:3: \"no.such-rule\" is not a rule", // at the rule's name
+		"bad.entente.yaml:7:3: \"clause.gapp\" is not a rule [load.invalid-value]\n  hint: did you mean \"clause.gap\"?",
+		"bad.entente.yaml:8:17: \"errr\" is not a severity [load.invalid-value]\n  hint: did you mean \"error\"?",
+		"bad.entente.yaml:9:10: open",           // the taxonomy file is missing
+		"bad.entente.yaml:10:7: \"2026-13-01\"", // no month 13
+		"bad.entente.yaml:11:1: unknown field \"colour\"",
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("no %q in:\n%s", want, errOut)
+		}
+	}
+	// In the other formats the configuration's findings are the run's, so
+	// a CI job that reads JSON, SARIF or GitHub's annotations sees them.
+	for _, format := range []string{"json", "sarif", "github"} {
+		code, out, errOut := run("validate", "--format", format, "--config", "testdata/config/bad.entente.yaml", "../../../../examples/agreements")
+		if code != ExitUsage || !strings.Contains(errOut, "has problems") {
+			t.Errorf("--format %s: exit %d, %s", format, code, errOut)
+		}
+		var places []place
+		switch format {
+		case "json":
+			places = jsonPlaces(t, out)
+		case "sarif":
+			places = sarifPlaces(t, out)
+		case "github":
+			places = githubPlaces(out)
+		}
+		if len(places) != 8 || places[2] != (place{"testdata/config/bad.entente.yaml", 6, 3, "load.invalid-value"}) {
+			t.Errorf("--format %s: %d findings, the third %+v:\n%s", format, len(places), places, out)
 		}
 	}
 }

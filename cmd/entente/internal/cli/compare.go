@@ -44,7 +44,7 @@ func (c Command) compare(args []string) int {
 		fmt.Fprintf(c.Stderr, "entente compare: %v\n", err)
 		return ExitFailure
 	}
-	set, _, leftOut, code := c.loadAgreements("compare", fs.Args())
+	set, _, leftOut, code := c.loadAgreements(fs, fs.Args())
 	if code != ExitClean {
 		return code
 	}

@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/docpath"
 	"github.com/entente-go/entente/internal/regular"
+	"github.com/entente-go/entente/internal/suggest"
 	"github.com/entente-go/entente/topics"
 )
 
@@ -46,13 +48,19 @@ func findConfig(given string) (string, error) {
 	if given != "" {
 		return given, nil
 	}
-	dir, err := os.Getwd()
+	wd, err := os.Getwd()
 	if err != nil {
 		return "", nil
 	}
-	for {
+	for dir := wd; ; {
 		p := filepath.Join(dir, ConfigName)
 		if _, err := os.Stat(p); err == nil {
+			// Named from the working directory, as the files are: a
+			// finding reads .entente.yaml:3:5, and SARIF's paths are
+			// relative.
+			if rel, err := filepath.Rel(wd, p); err == nil {
+				return rel, nil
+			}
 			return p, nil
 		} else if !errors.Is(err, os.ErrNotExist) {
 			return "", err
@@ -78,20 +86,27 @@ func loadConfig(path string) (*config, agreement.Diagnostics, error) {
 	}
 	ds, lookup := agreement.DecodeYAML(path, src, cfg)
 	cfg.dir = filepath.Dir(path)
-	at := func(p docpath.Path, rule agreement.Rule, msg, hint string) {
-		d := agreement.Diagnostic{File: path, Path: p, Rule: rule, Severity: agreement.SeverityError, Message: msg, Hint: hint}
+	// at reports a problem at a value; atKey at the key of a mapping
+	// entry (a rule's name).
+	report := func(p docpath.Path, onKey bool, msg, hint string) {
+		d := agreement.Diagnostic{File: path, Path: p, Rule: agreement.RuleLoadInvalidValue, Severity: agreement.SeverityError, Message: msg, Hint: hint}
 		if span, ok := lookup(p); ok {
 			d.Position = span.Value
+			if onKey && span.Key.IsValid() {
+				d.Position = span.Key
+			}
 		}
 		ds = append(ds, d)
 	}
+	at := func(p docpath.Path, msg, hint string) { report(p, false, msg, hint) }
+	atKey := func(p docpath.Path, msg, hint string) { report(p, true, msg, hint) }
 	for i, pattern := range append(slices.Clone(cfg.Include), cfg.Exclude...) {
 		field, j := "include", i
 		if i >= len(cfg.Include) {
 			field, j = "exclude", i-len(cfg.Include)
 		}
 		if _, err := globRegexp(pattern); err != nil {
-			at(docpath.Root().Child(field).Index(j), agreement.RuleLoadInvalidValue, err.Error(), "")
+			at(docpath.Root().Child(field).Index(j), err.Error(), "")
 		}
 	}
 	cfg.severity = map[agreement.Rule]string{}
@@ -99,11 +114,15 @@ func loadConfig(path string) (*config, agreement.Diagnostics, error) {
 		p := docpath.Root().Child("rules").Child(id)
 		switch {
 		case agreement.Rule(id).Doc() == "":
-			at(p, agreement.RuleLoadInvalidValue, fmt.Sprintf("%q is not a rule", id), "entente rules lists them")
+			hint := "entente rules lists them"
+			if best, ok := suggest.Closest(id, ruleNames()); ok {
+				hint = fmt.Sprintf("did you mean %q? (entente rules lists them)", best)
+			}
+			atKey(p, fmt.Sprintf("%q is not a rule", id), hint)
 		case sev != "off" && sev != "warning" && sev != "error":
-			at(p, agreement.RuleLoadInvalidValue, fmt.Sprintf("%q is not a severity", sev), "write off, warning or error")
+			at(p, fmt.Sprintf("%q is not a severity", sev), enumHint(sev, []string{"off", "warning", "error"}))
 		case agreement.Rule(id).StopsReading() && sev != "error":
-			at(p, agreement.RuleLoadInvalidValue, fmt.Sprintf("%s means a file could not be read; it is always an error and cannot be set to %s", id, sev),
+			atKey(p, fmt.Sprintf("%s means a file could not be read; it is always an error and cannot be set to %s", id, sev),
 				"remove the setting: a file that cannot be read cannot be checked")
 		default:
 			cfg.severity[agreement.Rule(id)] = sev
@@ -111,19 +130,19 @@ func loadConfig(path string) (*config, agreement.Diagnostics, error) {
 	}
 	if cfg.Root != "" {
 		if err := cfg.inside(cfg.Root); err != nil {
-			at(docpath.Root().Child("root"), agreement.RuleLoadInvalidValue, err.Error(), outsideHint)
+			at(docpath.Root().Child("root"), err.Error(), outsideHint)
 		} else if info, err := os.Stat(cfg.path(cfg.Root)); err != nil || !info.IsDir() {
-			at(docpath.Root().Child("root"), agreement.RuleLoadInvalidValue, fmt.Sprintf("%s is not a folder", cfg.Root), "")
+			at(docpath.Root().Child("root"), fmt.Sprintf("%s is not a folder", cfg.Root), "")
 		}
 	}
 	for i, t := range cfg.Topics {
 		if err := cfg.inside(t); err != nil {
-			at(docpath.Root().Child("topics").Index(i), agreement.RuleLoadInvalidValue, err.Error(), outsideHint)
+			at(docpath.Root().Child("topics").Index(i), err.Error(), outsideHint)
 			continue
 		}
 		tsrc, err := regular.ReadFile(cfg.path(t), agreement.DefaultMaxBytes)
 		if err != nil {
-			at(docpath.Root().Child("topics").Index(i), agreement.RuleLoadInvalidValue, err.Error(), "")
+			at(docpath.Root().Child("topics").Index(i), err.Error(), "")
 			continue
 		}
 		base := cfg.taxonomy
@@ -137,10 +156,28 @@ func loadConfig(path string) (*config, agreement.Diagnostics, error) {
 		}
 	}
 	if !cfg.Date.IsZero() && cfg.Date.Precision() != agreement.DayPrecision {
-		at(docpath.Root().Child("date"), agreement.RuleLoadInvalidValue, fmt.Sprintf("%s is not a full date", cfg.Date), "write YYYY-MM-DD")
+		at(docpath.Root().Child("date"), fmt.Sprintf("%s is not a full date", cfg.Date), "write YYYY-MM-DD")
 	}
 	ds.Sort()
 	return cfg, ds.Capped(path), nil
+}
+
+// ruleNames lists the rules' ids, for a did-you-mean.
+func ruleNames() []string {
+	var names []string
+	for _, r := range agreement.Rules() {
+		names = append(names, string(r))
+	}
+	return names
+}
+
+// enumHint suggests the closest of the words allowed, and lists them.
+func enumHint(got string, allowed []string) string {
+	list := "write " + strings.Join(allowed[:len(allowed)-1], ", ") + " or " + allowed[len(allowed)-1]
+	if best, ok := suggest.Closest(got, allowed); ok {
+		return fmt.Sprintf("did you mean %q? (%s)", best, list)
+	}
+	return list
 }
 
 const outsideHint = "write a path relative to the configuration's folder, inside its repository"
@@ -254,31 +291,62 @@ func (c *config) apply(ds agreement.Diagnostics) agreement.Diagnostics {
 }
 
 // configFor finds and loads the configuration for a command, printing its
-// problems; false when it has any.
-func (c Command) configFor(cmd, given string) (*config, bool) {
+// problems (coloured with paint); false when it has any.
+func (c Command) configFor(cmd, given string, paint bool) (*config, bool) {
+	cfg, problems, ok := c.readConfig(cmd, given)
+	if problems != nil {
+		for _, f := range problems.findings {
+			writeText(c.Stderr, f.src, f.Diagnostic, paint)
+		}
+		c.configFailed(cmd, problems)
+	}
+	return cfg, ok
+}
+
+// configProblems are the findings of a configuration that has problems,
+// each with the lines to show it with.
+type configProblems struct {
+	path     string
+	findings []configFinding
+}
+
+type configFinding struct {
+	agreement.Diagnostic
+	src []byte // the configuration's text, or nil for a finding of a file it names
+}
+
+// readConfig finds and loads the configuration for a command. A file it
+// cannot read is said on stderr; its problems are returned for the
+// command to print in its format. ok is false for either.
+func (c Command) readConfig(cmd, given string) (*config, *configProblems, bool) {
 	path, err := findConfig(given)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente %s: %v\n", cmd, err)
-		return nil, false
+		return nil, nil, false
 	}
 	cfg, ds, err := loadConfig(path)
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente %s: %v\n", cmd, err)
-		return nil, false
+		return nil, nil, false
 	}
-	if len(ds) > 0 {
-		src, _ := regular.ReadFile(path, 1<<20)
-		for _, d := range ds {
-			// Only the configuration's own lines are shown: a finding of a
-			// taxonomy file it names has its file, line and column.
-			var lines []byte
-			if d.File == path {
-				lines = src
-			}
-			writeText(c.Stderr, lines, d, false)
+	if len(ds) == 0 {
+		return cfg, nil, true
+	}
+	src, _ := regular.ReadFile(path, 1<<20)
+	problems := &configProblems{path: path}
+	for _, d := range ds {
+		// Only the configuration's own lines are shown: a finding of a
+		// taxonomy file it names has its file, line and column.
+		f := configFinding{Diagnostic: d}
+		if d.File == path {
+			f.src = src
 		}
-		fmt.Fprintf(c.Stderr, "entente %s: the configuration %s has problems\n", cmd, path)
-		return nil, false
+		problems.findings = append(problems.findings, f)
 	}
-	return cfg, true
+	return nil, problems, false
+}
+
+// configFailed says on stderr that the configuration stops the command.
+func (c Command) configFailed(cmd string, problems *configProblems) {
+	fmt.Fprintf(c.Stderr, "entente %s: the configuration %s has problems\n", cmd, problems.path)
 }

@@ -18,7 +18,7 @@ func (c Command) db(args []string) int {
 		fmt.Fprintln(c.Stderr, "entente db: name the database to write: -o registry.sqlite")
 		return ExitUsage
 	}
-	set, files, leftOut, code := c.loadAgreements("db", fs.Args())
+	set, files, leftOut, code := c.loadAgreements(fs, fs.Args())
 	if code != ExitClean {
 		return code
 	}

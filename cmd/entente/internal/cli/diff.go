@@ -96,7 +96,7 @@ func (c Command) diff(args []string) int {
 			var b bytes.Buffer
 			for _, d := range doc.Diagnostics {
 				if d.Rule == agreement.RuleSyntax || strings.HasPrefix(string(d.Rule), "load.") {
-					writeText(&b, src, d, false)
+					writeText(&b, src, d, c.paints(fs, true))
 				}
 			}
 			return diffSide{src: src, report: b.String(), why: name + " is not read as written"}

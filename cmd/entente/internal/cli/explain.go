@@ -22,7 +22,7 @@ func (c Command) explain(args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	cfg, ok := c.configFor("explain", "")
+	cfg, ok := c.configFor("explain", "", c.paints(fs, true))
 	if !ok {
 		return ExitUsage
 	}

@@ -69,7 +69,7 @@ func (c Command) fmt(args []string) int {
 		}
 		if out == nil {
 			for _, d := range diags {
-				writeText(c.Stderr, src, d, false)
+				writeText(c.Stderr, src, d, c.paints(fs, true))
 			}
 			fmt.Fprintf(c.Stderr, "entente fmt: %s not formatted: fix the problems above first\n", file)
 			code = ExitProblems

@@ -50,14 +50,34 @@ func TestFormatsAgree(t *testing.T) {
 	goldenFile(t, "testdata/validate-err.sarif", strings.ReplaceAll(sarif, version(), "VERSION"))
 	goldenFile(t, "testdata/validate-err.github", github)
 
-	var fromText []place
+	fromText := textPlaces(text)
+	fromJSON, fromSARIF, fromGitHub := jsonPlaces(t, js), sarifPlaces(t, sarif), githubPlaces(github)
+	if len(fromText) < 20 {
+		t.Fatalf("only %d findings in the text output", len(fromText))
+	}
+	for name, got := range map[string][]place{"json": fromJSON, "sarif": fromSARIF, "github": fromGitHub} {
+		if diff := cmp.Diff(fromText, got); diff != "" {
+			t.Errorf("%s findings differ from the text format's (-text +%s):\n%s", name, name, diff)
+		}
+	}
+}
+
+// textPlaces, jsonPlaces, sarifPlaces and githubPlaces read the places of
+// the findings in each format of validate.
+func textPlaces(text string) []place {
+	var out []place
 	head := regexp.MustCompile(`(?m)^(\S+):(\d+):(\d+): .*\[([a-z.-]+)\]$`)
 	for _, m := range head.FindAllStringSubmatch(text, -1) {
 		var l, c int
 		fmt.Sscan(m[2], &l)
 		fmt.Sscan(m[3], &c)
-		fromText = append(fromText, place{m[1], l, c, m[4]})
+		out = append(out, place{m[1], l, c, m[4]})
 	}
+	return out
+}
+
+func jsonPlaces(t *testing.T, js string) []place {
+	t.Helper()
 	var j struct {
 		Diagnostics []struct {
 			File         string
@@ -68,10 +88,15 @@ func TestFormatsAgree(t *testing.T) {
 	if err := json.Unmarshal([]byte(js), &j); err != nil {
 		t.Fatal(err)
 	}
-	var fromJSON []place
+	var out []place
 	for _, d := range j.Diagnostics {
-		fromJSON = append(fromJSON, place{d.File, d.Line, d.Column, d.Rule})
+		out = append(out, place{d.File, d.Line, d.Column, d.Rule})
 	}
+	return out
+}
+
+func sarifPlaces(t *testing.T, sarif string) []place {
+	t.Helper()
 	var s struct {
 		Runs []struct {
 			Results []struct {
@@ -88,27 +113,24 @@ func TestFormatsAgree(t *testing.T) {
 	if err := json.Unmarshal([]byte(sarif), &s); err != nil {
 		t.Fatal(err)
 	}
-	var fromSARIF []place
+	var out []place
 	for _, r := range s.Runs[0].Results {
 		p := r.Locations[0].PhysicalLocation
-		fromSARIF = append(fromSARIF, place{p.ArtifactLocation.URI, p.Region.StartLine, p.Region.StartColumn, r.RuleID})
+		out = append(out, place{p.ArtifactLocation.URI, p.Region.StartLine, p.Region.StartColumn, r.RuleID})
 	}
-	var fromGitHub []place
+	return out
+}
+
+func githubPlaces(github string) []place {
+	var out []place
 	ann := regexp.MustCompile(`(?m)^::(?:error|warning) file=([^,]+),line=(\d+),col=(\d+)(?:,endLine=\d+,endColumn=\d+)?,title=entente ([a-z.-]+)::`)
 	for _, m := range ann.FindAllStringSubmatch(github, -1) {
 		var l, c int
 		fmt.Sscan(m[2], &l)
 		fmt.Sscan(m[3], &c)
-		fromGitHub = append(fromGitHub, place{m[1], l, c, m[4]})
+		out = append(out, place{m[1], l, c, m[4]})
 	}
-	if len(fromText) < 20 {
-		t.Fatalf("only %d findings in the text output", len(fromText))
-	}
-	for name, got := range map[string][]place{"json": fromJSON, "sarif": fromSARIF, "github": fromGitHub} {
-		if diff := cmp.Diff(fromText, got); diff != "" {
-			t.Errorf("%s findings differ from the text format's (-text +%s):\n%s", name, name, diff)
-		}
-	}
+	return out
 }
 
 // TestSARIFValidates checks the SARIF output against the OASIS SARIF
@@ -230,6 +252,32 @@ func TestValidateOptions(t *testing.T) {
 		c.Main([]string{"entente", "validate", errDir + "/term.yaml"})
 		if !strings.Contains(out.String(), "\x1b[") {
 			t.Error("a terminal: no colour")
+		}
+	})
+	t.Run("colour on every command", func(t *testing.T) {
+		for _, name := range commands {
+			if name == "lsp" || name == "version" || name == "help" {
+				continue
+			}
+			if code, _, errOut := runEnv(nil, "", name, "--color", "pink"); code != ExitUsage || !strings.Contains(errOut, "auto, always or never") {
+				t.Errorf("%s --color pink: exit %d, %q", name, code, errOut)
+			}
+		}
+		// The commands that write findings to stderr colour them as
+		// validate does, and only when asked or on a terminal.
+		broken := errDir + "/unclosed-flow-at-end.yaml"
+		for _, args := range [][]string{{"fmt", broken}, {"show", broken}, {"diff", broken, broken}} {
+			_, _, plain := runEnv(nil, "", args...)
+			_, _, always := runEnv(nil, "", append(args[:1:1], append([]string{"--color", "always"}, args[1:]...)...)...)
+			if strings.Contains(plain, "\x1b[") || !strings.Contains(always, "\x1b[31m^") {
+				t.Errorf("%v: plain has escapes %v, --color always lacks them:\n%s", args, strings.Contains(plain, "\x1b["), always)
+			}
+			var out strings.Builder
+			c := Command{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &out, IsErrTerminal: func() bool { return true }}
+			c.Main(append([]string{"entente"}, args...))
+			if !strings.Contains(out.String(), "\x1b[") {
+				t.Errorf("%v with stderr a terminal: no colour", args)
+			}
 		}
 	})
 	t.Run("quiet", func(t *testing.T) {

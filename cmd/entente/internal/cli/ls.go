@@ -36,7 +36,7 @@ func (c Command) ls(args []string) int {
 		}
 		on = d
 	}
-	cfg, ok := c.configFor("ls", "")
+	cfg, ok := c.configFor("ls", "", c.paints(fs, true))
 	if !ok {
 		return ExitUsage
 	}

@@ -150,7 +150,7 @@ func (c Command) show(args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	cfg, ok := c.configFor("show", "")
+	cfg, ok := c.configFor("show", "", c.paints(fs, true))
 	if !ok {
 		return ExitUsage
 	}
@@ -173,7 +173,7 @@ func (c Command) show(args []string) int {
 	}
 	if doc.Diagnostics.HasErrors() {
 		for _, d := range doc.Diagnostics.Errors() {
-			writeText(c.Stderr, doc.Source, d, false)
+			writeText(c.Stderr, doc.Source, d, c.paints(fs, true))
 		}
 		fmt.Fprintf(c.Stderr, "entente show: %s has errors; run entente validate\n", fs.Arg(0))
 		return ExitProblems

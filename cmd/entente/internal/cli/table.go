@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"iter"
 	"path/filepath"
@@ -44,7 +45,7 @@ func (c Command) table(args []string) int {
 		fmt.Fprintf(c.Stderr, "entente table: --format %q: csv, jsonl or json\n", *format)
 		return ExitUsage
 	}
-	set, _, leftOut, code := c.loadAgreements("table", fs.Args()[1:])
+	set, _, leftOut, code := c.loadAgreements(fs, fs.Args()[1:])
 	if code != ExitClean {
 		return code
 	}
@@ -78,11 +79,12 @@ func (c Command) leftOut(name string, files []string) int {
 // when none is given), as .entente.yaml includes them, for a table or a
 // database: files with errors are left out and named, other YAML
 // skipped. It returns the file each agreement came from.
-func (c Command) loadAgreements(name string, paths []string) (*agreement.Set, map[*agreement.Agreement]string, []string, int) {
+func (c Command) loadAgreements(fs *flag.FlagSet, paths []string) (*agreement.Set, map[*agreement.Agreement]string, []string, int) {
+	name := fs.Name()
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	cfg, ok := c.configFor(name, "")
+	cfg, ok := c.configFor(name, "", c.paints(fs, true))
 	if !ok {
 		return nil, nil, nil, ExitUsage
 	}

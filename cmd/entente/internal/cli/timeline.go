@@ -17,7 +17,7 @@ func (c Command) timeline(args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	cfg, ok := c.configFor("timeline", "")
+	cfg, ok := c.configFor("timeline", "", c.paints(fs, true))
 	if !ok {
 		return ExitUsage
 	}

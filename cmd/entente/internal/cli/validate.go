@@ -29,7 +29,6 @@ func (c Command) validate(args []string) int {
 	maxBytes := fs.Int64("max-bytes", agreement.DefaultMaxBytes, "refuse files larger than this, before parsing them; to read larger files, give a larger number")
 	configPath := fs.String("config", "", "the configuration file (default: the nearest "+ConfigName+" from the working directory up)")
 	skipOther := fs.Bool("skip-other", false, "leave out files given by name that are not agreements (no format: entente/... at the top level), as folders do; for hooks that pass every YAML file")
-	colour := fs.String("color", "auto", "colour the text output: auto (on a terminal, unless NO_COLOR is set or TERM is dumb), always or never")
 	var quiet bool
 	fs.BoolVar(&quiet, "quiet", false, "print the findings only, without the summary line")
 	fs.BoolVar(&quiet, "q", false, "the same as --quiet")
@@ -60,11 +59,25 @@ func (c Command) validate(args []string) int {
 	case !slices.Contains([]string{"text", "json", "github", "sarif"}, *format):
 		fmt.Fprintf(c.Stderr, "entente validate: unknown format %q: text, json, github or sarif\n", *format)
 		return ExitUsage
-	case !slices.Contains([]string{"auto", "always", "never"}, *colour):
-		fmt.Fprintf(c.Stderr, "entente validate: --color %q: auto, always or never\n", *colour)
-		return ExitUsage
 	}
-	cfg, ok := c.configFor("validate", *configPath)
+	cfg, problems, ok := c.readConfig("validate", *configPath)
+	if problems != nil {
+		// The configuration's findings are findings of the run, in its
+		// format: a CI job reading JSON or SARIF sees them.
+		r := result{}
+		for _, f := range problems.findings {
+			r.errors++
+			r.shown++
+			r.findings = append(r.findings, newFinding(f.Diagnostic, f.src))
+			if *format == "text" {
+				writeText(c.Stderr, f.src, f.Diagnostic, c.paints(fs, true))
+			}
+		}
+		if err := c.writeResult(*format, r); err != nil {
+			fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
+		}
+		c.configFailed("validate", problems)
+	}
 	if !ok {
 		return ExitUsage
 	}
@@ -175,7 +188,7 @@ func (c Command) validate(args []string) int {
 
 	r := result{files: len(kept)}
 	held := *format != "text" // the other outputs are one document, or two passes: their findings are held
-	paint := *colour == "always" || (*colour == "auto" && c.IsTerminal != nil && c.IsTerminal() && c.getenv("NO_COLOR") == "" && c.getenv("TERM") != "dumb")
+	paint := c.paints(fs, false)
 	show := func(d agreement.Diagnostic, src []byte) {
 		if d.Severity == agreement.SeverityError {
 			r.errors++
@@ -198,14 +211,7 @@ func (c Command) validate(args []string) int {
 		}
 	})
 	if err == nil {
-		switch *format {
-		case "json":
-			err = writeJSON(c.Stdout, r)
-		case "sarif":
-			err = writeSARIF(c.Stdout, r, c.Getwd)
-		case "github":
-			writeGitHub(c.Stdout, r)
-		}
+		err = c.writeResult(*format, r)
 	}
 	if err != nil {
 		fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
@@ -228,6 +234,20 @@ func (c Command) validate(args []string) int {
 		return ExitProblems
 	}
 	return ExitClean
+}
+
+// writeResult writes the held findings of a run in a format other than
+// text (which is written as it goes).
+func (c Command) writeResult(format string, r result) error {
+	switch format {
+	case "json":
+		return writeJSON(c.Stdout, r)
+	case "sarif":
+		return writeSARIF(c.Stdout, r, c.Getwd)
+	case "github":
+		writeGitHub(c.Stdout, r)
+	}
+	return nil
 }
 
 // expand turns the command line's paths into a sorted list of files:

@@ -25,7 +25,7 @@ func (c Command) vocab(args []string) int {
 	}
 	vocabs := agreement.Vocabularies()
 	if *format == "text" { // the reference page is the built-in format; a listing shows the configuration's topics too
-		cfg, ok := c.configFor("vocab", *configPath)
+		cfg, ok := c.configFor("vocab", *configPath, c.paints(fs, true))
 		if !ok {
 			return ExitUsage
 		}
