@@ -30,13 +30,20 @@ var layers = []struct {
 }
 
 // libraries are the dependencies and the only packages that may import
-// them, so that no other package can let one of their types into its API.
+// them, so that no other package can let one of their types into its API
+// (TestNoLibraryTypeInTheAPI checks the signatures themselves). A library
+// not named here may not be imported at all.
 var libraries = map[string][]string{
 	"go.yaml.in/":                 {"internal/yamlnode", "internal/codec"},
 	"github.com/santhosh-tekuri/": {"schema"},
-	"github.com/google/go-cmp/":   {"internal/golden"}, // and tests
+	"github.com/google/go-cmp/":   {"internal/golden"},
 	"modernc.org/":                {"cmd/entente/internal/registry"},
 }
+
+// testLibraries may be imported by any package's tests besides the
+// packages above: go-cmp to compare, jsonschema to check outputs against
+// their schemas, the SQLite driver to read a database back.
+var testLibraries = []string{"github.com/google/go-cmp/", "github.com/santhosh-tekuri/", "modernc.org/"}
 
 // testSupport are packages that only tests import; they may import
 // anything.
@@ -58,7 +65,8 @@ func layerOf(pkg string) int {
 // README's picture, that every package has its place in it, and that
 // each library is imported only where the README says.
 func TestLayout(t *testing.T) {
-	imports := map[string][]string{} // package (relative) -> the module's packages it imports, and outside ones
+	imports := map[string][]string{}     // package (relative) -> the module's packages it imports, and outside ones
+	testImports := map[string][]string{} // the same, for its test files
 	err := filepath.WalkDir(".", func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -74,6 +82,7 @@ func TestLayout(t *testing.T) {
 			return nil // no Go files here
 		}
 		imports[filepath.ToSlash(path)] = p.Imports
+		testImports[filepath.ToSlash(path)] = append(slices.Clone(p.TestImports), p.XTestImports...)
 		return nil
 	})
 	if err != nil {
@@ -91,11 +100,27 @@ func TestLayout(t *testing.T) {
 			t.Errorf("package %s has no place in the layout: add it to the README's picture and to layers", pkg)
 			continue
 		}
-		for _, imp := range imps {
+		for _, imp := range testImports[pkg] {
+			ok := isStd(imp) || strings.HasPrefix(imp, module) || slices.ContainsFunc(testLibraries, func(lib string) bool { return strings.HasPrefix(imp, lib) })
 			for lib, allowed := range libraries {
-				if strings.HasPrefix(imp, lib) && !slices.Contains(allowed, pkg) {
-					t.Errorf("%s imports %s: only %v may", pkg, imp, allowed)
+				ok = ok || (strings.HasPrefix(imp, lib) && slices.Contains(allowed, pkg))
+			}
+			if !ok {
+				t.Errorf("%s's tests import %s, a library the layout does not name", pkg, imp)
+			}
+		}
+		for _, imp := range imps {
+			named := isStd(imp) || strings.HasPrefix(imp, module)
+			for lib, allowed := range libraries {
+				if strings.HasPrefix(imp, lib) {
+					named = true
+					if !slices.Contains(allowed, pkg) {
+						t.Errorf("%s imports %s: only %v may", pkg, imp, allowed)
+					}
 				}
+			}
+			if !named {
+				t.Errorf("%s imports %s, a library the layout does not name: weigh it, name it in the README's dependencies and in libraries", pkg, imp)
 			}
 			rel, ok := strings.CutPrefix(imp, module+"/")
 			if !ok {
@@ -110,6 +135,13 @@ func TestLayout(t *testing.T) {
 			}
 		}
 	}
+}
+
+// isStd reports whether an import path is the standard library's: its
+// first element has no dot.
+func isStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }
 
 func layerOf2what(i int) string {
