@@ -446,6 +446,38 @@ func TestConfigApplies(t *testing.T) {
 	}
 }
 
+// TestSetOfAFewFiles: a run on files alone (a pre-commit hook passes the
+// staged ones) resolves their references against the rest of the
+// configuration's folder, or without a configuration of the repository;
+// a run on a folder, or outside any repository, against what it was
+// given.
+func TestSetOfAFewFiles(t *testing.T) {
+	doc := func(id, extra string) string {
+		return "format: entente/v1\nid: " + id + "\nversion: {label: v, stage: in-force}\ntitle: T\nkind: treaty\n" +
+			"parties: [{id: a, kind: state, country: IR}]\n" + extra
+	}
+	repo := t.TempDir()
+	writeFile(t, repo, ".git/HEAD", "ref: refs/heads/main\n")
+	a := writeFile(t, repo, "agreements/a.yaml", doc("a", "relations: [{type: supersedes, agreement: b}]\n"))
+	writeFile(t, repo, "agreements/old/b.yaml", doc("b", ""))
+	// (No configuration: none is above the test's folder.)
+	if code, out, errOut := run("validate", a); code != ExitClean || strings.Contains(out, "set.unresolved") {
+		t.Errorf("one file of a repository, with no root: set: exit %d:\n%s%s", code, out, errOut)
+	}
+	// With a configuration: its folder, with its exclusions.
+	cfg := writeFile(t, repo, ".entente.yaml", "exclude: [\"agreements/old/**\"]\n")
+	if _, out, _ := run("validate", "--config", cfg, a); !strings.Contains(out, "[set.unresolved]") {
+		t.Errorf("b excluded by the configuration, yet found:\n%s", out)
+	}
+	// Outside a repository, a file is checked with the files given.
+	lone := t.TempDir()
+	la := writeFile(t, lone, "a.yaml", doc("a", "relations: [{type: supersedes, agreement: b}]\n"))
+	writeFile(t, lone, "b.yaml", doc("b", ""))
+	if _, out, _ := run("validate", la); !strings.Contains(out, "[set.unresolved]") {
+		t.Errorf("outside a repository, the folder was read as the set:\n%s", out)
+	}
+}
+
 // writeFile writes text to name under dir, making its folders, and
 // returns its path.
 func writeFile(t *testing.T, dir, name, text string) string {

@@ -206,6 +206,45 @@ func (c *config) inside(p string) error {
 	return nil
 }
 
+// setRoot returns the folder whose agreements are the set that the files
+// of a run on paths are checked with (their references resolved, their
+// ids compared): the configuration's root: when it names one; else, when
+// the paths are files only (a pre-commit hook passes the staged files),
+// the configuration's folder, or with no configuration the git repository
+// that holds the first of them; else none ("").
+func (c *config) setRoot(paths []string) string {
+	if c.Root != "" {
+		return c.path(c.Root)
+	}
+	if len(paths) == 0 {
+		return ""
+	}
+	for _, p := range paths {
+		if info, err := os.Stat(p); err != nil || info.IsDir() {
+			return ""
+		}
+	}
+	if c.dir != "" {
+		return c.dir
+	}
+	wd, err := os.Getwd()
+	first, err2 := filepath.Abs(paths[0])
+	if err != nil || err2 != nil {
+		return ""
+	}
+	for d := filepath.Dir(first); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			if rel, err := filepath.Rel(wd, d); err == nil {
+				return rel
+			}
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return ""
+		}
+	}
+}
+
 // boundary is the folder the configuration's paths must stay in: its
 // repository's top, or else its own folder.
 func (c *config) boundary() string {

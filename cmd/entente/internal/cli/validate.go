@@ -157,16 +157,17 @@ func (c Command) validate(args []string) int {
 		setDocs[i] = lf.Document
 	}
 	// The rules across files, against the whole set when the configuration
-	// names its root: a run on a few files (a pre-commit hook's) resolves
-	// their references against the folder. Only the files given report.
-	if cfg.Root != "" {
+	// names its root, or when only files were given (a pre-commit hook's
+	// run): their references resolve against the folder. Only the files
+	// given report.
+	if root := cfg.setRoot(paths); root != "" {
 		given := map[string]bool{}
 		for _, f := range files {
 			if abs, err := filepath.Abs(f); err == nil {
 				given[abs] = true
 			}
 		}
-		rest, _, err := expand([]string{cfg.path(cfg.Root)})
+		rest, _, err := expand([]string{root})
 		if err != nil {
 			fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 			return ExitFailure
