@@ -58,8 +58,14 @@ func TestNeovim(t *testing.T) {
 	out := filepath.Join(dir, "seen.txt")
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "nvim", "--headless", "--clean", "-c", "luafile testdata/neovim.lua")
-	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_STATE_HOME="+dir, "XDG_DATA_HOME="+dir,
+	// The set-up is docs/editors.md's own, read from the page.
+	init := filepath.Join(dir, "init.lua")
+	if err := os.WriteFile(init, []byte(neovimSetUp(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.CommandContext(ctx, "nvim", "--headless", "-u", init, "-i", "NONE", "-c", "luafile testdata/neovim.lua")
+	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_STATE_HOME="+dir, "XDG_DATA_HOME="+dir, "XDG_CONFIG_HOME="+dir,
+		"PATH="+filepath.Dir(bin)+string(os.PathListSeparator)+os.Getenv("PATH"),
 		"ENTENTE_FILE="+file, "ENTENTE_BIN="+bin, "ENTENTE_OUT="+out,
 		"ENTENTE_LINE="+strconv.Itoa(uses[0]+1), "ENTENTE_GOOD=trade-investment", "ENTENTE_BAD=trade-investmnt",
 		"ENTENTE_ASK="+strconv.Itoa(uses[1]), "ENTENTE_CHAR="+strconv.Itoa(askCol))
@@ -80,7 +86,7 @@ func TestNeovim(t *testing.T) {
 		facts[f[0]] = f[1:]
 	}
 	t.Logf("Neovim saw:\n%s", seen)
-	if facts["initialized"][0] != "true" || facts["fault-seen"][0] != "true" {
+	if facts["attached"][0] != "true" || facts["initialized"][0] != "true" || facts["fault-seen"][0] != "true" {
 		t.Fatalf("the client did not start, or saw no finding for the fault")
 	}
 	want := []string{strconv.Itoa(uses[0]), strconv.Itoa(faultCol), strconv.Itoa(faultCol + len("trade-investmnt")), "1", "ref.clause"}
@@ -110,4 +116,27 @@ func TestNeovim(t *testing.T) {
 	if facts["cleared"][0] != "true" || facts["after-fix"][0] != "0" {
 		t.Errorf("after the fix: cleared %v, findings %v", facts["cleared"], facts["after-fix"])
 	}
+}
+
+// neovimSetUp returns the Lua block of docs/editors.md that follows its
+// neovim-0.7 marker.
+func neovimSetUp(t *testing.T) string {
+	t.Helper()
+	doc, err := os.ReadFile("../../docs/editors.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(doc), "<!-- neovim-0.7")
+	if !ok {
+		t.Fatal("docs/editors.md has no neovim-0.7 marker")
+	}
+	_, block, ok := strings.Cut(after, "```lua\n")
+	if !ok {
+		t.Fatal("no Lua block after the neovim-0.7 marker")
+	}
+	code, _, ok := strings.Cut(block, "```")
+	if !ok {
+		t.Fatal("the Lua block is not closed")
+	}
+	return code
 }

@@ -1,10 +1,11 @@
 -- The end-to-end test of the language server in a real editor: Neovim's
--- own LSP client (0.7 or later), run headless by TestNeovim. It opens the
--- file named by ENTENTE_FILE with the server ENTENTE_BIN, introduces a
--- fault on line ENTENTE_LINE (1-based) by replacing ENTENTE_GOOD with
--- ENTENTE_BAD, asks for a hover and a definition at line ENTENTE_ASK,
--- character ENTENTE_CHAR (0-based), mends the fault, and writes what it
--- saw, one fact a line, to ENTENTE_OUT.
+-- own LSP client (0.7 or later), run headless by TestNeovim with the
+-- set-up docs/editors.md gives as its init.lua, which attaches the server
+-- (entente, on PATH) when a YAML file is opened. It opens the file named
+-- by ENTENTE_FILE, introduces a fault on line ENTENTE_LINE (1-based) by
+-- replacing ENTENTE_GOOD with ENTENTE_BAD, asks for a hover and a
+-- definition at line ENTENTE_ASK, character ENTENTE_CHAR (0-based), mends
+-- the fault, and writes what it saw, one fact a line, to ENTENTE_OUT.
 local env = vim.env
 local out = {}
 local function say(...)
@@ -17,12 +18,19 @@ end
 
 vim.cmd("edit " .. vim.fn.fnameescape(env.ENTENTE_FILE))
 local buf = vim.api.nvim_get_current_buf()
-local id = vim.lsp.start_client({
-  name = "entente",
-  cmd = { env.ENTENTE_BIN, "lsp" },
-  root_dir = vim.fn.fnamemodify(env.ENTENTE_FILE, ":h"),
-})
-vim.lsp.buf_attach_client(buf, id)
+local id
+vim.wait(10000, function() -- the client is listed once it has started
+  for cid, c in pairs(vim.lsp.buf_get_clients(buf)) do
+    if c.name == "entente" then
+      id = cid
+    end
+  end
+  return id ~= nil
+end, 50)
+say("attached", tostring(id ~= nil))
+if id == nil then
+  return finish()
+end
 local ready = vim.wait(10000, function()
   local c = vim.lsp.get_client_by_id(id)
   return c ~= nil and c.initialized
