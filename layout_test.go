@@ -3,6 +3,7 @@ package entente_test
 import (
 	"go/build"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -11,7 +12,7 @@ import (
 
 const module = "github.com/entente-go/entente"
 
-// layers is the README's picture of the module, top to bottom. A package
+// layers is docs/design.md's picture of the module, top to bottom. A package
 // may import packages of its own layer or of layers below it, never one
 // above. A pattern ending in "/..." takes every package beneath it.
 var layers = []struct {
@@ -62,8 +63,8 @@ func layerOf(pkg string) int {
 }
 
 // TestLayout checks that every import of every package points down the
-// README's picture, that every package has its place in it, and that
-// each library is imported only where the README says.
+// picture in docs/design.md, that every package has its place in it, and that
+// each library is imported only where the README's dependencies say.
 func TestLayout(t *testing.T) {
 	imports := map[string][]string{}     // package (relative) -> the module's packages it imports, and outside ones
 	testImports := map[string][]string{} // the same, for its test files
@@ -91,13 +92,24 @@ func TestLayout(t *testing.T) {
 	if len(imports) < 15 {
 		t.Fatalf("found %d packages; the walk is broken", len(imports))
 	}
+	picture, err := os.ReadFile("docs/design.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range layers {
+		for _, p := range l.packages {
+			if p != "." && !strings.Contains(string(picture), strings.TrimSuffix(p, "...")) {
+				t.Errorf("docs/design.md's picture does not show %s", p)
+			}
+		}
+	}
 	for pkg, imps := range imports {
 		if slices.Contains(testSupport, pkg) {
 			continue
 		}
 		from := layerOf(pkg)
 		if from < 0 {
-			t.Errorf("package %s has no place in the layout: add it to the README's picture and to layers", pkg)
+			t.Errorf("package %s has no place in the layout: add it to the picture in docs/design.md and to layers", pkg)
 			continue
 		}
 		for _, imp := range testImports[pkg] {
