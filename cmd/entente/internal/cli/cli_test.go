@@ -265,6 +265,20 @@ func TestOtherYAML(t *testing.T) {
 			}
 		})
 	}
+	// The standard input is a file given by name.
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"validate", "--skip-other", "-"}, ExitClean, "0 files checked: 1 file that is not an agreement left out"},
+		{[]string{"validate", "-"}, ExitProblems, "1 file checked: 1 error, 0 warnings"},
+	} {
+		code, out, errOut := runEnv(nil, "site_name: x\nnav: [a]\n", tt.args...)
+		if code != tt.code || !strings.Contains(errOut, tt.want) || strings.Contains(out, "schema.required") {
+			t.Errorf("other YAML on stdin, %v: exit %d, want %d:\n%s%s", tt.args, code, tt.code, out, errOut)
+		}
+	}
 }
 
 // TestExitCodesEverywhere: every subcommand's exit codes for the cases

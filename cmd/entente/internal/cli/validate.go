@@ -123,8 +123,15 @@ func (c Command) validate(args []string) int {
 	// given by name.
 	other := 0
 	var kept []*loadedFile
-	for _, doc := range docs {
-		kept = append(kept, &loadedFile{Document: doc, agreement: true}) // from stdin: held whole, since it cannot be read again
+	for _, doc := range docs { // from stdin: held whole, since it cannot be read again
+		if !doc.IsAgreement() {
+			if *skipOther {
+				other++
+				continue
+			}
+			doc.Diagnostics = agreement.Diagnostics{notAgreement(doc.Name)}
+		}
+		kept = append(kept, &loadedFile{Document: doc, agreement: true})
 	}
 	for _, lf := range loaded {
 		if lf.agreement {
@@ -136,10 +143,7 @@ func (c Command) validate(args []string) int {
 			other++
 			continue
 		}
-		lf.Diagnostics = agreement.Diagnostics{{File: lf.Name, Position: agreement.Position{Line: 1, Column: 1},
-			Rule: agreement.RuleLoadNotAgreement, Severity: agreement.SeverityError,
-			Message: "this file is not an agreement: its top level declares no format: entente/...",
-			Hint:    "leave it out, add format: entente/v1 if it is one, or pass --skip-other"}}
+		lf.Diagnostics = agreement.Diagnostics{notAgreement(lf.Name)}
 		kept = append(kept, lf)
 	}
 	if len(kept) == 0 {
@@ -235,6 +239,15 @@ func (c Command) validate(args []string) int {
 		return ExitProblems
 	}
 	return ExitClean
+}
+
+// notAgreement is the finding of a file given by name (or on stdin) that
+// is not an agreement.
+func notAgreement(name string) agreement.Diagnostic {
+	return agreement.Diagnostic{File: name, Position: agreement.Position{Line: 1, Column: 1},
+		Rule: agreement.RuleLoadNotAgreement, Severity: agreement.SeverityError,
+		Message: "this file is not an agreement: its top level declares no format: entente/...",
+		Hint:    "leave it out, add format: entente/v1 if it is one, or pass --skip-other"}
 }
 
 // writeResult writes the held findings of a run in a format other than
