@@ -27,7 +27,7 @@ func ReadTaxonomy(base *topics.Taxonomy, name string, src []byte) (*topics.Taxon
 		// Not a taxonomy: nothing of it is quoted, since it may be any
 		// file a configuration names by mistake (or by malice).
 		return nil, Diagnostics{{File: name, Position: Position{1, 1}, Rule: RuleLoadShape, Severity: SeverityError,
-			Message: "this file is not a taxonomy: its top level is not a mapping with topics:", Hint: "a taxonomy file is a mapping with a list of topics: {code, label, parent, description}"}}
+			Message: "this file is not a taxonomy: its top level is not a mapping with topics:", Hint: "a taxonomy file is a mapping with a list of topics: {code, label, description}; a child's code is its parent's, a dot and its own"}}
 	}
 	var file struct {
 		Topics []topics.Topic `json:"topics"`

@@ -2,7 +2,9 @@ package agreement_test
 
 import (
 	"fmt"
+	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/entente-go/entente/agreement"
@@ -56,5 +58,29 @@ func TestReadTaxonomyExtends(t *testing.T) {
 	}
 	if _, ds := agreement.ReadTaxonomy(nil, "bad.yaml", []byte("topics: [")); len(ds) != 1 || ds[0].Rule != agreement.RuleSyntax {
 		t.Errorf("a syntax error: %v", ds)
+	}
+}
+
+// TestREADMETaxonomy: the README's example taxonomy reads on top of the
+// built-in one.
+func TestREADMETaxonomy(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(readme), "<!-- taxonomy example")
+	if !ok {
+		t.Fatal("the README has no taxonomy example")
+	}
+	_, block, _ := strings.Cut(after, "```yaml\n")
+	block, _, _ = strings.Cut(block, "```")
+	tax, ds := agreement.ReadTaxonomy(topics.Builtin(), "space.yaml", []byte(block))
+	if len(ds) > 0 || tax == nil {
+		t.Fatalf("the README's taxonomy: %v", ds)
+	}
+	for _, code := range []string{"space.launchers", "science.space-research", "trade.goods"} {
+		if _, ok := tax.Lookup(code); !ok {
+			t.Errorf("the README's taxonomy lacks %s", code)
+		}
 	}
 }
