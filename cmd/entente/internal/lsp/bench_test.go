@@ -110,20 +110,39 @@ func rawID(n int) *json.RawMessage {
 	return &raw
 }
 
-// BenchmarkSymbols: the outline of a file of 1,000 and 20,000 articles
+// BenchmarkSymbols: the outline of a file of 1,000 and 20,000 articles,
+// and of 85,000 one-line clauses
 // (each lookup of a clause's place is indexed, so the outline grows with
 // the clauses, not with their square).
 //
 //	go test ./cmd/entente/internal/lsp -run '^$' -bench Symbols -benchtime 3x
 func BenchmarkSymbols(b *testing.B) {
-	for _, n := range []int{1000, 20000} {
-		b.Run("articles="+strconv.Itoa(n), func(b *testing.B) {
-			s := benchServer(b, corpus.Articles(n))
+	files := map[string][]byte{"articles=1000": corpus.Articles(1000), "articles=20000": corpus.Articles(20000), "short-clauses=85000": shortClauses(85000)}
+	for _, name := range []string{"articles=1000", "articles=20000", "short-clauses=85000"} {
+		b.Run(name, func(b *testing.B) {
+			s := benchServer(b, files[name])
 			params, _ := json.Marshal(map[string]any{"textDocument": map[string]any{"uri": uri}})
 			for b.Loop() {
 				if _, err := s.symbols(params); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// shortClauses is an agreement of n one-line clauses, the shape of the
+// hostile run's outline that never finished (85,000 clauses in 4.6 MB).
+func shortClauses(n int) []byte { return shortClausesText(n) }
+
+// BenchmarkOpen is the check of a file when it is opened: a file of 1,000
+// articles and one of 85,000 one-line clauses.
+func BenchmarkOpen(b *testing.B) {
+	for name, src := range map[string][]byte{"articles=1000": corpus.Articles(1000), "short-clauses=85000": shortClauses(85000)} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				benchServer(b, src)
 			}
 		})
 	}

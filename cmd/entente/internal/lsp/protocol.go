@@ -26,6 +26,7 @@ const (
 	codeMethodNotFound       = -32601
 	codeInvalidParams        = -32602
 	codeServerNotInitialized = -32002
+	codeRequestCancelled     = -32800
 )
 
 type position struct {

@@ -23,6 +23,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/entente-go/entente/agreement"
@@ -75,7 +76,65 @@ type server struct {
 	initialized  bool
 	shutdown     bool
 	watch        bool // the client can tell of changes to the folder's files
+
+	// cancelled holds the ids of the requests the client cancelled
+	// ($/cancelRequest) while they waited behind others: the goroutine
+	// that reads the messages marks them as they arrive, and the server
+	// answers such a request as cancelled instead of running it.
+	cancelled cancellations
+	// beforeRequest, when set (by tests), runs before each request.
+	beforeRequest func(method string)
 }
+
+// cancellations is a set of request ids, safe for two goroutines.
+type cancellations struct {
+	mu  sync.Mutex
+	ids map[string]bool
+}
+
+// maxCancellations bounds the set: cancels of requests already answered
+// are never taken out by a request, and are dropped past it.
+const maxCancellations = 1000
+
+// mark records a cancel read from body, if it is one.
+func (c *cancellations) mark(body []byte) {
+	if !bytes.Contains(body, []byte(`"$/cancelRequest"`)) {
+		return
+	}
+	var m struct {
+		Method string
+		Params struct{ ID json.RawMessage }
+	}
+	if json.Unmarshal(body, &m) != nil || m.Method != "$/cancelRequest" || len(m.Params.ID) == 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ids == nil || len(c.ids) >= maxCancellations {
+		c.ids = map[string]bool{}
+	}
+	c.ids[idKey(m.Params.ID)] = true
+}
+
+// take reports whether the request id was cancelled, and forgets it.
+func (c *cancellations) take(id *json.RawMessage) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k := idKey(*id)
+	if !c.ids[k] {
+		return false
+	}
+	delete(c.ids, k)
+	return true
+}
+
+// idKey is a request id as a key: 7 and "7" are different ids.
+func idKey(id json.RawMessage) string { return string(bytes.TrimSpace(id)) }
+
+// readAhead is how many messages the server reads ahead of the one it is
+// handling, so that a cancel sent while a long request runs is seen
+// before the requests queued behind it.
+const readAhead = 64
 
 // debounce is how long the server waits after a change before it checks
 // the files, so that a burst of keystrokes is checked once. A request
@@ -86,18 +145,25 @@ const debounce = 50 * time.Millisecond
 // the client sends exit or closes in. (The goroutine that reads in ends
 // when in does.)
 func Serve(in io.Reader, out io.Writer, opts Options) error {
-	s := newServer(out, opts)
+	return newServer(out, opts).serve(in)
+}
+
+// serve is Serve, on a server made beforehand.
+func (s *server) serve(in io.Reader) error {
 	type read struct {
 		body []byte
 		err  error
 	}
-	reads := make(chan read)
+	reads := make(chan read, readAhead)
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
 		r := bufio.NewReader(in)
 		for {
 			body, err := readMessage(r)
+			if err == nil {
+				s.cancelled.mark(body)
+			}
 			select {
 			case reads <- read{body, err}:
 			case <-done:
@@ -188,8 +254,15 @@ func (s *server) handle(m message) {
 		if !isRequest {
 			return // a request sent as a notification has no one to answer
 		}
+		if s.beforeRequest != nil {
+			s.beforeRequest(m.Method)
+		}
 		if s.dirty {
 			s.check() // a request sees every change made before it
+		}
+		if s.cancelled.take(m.ID) {
+			s.reply(m.ID, nil, &responseError{codeRequestCancelled, "the request was cancelled"})
+			return
 		}
 		result, err := request(s, m.Params)
 		if err != nil {
@@ -220,7 +293,8 @@ func (s *server) handle(m message) {
 		for _, c := range p.Changes {
 			s.fileChanged(c.URI, c.Type == 3)
 		}
-	case "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
+	case "$/cancelRequest": // marked as it was read; see cancellations
+	case "$/setTrace", "workspace/didChangeConfiguration":
 	case "shutdown":
 		s.shutdown = true
 		s.reply(m.ID, nil, nil)

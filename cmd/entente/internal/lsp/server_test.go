@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -439,4 +441,89 @@ func TestHeadersRefused(t *testing.T) {
 			t.Errorf("%s: %v, want accepted %v", tt.name, err, tt.ok)
 		}
 	}
+}
+
+// drained is a reader that closes done when its last byte has been read.
+type drained struct {
+	r    io.Reader
+	done chan struct{}
+	once sync.Once
+}
+
+func (d *drained) Read(p []byte) (int, error) {
+	n, err := d.r.Read(p)
+	if err == io.EOF {
+		d.once.Do(func() { close(d.done) })
+	}
+	return n, err
+}
+
+// TestCancelQueuedRequest: a request the client cancels while it waits
+// behind a long one is answered as cancelled (-32800) and not run; the
+// one running is answered. The first request waits, in the test's hook,
+// until the server has read every message, as a long request would.
+func TestCancelQueuedRequest(t *testing.T) {
+	frame := func(m map[string]any) string {
+		m["jsonrpc"] = "2.0"
+		body, _ := json.Marshal(m)
+		return fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body)
+	}
+	symbols := map[string]any{"textDocument": map[string]any{"uri": uri}}
+	input := frame(map[string]any{"id": 1, "method": "initialize", "params": map[string]any{}}) +
+		frame(map[string]any{"method": "initialized", "params": map[string]any{}}) +
+		frame(map[string]any{"method": "textDocument/didOpen", "params": map[string]any{"textDocument": map[string]any{"uri": uri, "text": string(shortClausesText(50))}}}) +
+		frame(map[string]any{"id": 2, "method": "textDocument/documentSymbol", "params": symbols}) +
+		frame(map[string]any{"id": 3, "method": "textDocument/documentSymbol", "params": symbols}) +
+		frame(map[string]any{"id": "3", "method": "textDocument/documentSymbol", "params": symbols}) +
+		frame(map[string]any{"method": "$/cancelRequest", "params": map[string]any{"id": 3}})
+	in := &drained{r: strings.NewReader(input), done: make(chan struct{})}
+	var out bytes.Buffer
+	s := newServer(&out, Options{})
+	first := true
+	s.beforeRequest = func(string) {
+		if first {
+			first = false
+			select {
+			case <-in.done:
+			case <-time.After(10 * time.Second):
+				t.Error("the server did not read ahead of the request it runs")
+			}
+		}
+	}
+	if err := s.serve(in); !errors.Is(err, ErrNoShutdown) {
+		t.Fatalf("serve: %v", err)
+	}
+	answers := map[string]map[string]any{}
+	r := bufio.NewReader(&out)
+	for {
+		body, err := readMessage(r)
+		if err != nil {
+			break
+		}
+		var m map[string]any
+		json.Unmarshal(body, &m)
+		if id, ok := m["id"]; ok {
+			answers[fmt.Sprintf("%#v", id)] = m
+		}
+	}
+	if a := answers["2"]; a == nil || a["result"] == nil {
+		t.Errorf("the running request: %v", a)
+	}
+	if a := answers["3"]; a == nil || a["error"] == nil || a["error"].(map[string]any)["code"] != float64(codeRequestCancelled) {
+		t.Errorf("the cancelled request: %v", a)
+	}
+	if a := answers[`"3"`]; a == nil || a["result"] == nil {
+		t.Errorf(`the request "3", whose id is not 3's: %v`, a)
+	}
+}
+
+// shortClausesText is an agreement of n one-line clauses.
+func shortClausesText(n int) []byte {
+	var b strings.Builder
+	b.WriteString("format: entente/v1\nid: many\nversion: {label: v1, stage: signed}\ntitle: Many clauses\nkind: treaty\nexcerpt: true\n" +
+		"parties:\n  - {id: a, kind: state, country: FR}\n  - {id: b, kind: state, country: DE}\nclauses:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - {id: c%d, num: \"%d\", summary: Clause %d.}\n", i+1, i+1, i+1)
+	}
+	return []byte(b.String())
 }
