@@ -106,6 +106,13 @@ func format(name string, src []byte) ([]byte, Diagnostics) {
 			blocking = append(blocking, d)
 		}
 	}
+	if hasComments && doc.commented != nil {
+		for _, at := range lostComments(src, doc.commented) {
+			blocking = append(blocking, Diagnostic{File: name, Position: at, Rule: RuleLoadUnsupported, Severity: SeverityError,
+				Message: "the YAML reader drops this comment where it is written (right after an opening bracket, a second comment for one value, or around the document's end marker ...); the file is not formatted, so that the comment is not lost",
+				Hint:    "move the comment to a line of its own above the value it is about"})
+		}
+	}
 	blocking.Sort()
 	if len(blocking) > 0 || doc.Agreement == nil {
 		return nil, blocking
@@ -307,9 +314,15 @@ func applyComments(m map[string]*comment, p docpath.Path, key, value *yamlnode.N
 		return
 	}
 	c.used = true
-	value.HeadComment, value.LineComment, value.FootComment = c.head, c.line, c.foot
+	// A comment its parent moved onto this node (moveLineComment,
+	// moveHeadComment) is kept, before the node's own.
+	value.HeadComment = strings.Join(nonEmpty(value.HeadComment, c.head), "\n")
+	value.LineComment = strings.Join(nonEmpty(value.LineComment, c.line), " ")
+	value.FootComment = strings.Join(nonEmpty(value.FootComment, c.foot), "\n")
 	if key != nil {
-		key.HeadComment, key.LineComment, key.FootComment = c.keyHead, c.keyLine, c.keyFoot
+		key.HeadComment = strings.Join(nonEmpty(key.HeadComment, c.keyHead), "\n")
+		key.LineComment = strings.Join(nonEmpty(key.LineComment, c.keyLine), " ")
+		key.FootComment = strings.Join(nonEmpty(key.FootComment, c.keyFoot), "\n")
 	} else if c.keyHead != "" || c.keyLine != "" || c.keyFoot != "" {
 		value.HeadComment = strings.Join(nonEmpty(c.keyHead, value.HeadComment), "\n")
 		value.LineComment = strings.Join(nonEmpty(c.keyLine, value.LineComment), " ")
@@ -317,6 +330,12 @@ func applyComments(m map[string]*comment, p docpath.Path, key, value *yamlnode.N
 	}
 	if len(value.Content) > 0 && value.Style&yamlnode.FlowStyle != 0 && (value.HeadComment != "" || value.FootComment != "") {
 		value.Style &^= yamlnode.FlowStyle // a comment needs block style to sit on its line
+	}
+	if key != nil && value.LineComment != "" && value.Style&yamlnode.FlowStyle == 0 && len(value.Content) > 0 {
+		// A list or mapping written in brackets, now a block: the comment
+		// after its closing bracket goes after its key (parties: # ...).
+		key.LineComment = strings.Join(nonEmpty(key.LineComment, value.LineComment), " ")
+		value.LineComment = ""
 	}
 	moveLineComment(value)
 	if key != nil {

@@ -299,3 +299,51 @@ func TestUTF16(t *testing.T) {
 		})
 	}
 }
+
+// TestFormatKeepsEveryComment: comments in and around lists and mappings
+// written in brackets are kept, each once; one the YAML reader drops as
+// it reads (after an opening bracket, around the end marker) stops the
+// file being formatted, with a finding at the comment.
+func TestFormatKeepsEveryComment(t *testing.T) {
+	const head = "format: entente/v1\nid: x\ntitle: T\nkind: treaty\nexcerpt: true\n"
+	tests := []struct {
+		name     string
+		src      string
+		comments []string
+		refused  string // the place of the finding, when the file is refused
+	}{
+		{"a mapping in braces across lines", head + "version: {\n  label: v1,  # v-label\n  # v-own\n  stage: signed  # v-stage\n}  # v-close\n" +
+			"parties: [{id: a, kind: state, country: FR}, {id: b, kind: state, country: DE}]\n",
+			[]string{"# v-label", "# v-own", "# v-stage", "# v-close"}, ""},
+		{"a list in brackets across lines", head + "version: {label: v1, stage: signed}\nparties: [\n  {id: a, kind: state, country: FR},  # p-a\n" +
+			"  # p-own\n  {id: b, kind: state, country: DE}   # p-b\n]  # p-close\n",
+			[]string{"# p-a", "# p-own", "# p-b", "# p-close"}, ""},
+		{"after a list in brackets, then more keys", head + "version: {label: v1, stage: signed}\n" +
+			"parties: [{id: a, kind: state, country: FR}, {id: b, kind: state, country: DE}]\ncontexts: [sco, brics]  # after\n# above relations\n" +
+			"relations: [{type: supersedes, agreement: y}]  # rel\n# end\n...\n",
+			[]string{"# after", "# above relations", "# rel", "# end"}, ""},
+		{"after an opening bracket", head + "version: {label: v1, stage: signed}\n" +
+			"parties: [{id: a, kind: state, country: FR}, {id: b, kind: state, country: DE}]\ncontexts: [  # dropped by the reader\n  sco\n]\n",
+			nil, "8:14"},
+		{"after the end marker", head + "version: {label: v1, stage: signed}\n" +
+			"parties: [{id: a, kind: state, country: FR}, {id: b, kind: state, country: DE}]\n# end\n...\n# after the end\n",
+			nil, "8:1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, ds := agreement.Format("x.yaml", []byte(tt.src))
+			if tt.refused != "" {
+				if out != nil || len(ds) == 0 || ds[0].Position.String() != tt.refused || ds[0].Rule != agreement.RuleLoadUnsupported {
+					t.Fatalf("formatted, or refused elsewhere (want %s): %v\n%s", tt.refused, ds, out)
+				}
+				return
+			}
+			out = checkFormat(t, "x.yaml", []byte(tt.src))
+			for _, c := range tt.comments {
+				if n := strings.Count(string(out), c); n != 1 {
+					t.Errorf("%q written %d times:\n%s", c, n, out)
+				}
+			}
+		})
+	}
+}
