@@ -32,6 +32,10 @@ type checker struct {
 
 	reported map[string]bool // paths (as written) with a diagnostic already
 	brokenAt map[string]bool // the same, with every prefix of each path
+	// kept counts the findings of each rule kept: past MaxDiagnostics a
+	// rule's findings are only counted (Document.notKept), so that a file
+	// of a million faults costs the memory of a thousand.
+	kept map[Rule]int
 
 	tree *codec.Tree // where findings are looked up
 }
@@ -43,7 +47,7 @@ type checker struct {
 func (d *Document) checkSemantics(tree *codec.Tree, tax *topics.Taxonomy, blanks bool) {
 	c := &checker{doc: d, a: d.Agreement, topics: tax, tree: tree, blanks: blanks,
 		partyIDs: map[string]bool{}, clauseIDs: make(map[string]bool, countClauses(d.Agreement.Clauses)), sourceIDs: map[string]bool{},
-		reported: map[string]bool{}, brokenAt: map[string]bool{}}
+		reported: map[string]bool{}, brokenAt: map[string]bool{}, kept: map[Rule]int{}}
 	for _, diag := range d.Diagnostics {
 		c.reported[diag.Path.String()] = true
 		for p := diag.Path; !p.IsRoot(); p = p.Parent() {
@@ -85,6 +89,13 @@ func (c *checker) add(sev Severity, path docpath.Path, msg, hint string) {
 	if c.reported[written] {
 		return // the same fault, already reported by the loader or the schema
 	}
+	if c.kept[c.rule.rule] >= MaxDiagnostics {
+		// More than a report shows: the findings of a rule come in the
+		// order of the document, so the first ones by place are kept.
+		d.notKept++
+		return
+	}
+	c.kept[c.rule.rule]++
 	c.reported[written] = true
 	diag := Diagnostic{File: d.Name, Position: Position{1, 1}, Path: path, Rule: c.rule.rule, Severity: sev, Message: msg, Hint: hint}
 	for p := path; ; p = p.Parent() {

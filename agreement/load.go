@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode/utf8"
 	"unique"
 
 	"github.com/entente-go/entente/docpath"
@@ -42,6 +43,9 @@ type Document struct {
 	// changed is set when loading dropped or changed something the file
 	// says (see ReadAsWritten).
 	changed bool
+	// notKept counts the findings past what a report shows, counted but
+	// not kept (see checker.kept).
+	notKept int
 }
 
 // ReadAsWritten reports whether the model holds everything the file
@@ -233,6 +237,13 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 	if max := l.maxBytes(); max > 0 && int64(len(src)) > max {
 		doc.Diagnostics = Diagnostics{tooLarge(name, int64(len(src)), max)}
 		return doc
+	} else if max > 0 {
+		if at, ok := tooManyValues(src, max/bytesPerValue); ok {
+			doc.Diagnostics = Diagnostics{{File: name, Position: at, Rule: RuleLoadTooLarge, Severity: SeverityError,
+				Message: fmt.Sprintf("the file holds more than %d values (items of lists and entries of mappings) by here, one for every %d bytes of the size limit; it is not parsed", max/bytesPerValue, bytesPerValue),
+				Hint:    "a list this long is not an agreement's; split the file, or raise the limit (entente validate --max-bytes)"}}
+			return doc
+		}
 	}
 	var commented, root *yamlnode.Node
 	var shape yamlnode.Shape // what the reader learnt of the tree, if anything
@@ -280,7 +291,7 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 	doc.checkSemantics(index, tax, !shape.Known || shape.Blanks)
 	doc.Diagnostics.Sort()
 	doc.applySuppressions()
-	doc.Diagnostics = capped(name, doc.Diagnostics)
+	doc.Diagnostics = capped(name, doc.Diagnostics, doc.notKept)
 	clipDiagnostics(doc.Diagnostics)
 	doc.Header = headerOf(a, index, l.DiagnosticsOnly || l.ModelsOnly)
 	if l.ModelsOnly {
@@ -337,12 +348,12 @@ const MaxDiagnostics = 1000
 // Capped keeps the first MaxDiagnostics of a file's diagnostics (sorted),
 // and says how many more there were (load.too-many), as loading does:
 // for the files beside the agreements, such as a tool's configuration.
-func (ds Diagnostics) Capped(name string) Diagnostics { return capped(name, ds) }
+func (ds Diagnostics) Capped(name string) Diagnostics { return capped(name, ds, 0) }
 
 // capped keeps the first MaxDiagnostics diagnostics, and always those
 // that say why the document was not read in full.
-func capped(name string, ds Diagnostics) Diagnostics {
-	if len(ds) <= MaxDiagnostics {
+func capped(name string, ds Diagnostics, notKept int) Diagnostics {
+	if len(ds) <= MaxDiagnostics && notKept == 0 {
 		return ds
 	}
 	var kept Diagnostics
@@ -351,8 +362,8 @@ func capped(name string, ds Diagnostics) Diagnostics {
 			kept = append(kept, d)
 		}
 	}
-	more := len(ds) - len(kept)
-	return append(kept, Diagnostic{File: name, Position: ds[MaxDiagnostics-1].Position, Rule: RuleLoadTooMany, Severity: SeverityError,
+	more := len(ds) - len(kept) + notKept
+	return append(kept, Diagnostic{File: name, Position: ds[min(MaxDiagnostics, len(ds))-1].Position, Rule: RuleLoadTooMany, Severity: SeverityError,
 		Message: fmt.Sprintf("%d more problems are not shown", more), Hint: "fix these first"})
 }
 
@@ -362,6 +373,39 @@ func (d *Document) report(sev Severity, rule Rule, path docpath.Path, msg, hint 
 	d.Diagnostics = append(d.Diagnostics, Diagnostic{
 		File: d.Name, Position: span.Value, Path: path, Rule: rule, Severity: sev, Message: msg, Hint: hint,
 	})
+}
+
+// bytesPerValue sets the most values a file may hold: one for every 16
+// bytes of the size limit (1,048,576 for the default 16 MiB). Agreements
+// hold one value for every 17 to 32 bytes; a file of nothing but short
+// items ("a, a, a, ...") holds one for every 2, and its tree and model
+// would take some 230 times the file's size, so it is refused before it
+// is parsed. See SECURITY.md for the memory this bounds.
+const bytesPerValue = 16
+
+// tooManyValues reports whether src holds more than limit values, and
+// where the count passes it. It counts what starts a value in YAML and
+// JSON — a comma, a colon or a dash followed by a space or a line end —
+// so text in quotes counts too, and the count is an upper bound that a
+// real agreement stays far below.
+func tooManyValues(src []byte, limit int64) (Position, bool) {
+	n := int64(0)
+	for i, b := range src {
+		switch b {
+		case ',':
+		case ':', '-':
+			if i+1 < len(src) && src[i+1] != ' ' && src[i+1] != '\n' && src[i+1] != '\r' {
+				continue
+			}
+		default:
+			continue
+		}
+		if n++; n > limit {
+			lineStart := bytes.LastIndexByte(src[:i], '\n') + 1
+			return Position{bytes.Count(src[:i], []byte("\n")) + 1, utf8.RuneCount(src[lineStart:i]) + 1}, true
+		}
+	}
+	return Position{}, false
 }
 
 func tooLarge(name string, size, max int64) Diagnostic {

@@ -26,7 +26,7 @@ var loadRules = []ruleDef{
 	{rule: RuleLoadInvalidValue, doc: "A value its type rejects: a date that does not exist, a malformed duration, a value outside an enumeration."},
 	{rule: RuleLoadNull, doc: "A key with no value (null); give a value or remove the key."},
 	{rule: RuleLoadUnsupported, doc: "A YAML feature the format does not use, such as merge keys, or a document that expands past the size limit through aliases."},
-	{rule: RuleLoadTooLarge, doc: "A file over the size limit (16 MiB unless set otherwise), refused before it is parsed.", stops: true},
+	{rule: RuleLoadTooLarge, doc: "A file over the size limit (16 MiB unless set otherwise), or holding more values than one for every 16 bytes of it, refused before it is parsed.", stops: true},
 	{rule: RuleLoadTooDeep, doc: "A document nesting mappings and lists more than 100 levels deep, refused before it is decoded.", stops: true},
 	{rule: RuleLoadNotAgreement, doc: "A file given by name whose top level declares no format: entente/...: other YAML, such as a workflow. Folders leave such files out, and validate --skip-other does too."},
 	{rule: RuleLoadTooMany, doc: "More than 1,000 problems in one file: the first thousand are listed, then how many more there were.", stops: true},
