@@ -53,7 +53,9 @@ func TestReadAsWritten(t *testing.T) {
 func TestTooManyValues(t *testing.T) {
 	const head = "format: entente/v1\nid: x\nversion: {label: v1, stage: signed}\ntitle: T\nkind: treaty\nexcerpt: true\n" +
 		"parties:\n  - {id: a, kind: state, country: FR}\n  - {id: b, kind: state, country: DE}\n"
-	list := func(n int, word string) string { return head + "contexts: [" + strings.Repeat(word+",", n-1) + word + "]\n" }
+	list := func(n int, word string) string {
+		return head + "contexts: [" + strings.Repeat(word+",", n-1) + word + "]\n"
+	}
 	loader := agreement.Loader{MaxBytes: 16_000} // 1,000 values
 	headValues := strings.Count(head, ",") + strings.Count(head, ": ") + strings.Count(head, ":\n") + strings.Count(head, "- ") + 1
 	doc := loader.Parse("x.yaml", []byte(list(1000-headValues, "sco")))
