@@ -549,3 +549,16 @@ func TestShowAndLsFollowTheConfig(t *testing.T) {
 		t.Errorf("ls --topic space: exit %d\n%s", code, out)
 	}
 }
+
+// TestDiffUnmergedPath: git passes one argument, the path, for a file with
+// unresolved conflicts; the driver names it and lets git go on. Outside
+// git one argument is a usage error.
+func TestDiffUnmergedPath(t *testing.T) {
+	code, out, _ := runEnv(map[string]string{"GIT_DIFF_PATH_TOTAL": "1"}, "", "diff", "treaty.yaml")
+	if code != ExitClean || out != "* Unmerged path treaty.yaml\n" {
+		t.Errorf("under git: exit %d, %q", code, out)
+	}
+	if code, _, _ := runEnv(nil, "", "diff", "treaty.yaml"); code != ExitUsage {
+		t.Errorf("outside git: exit %d, want %d", code, ExitUsage)
+	}
+}
