@@ -172,7 +172,12 @@ func (c Command) validate(args []string) int {
 			}
 		}
 		rest, _, err := expand([]string{root})
-		if err != nil {
+		if err != nil && cfg.Root == "" {
+			// A folder the run only guessed at: its references are left
+			// to the files given, with a note, instead of failing.
+			fmt.Fprintf(c.Stderr, "entente validate: note: the rest of the set, in %s, cannot be read (%v); the files are checked among themselves\n", root, err)
+			rest = nil
+		} else if err != nil {
 			fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
 			return ExitFailure
 		}
@@ -180,13 +185,11 @@ func (c Command) validate(args []string) int {
 			abs, err := filepath.Abs(f)
 			return err != nil || given[abs] || !cfg.keeps(f, true)
 		})
-		others, err := loadAll(slim, rest, *jobs)
-		if err != nil {
-			fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
-			return ExitFailure
-		}
-		for _, o := range others {
-			setDocs = append(setDocs, o.Document)
+		// The rest of the set is read for its headers only: a file of it
+		// that cannot be read (another user's, in a folder nobody named)
+		// is left out rather than stopping the run.
+		for _, doc := range loadReadable(slim, rest, *jobs) {
+			setDocs = append(setDocs, doc)
 		}
 	}
 	agreement.NewSet(setDocs...)
@@ -385,6 +388,20 @@ func loadAll(l agreement.Loader, files []string, jobs int) ([]*loadedFile, error
 		return nil
 	})
 	return out, err
+}
+
+// loadReadable loads the files that can be read, for their headers, and
+// leaves out those that cannot.
+func loadReadable(l agreement.Loader, files []string, jobs int) []*agreement.Document {
+	docs := make([]*agreement.Document, len(files))
+	inParallel(len(files), jobs, func(i int) error {
+		if doc, err := l.ReadFile(files[i]); err == nil {
+			doc.Diagnostics, doc.Source = nil, nil
+			docs[i] = doc
+		}
+		return nil
+	})
+	return slices.DeleteFunc(docs, func(d *agreement.Document) bool { return d == nil })
 }
 
 // readAgain calls emit with each file, in order, its findings whole: those
