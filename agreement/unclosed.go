@@ -2,19 +2,37 @@ package agreement
 
 import "fmt"
 
-// quotedSpan finds a quoted scalar of src that began on an earlier line
-// than an error at line and ran up to it (or past it): the likeliest cause
-// of a syntax error far from where the author slipped is a closing quote
-// left out, which makes the string swallow the lines after it until the
-// next quote. It returns where that string began and the line it ended
-// on (0 when it never ended before the error).
-func quotedSpan(src []byte, line int) (start Position, end int, ok bool) {
+// flowEvent is what scanFlow meets in a text: a byte outside quoted
+// strings and comments, or the start or end of a quoted string.
+type flowEvent struct {
+	kind       flowKind
+	c          byte     // the byte, for flowByte
+	at         Position // where it is
+	valueStart bool     // for flowByte: whether a value may start here
+}
+
+type flowKind int
+
+const (
+	flowByte flowKind = iota
+	flowQuoteOpen
+	flowQuoteClose
+)
+
+// scanFlow walks src as YAML's quoting and flow punctuation see it,
+// without parsing it, for the hints of a syntax error: visit is called
+// for each byte outside quoted strings and comments and for the start and
+// end of each quoted string, until it returns false. A quote starts a
+// string only where a value may start (after a colon, dash, comma,
+// question mark, bracket or brace, or at a line's start). Columns count
+// characters, not bytes.
+func scanFlow(src []byte, visit func(flowEvent) bool) {
 	ln, col := 1, 1
-	var q byte         // the quote of the scalar being read, or 0
-	var open Position  // where it began
-	valueStart := true // the next non-space character starts a value
-	for i := 0; i < len(src) && ln <= line; i++ {
+	var q byte // the quote of the string being read, or 0
+	valueStart := true
+	for i := 0; i < len(src); i++ {
 		c := src[i]
+		at := Position{ln, col}
 		switch {
 		case c == '\n':
 			if q == 0 {
@@ -31,32 +49,67 @@ func quotedSpan(src []byte, line int) (start Position, end int, ok bool) {
 				i++ // '' is a quote inside the string
 				col++
 			case c == q:
-				if ln > open.Line && ln >= line-1 {
-					return open, ln, true // a string of several lines ends at the error
+				q, valueStart = 0, false
+				if !visit(flowEvent{kind: flowQuoteClose, at: at}) {
+					return
 				}
-				q = 0
-				valueStart = false
 			}
-		case c == '#' && (col == 1 || i > 0 && (src[i-1] == ' ' || src[i-1] == '\t')):
+		case c == '#' && (col == 1 || src[i-1] == ' ' || src[i-1] == '\t'):
 			for i+1 < len(src) && src[i+1] != '\n' {
-				i++
+				i++ // a comment, to the end of the line
 			}
 		case (c == '"' || c == '\'') && valueStart:
-			q, open = c, Position{ln, col}
-		case c == ' ' || c == '\t':
-		case c == ':' || c == '-' || c == '[' || c == '{' || c == ',' || c == '?':
-			valueStart = true
+			q = c
+			if !visit(flowEvent{kind: flowQuoteOpen, c: c, at: at}) {
+				return
+			}
 		default:
-			valueStart = false
+			if !visit(flowEvent{kind: flowByte, c: c, at: at, valueStart: valueStart}) {
+				return
+			}
+			switch c {
+			case ' ', '\t':
+			case ':', '-', ',', '?', '[', '{':
+				valueStart = true
+			default:
+				valueStart = false
+			}
 		}
-		if c&0xc0 != 0x80 { // count characters, not bytes
+		if c&0xc0 != 0x80 {
 			col++
 		}
 	}
-	if q != 0 && open.Line < line {
+}
+
+// quotedSpan finds a quoted scalar of src that began on an earlier line
+// than an error at line and ran up to it (or past it): the likeliest cause
+// of a syntax error far from where the author slipped is a closing quote
+// left out, which makes the string swallow the lines after it until the
+// next quote. It returns where that string began and the line it ended
+// on (0 when it never ended before the error).
+func quotedSpan(src []byte, line int) (start Position, end int, ok bool) {
+	var open Position
+	inQuote := false
+	scanFlow(src, func(ev flowEvent) bool {
+		if ev.at.Line > line {
+			return false
+		}
+		switch ev.kind {
+		case flowQuoteOpen:
+			open, inQuote = ev.at, true
+		case flowQuoteClose:
+			inQuote = false
+			if ev.at.Line > open.Line && ev.at.Line >= line-1 {
+				start, end, ok = open, ev.at.Line, true // a string of several lines ends at the error
+				return false
+			}
+		}
+		return true
+	})
+	if !ok && inQuote && open.Line < line {
 		return open, 0, true
 	}
-	return Position{}, 0, false
+	return start, end, ok
 }
 
 // quoteHint adds to a syntax diagnostic the quoted string that likely
@@ -86,57 +139,25 @@ func unclosedBracket(src []byte) (Position, string, bool) {
 		kind string
 	}
 	var open []bracket
-	ln, col := 1, 1
-	var q byte // the quote of the scalar being read, or 0
-	valueStart := true
-	for i := 0; i < len(src); i++ {
-		c := src[i]
+	inQuote := false
+	scanFlow(src, func(ev flowEvent) bool {
 		switch {
-		case c == '\n':
-			if q == 0 {
-				valueStart = true
-			}
-			ln, col = ln+1, 1
-			continue
-		case q != 0:
-			switch {
-			case q == '"' && c == '\\':
-				i++
-				col++
-			case q == '\'' && c == '\'' && i+1 < len(src) && src[i+1] == '\'':
-				i++
-				col++
-			case c == q:
-				q = 0
-				valueStart = false
-			}
-		case c == '#' && (col == 1 || src[i-1] == ' ' || src[i-1] == '\t'):
-			for i+1 < len(src) && src[i+1] != '\n' {
-				i++
-			}
-		case (c == '"' || c == '\'') && valueStart:
-			q = c
-		case (c == '[' || c == '{') && (valueStart || len(open) > 0):
+		case ev.kind == flowQuoteOpen:
+			inQuote = true
+		case ev.kind == flowQuoteClose:
+			inQuote = false
+		case (ev.c == '[' || ev.c == '{') && (ev.valueStart || len(open) > 0):
 			kind := "a flow sequence"
-			if c == '{' {
+			if ev.c == '{' {
 				kind = "a flow mapping"
 			}
-			open = append(open, bracket{Position{ln, col}, kind})
-			valueStart = true
-		case (c == ']' || c == '}') && len(open) > 0:
+			open = append(open, bracket{ev.at, kind})
+		case (ev.c == ']' || ev.c == '}') && len(open) > 0:
 			open = open[:len(open)-1]
-			valueStart = false
-		case c == ' ' || c == '\t':
-		case c == ':' || c == '-' || c == ',' || c == '?':
-			valueStart = true
-		default:
-			valueStart = false
 		}
-		if c&0xc0 != 0x80 {
-			col++
-		}
-	}
-	if len(open) == 0 || q != 0 {
+		return true
+	})
+	if len(open) == 0 || inQuote {
 		return Position{}, "", false
 	}
 	last := open[len(open)-1]
