@@ -493,6 +493,40 @@ func IsAgreementFile(name string) bool {
 }
 
 func syntaxDiagnostic(name string, src []byte, e *yamlnode.SyntaxError) Diagnostic {
+	d := syntaxFinding(name, src, e)
+	// The parser may count a line past the file's last (a NUL byte read
+	// as a break): such a place is the end of the file.
+	d.Position = withinFile(src, d.Position)
+	for i := range d.Related {
+		d.Related[i].Position = withinFile(src, d.Related[i].Position)
+	}
+	return d
+}
+
+// withinFile returns p, or the end of src when p lies past its last line.
+// Lines break where YAML breaks them: at LF, CR, CRLF, and NEL, LS and PS.
+func withinFile(src []byte, p Position) Position {
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == '\r' && i+1 < len(src) && src[i+1] == '\n':
+			size = 2
+			fallthrough
+		case r == '\n' || r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		i += size
+	}
+	if p.Line <= line {
+		return p
+	}
+	return Position{line, col}
+}
+
+func syntaxFinding(name string, src []byte, e *yamlnode.SyntaxError) Diagnostic {
 	d := Diagnostic{
 		File: name, Position: Position{e.Line, e.Column}, Rule: RuleSyntax, Severity: SeverityError,
 		Message: e.Message,
