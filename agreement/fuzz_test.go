@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/internal/yamlnode"
 )
 
 // FuzzParse loads arbitrary bytes. Loading must not panic; every
@@ -26,9 +27,18 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc := agreement.Parse("fuzz.yaml", src)
-		// YAML breaks lines at \n, \r and (in YAML 1.1) at NEL, LS and PS.
-		lines := 1 + bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) +
-			bytes.Count(src, []byte("\u0085")) + bytes.Count(src, []byte("\u2028")) + bytes.Count(src, []byte("\u2029"))
+		// YAML breaks lines at \n, \r and (in YAML 1.1) at NEL, LS and PS,
+		// of the text as decoded: a file read as UTF-16 has the lines of
+		// its UTF-8 text.
+		text := src
+		if order, bom, utf16 := yamlnode.UTF16(src); utf16 {
+			if bom {
+				text = text[2:]
+			}
+			text = yamlnode.DecodeUTF16(text, order)
+		}
+		lines := 1 + bytes.Count(text, []byte("\n")) + bytes.Count(text, []byte("\r")) +
+			bytes.Count(text, []byte("\u0085")) + bytes.Count(text, []byte("\u2028")) + bytes.Count(text, []byte("\u2029"))
 		for _, d := range doc.Diagnostics {
 			if d.Rule == "" || d.Severity == 0 || d.Message == "" {
 				t.Fatalf("incomplete diagnostic %+v", d)

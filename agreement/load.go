@@ -245,6 +245,15 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 			return doc
 		}
 	}
+	if _, _, utf16 := yamlnode.UTF16(src); !utf16 && bytes.IndexByte(src, 0) >= 0 {
+		// YAML text holds no NUL, and the YAML library, reading one as
+		// the end of a line, would place what follows on lines the file
+		// does not have: the first such byte is the finding.
+		if d, ok := encodingDiagnostic(name, src); ok {
+			doc.Diagnostics = Diagnostics{d}
+			return doc
+		}
+	}
 	var commented, root *yamlnode.Node
 	var shape yamlnode.Shape // what the reader learnt of the tree, if anything
 	var serr *yamlnode.SyntaxError
@@ -506,6 +515,12 @@ func syntaxDiagnostic(name string, src []byte, e *yamlnode.SyntaxError) Diagnost
 // withinFile returns p, or the end of src when p lies past its last line.
 // Lines break where YAML breaks them: at LF, CR, CRLF, and NEL, LS and PS.
 func withinFile(src []byte, p Position) Position {
+	if order, bom, utf16 := yamlnode.UTF16(src); utf16 { // positions are the decoded text's
+		if bom {
+			src = src[2:]
+		}
+		src = yamlnode.DecodeUTF16(src, order)
+	}
 	line, col := 1, 1
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
