@@ -55,9 +55,8 @@ type Document struct {
 // not a suppression comment hides the finding; a word outside its
 // vocabulary does not, for the model keeps it as written. It is false too
 // for a document loaded without its model (Loader.DiagnosticsOnly). A
-// program that
-// compares or rewrites versions (entente diff, a registry's import) asks
-// this first.
+// program that compares or rewrites versions (entente diff, a registry's
+// import) asks this first.
 func (d *Document) ReadAsWritten() bool { return d.Agreement != nil && !d.changed }
 
 // Header is a document's identity and the agreements it names, with the
@@ -242,15 +241,6 @@ func (l Loader) parse(name string, src []byte, comments bool) *Document {
 			doc.Diagnostics = Diagnostics{{File: name, Position: at, Rule: RuleLoadTooLarge, Severity: SeverityError,
 				Message: fmt.Sprintf("the file holds more than %d values (items of lists and entries of mappings) by here, one for every %d bytes of the size limit; it is not parsed", max/bytesPerValue, bytesPerValue),
 				Hint:    "a list this long is not an agreement's; split the file, or raise the limit (entente validate --max-bytes)"}}
-			return doc
-		}
-	}
-	if _, _, utf16 := yamlnode.UTF16(src); !utf16 && bytes.IndexByte(src, 0) >= 0 {
-		// YAML text holds no NUL, and the YAML library, reading one as
-		// the end of a line, would place what follows on lines the file
-		// does not have: the first such byte is the finding.
-		if d, ok := encodingDiagnostic(name, src); ok {
-			doc.Diagnostics = Diagnostics{d}
 			return doc
 		}
 	}
@@ -502,46 +492,6 @@ func IsAgreementFile(name string) bool {
 }
 
 func syntaxDiagnostic(name string, src []byte, e *yamlnode.SyntaxError) Diagnostic {
-	d := syntaxFinding(name, src, e)
-	// The parser may count a line past the file's last (a NUL byte read
-	// as a break): such a place is the end of the file.
-	d.Position = withinFile(src, d.Position)
-	for i := range d.Related {
-		d.Related[i].Position = withinFile(src, d.Related[i].Position)
-	}
-	return d
-}
-
-// withinFile returns p, or the end of src when p lies past its last line.
-// Lines break where YAML breaks them: at LF, CR, CRLF, and NEL, LS and PS.
-func withinFile(src []byte, p Position) Position {
-	if order, bom, utf16 := yamlnode.UTF16(src); utf16 { // positions are the decoded text's
-		if bom {
-			src = src[2:]
-		}
-		src = yamlnode.DecodeUTF16(src, order)
-	}
-	line, col := 1, 1
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		switch {
-		case r == '\r' && i+1 < len(src) && src[i+1] == '\n':
-			size = 2
-			fallthrough
-		case r == '\n' || r == '\r' || r == '\u0085' || r == '\u2028' || r == '\u2029':
-			line, col = line+1, 1
-		default:
-			col++
-		}
-		i += size
-	}
-	if p.Line <= line {
-		return p
-	}
-	return Position{line, col}
-}
-
-func syntaxFinding(name string, src []byte, e *yamlnode.SyntaxError) Diagnostic {
 	d := Diagnostic{
 		File: name, Position: Position{e.Line, e.Column}, Rule: RuleSyntax, Severity: SeverityError,
 		Message: e.Message,
