@@ -3,13 +3,14 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/docpath"
+	"github.com/entente-go/entente/internal/enum"
 	"github.com/entente-go/entente/internal/regular"
 	"github.com/entente-go/entente/internal/suggest"
 	"github.com/entente-go/entente/topics"
@@ -120,7 +121,7 @@ func loadConfig(path string) (*config, agreement.Diagnostics, error) {
 			}
 			atKey(p, fmt.Sprintf("%q is not a rule", id), hint)
 		case sev != "off" && sev != "warning" && sev != "error":
-			at(p, fmt.Sprintf("%q is not a severity", sev), enumHint(sev, []string{"off", "warning", "error"}))
+			at(p, fmt.Sprintf("%q is not a severity", sev), enum.Suggest(sev, []string{"off", "warning", "error"}))
 		case agreement.Rule(id).StopsReading() && sev != "error":
 			atKey(p, fmt.Sprintf("%s means a file could not be read; it is always an error and cannot be set to %s", id, sev),
 				"remove the setting: a file that cannot be read cannot be checked")
@@ -171,15 +172,6 @@ func ruleNames() []string {
 	return names
 }
 
-// enumHint suggests the closest of the words allowed, and lists them.
-func enumHint(got string, allowed []string) string {
-	list := "write " + strings.Join(allowed[:len(allowed)-1], ", ") + " or " + allowed[len(allowed)-1]
-	if best, ok := suggest.Closest(got, allowed); ok {
-		return fmt.Sprintf("did you mean %q? (%s)", best, list)
-	}
-	return list
-}
-
 const outsideHint = "write a path relative to the configuration's folder, inside its repository"
 
 // inside checks that a path the configuration names stays inside the
@@ -227,22 +219,20 @@ func (c *config) setRoot(paths []string) string {
 	if c.dir != "" {
 		return c.dir
 	}
-	wd, err := os.Getwd()
-	first, err2 := filepath.Abs(paths[0])
-	if err != nil || err2 != nil {
+	first, err := filepath.Abs(paths[0])
+	if err != nil {
 		return ""
 	}
-	for d := filepath.Dir(first); ; d = filepath.Dir(d) {
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			if rel, err := filepath.Rel(wd, d); err == nil {
-				return rel
-			}
-			return d
-		}
-		if filepath.Dir(d) == d {
-			return ""
+	top, ok := gitTop(filepath.Dir(first))
+	if !ok {
+		return ""
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, top); err == nil {
+			return rel // named from the working directory, as the files given are
 		}
 	}
+	return top
 }
 
 // boundary is the folder the configuration's paths must stay in: its
@@ -252,15 +242,22 @@ func (c *config) boundary() string {
 	if err != nil {
 		return c.dir
 	}
-	for d := dir; ; {
+	if top, ok := gitTop(dir); ok {
+		return top
+	}
+	return dir
+}
+
+// gitTop returns the nearest folder at or above dir (absolute) that holds
+// .git: the top of the repository dir is in.
+func gitTop(dir string) (string, bool) {
+	for d := dir; ; d = filepath.Dir(d) {
 		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			return d
+			return d, true
 		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return dir
+		if filepath.Dir(d) == d {
+			return "", false
 		}
-		d = parent
 	}
 }
 
@@ -334,12 +331,17 @@ func (c *config) apply(ds agreement.Diagnostics) agreement.Diagnostics {
 func (c Command) configFor(cmd, given string, paint bool) (*config, bool) {
 	cfg, problems, ok := c.readConfig(cmd, given)
 	if problems != nil {
-		for _, f := range problems.findings {
-			writeText(c.Stderr, f.src, f.Diagnostic, paint)
-		}
+		problems.writeText(c.Stderr, paint)
 		c.configFailed(cmd, problems)
 	}
 	return cfg, ok
+}
+
+// writeText writes the findings as validate's text format does.
+func (p *configProblems) writeText(w io.Writer, paint bool) {
+	for _, f := range p.findings {
+		writeText(w, f.src, f.Diagnostic, paint)
+	}
 }
 
 // configProblems are the findings of a configuration that has problems,

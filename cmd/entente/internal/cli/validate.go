@@ -64,17 +64,18 @@ func (c Command) validate(args []string) int {
 	if problems != nil {
 		// The configuration's findings are findings of the run, in its
 		// format: a CI job reading JSON or SARIF sees them.
-		r := result{}
-		for _, f := range problems.findings {
-			r.errors++
-			r.shown++
-			r.findings = append(r.findings, newFinding(f.Diagnostic, f.src))
-			if *format == "text" {
-				writeText(c.Stderr, f.src, f.Diagnostic, c.paints(fs, true))
+		if *format == "text" {
+			problems.writeText(c.Stderr, c.paints(fs, true))
+		} else {
+			r := result{}
+			for _, f := range problems.findings {
+				r.errors++
+				r.shown++
+				r.findings = append(r.findings, newFinding(f.Diagnostic, f.src))
 			}
-		}
-		if err := c.writeResult(*format, r); err != nil {
-			fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
+			if err := c.writeResult(*format, r); err != nil {
+				fmt.Fprintf(c.Stderr, "entente validate: %v\n", err)
+			}
 		}
 		c.configFailed("validate", problems)
 	}
