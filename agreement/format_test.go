@@ -240,6 +240,11 @@ func TestSuppressionsOnlyInComments(t *testing.T) {
 		{"a multi-line quoted string", "    summary: \"text\n      # entente:ignore ref.party -- inside a string\"\n    commitments: [{modality: shall, by: z, kind: consultation}]\n", false},
 		{"a real comment", "    summary: text\n    # entente:ignore ref.party -- z joins by a protocol\n    commitments: [{modality: shall, by: z, kind: consultation}]\n", true},
 		{"a comment after a block scalar's header", "    summary: | # entente:ignore value.empty -- a real comment, matching nothing\n      text\n    commitments: [{modality: shall, by: z, kind: consultation}]\n", false},
+		{"a real comment after a string that holds one", "    summary: \"a # entente:ignore clause.gap -- in the string\"  # entente:ignore ref.party -- the real one\n" +
+			"    commitments: [{modality: shall, by: z, kind: consultation}]\n", false},
+		{"a real comment after a string that holds one, the line before", "    summary: \"a # entente:ignore clause.gap -- in the string\"\n" +
+			"    # entente:ignore ref.party -- the real one\n    commitments: [{modality: shall, by: z, kind: consultation}]\n", true},
+		{"a real comment on the line, after such a string", "    commitments: [{modality: shall, by: z, kind: consultation, action: \"x # entente:ignore clause.gap -- no\"}]  # entente:ignore ref.party -- the real one\n", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

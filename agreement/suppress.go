@@ -39,19 +39,17 @@ var suppressComment = regexp.MustCompile(`(^|[ \t])#[ \t]*entente:ignore\b(.*)$`
 // root: only a real comment suppresses, never text inside a quoted or
 // block scalar that looks like one.
 func suppressions(src []byte, root *yamlnode.Node) (found []*suppression, malformed Diagnostics) {
-	spans := textSpans(root, src)
-	offset := 0 // of the line in src
-	for i, text := range strings.Split(string(src), "\n") {
-		lineStart := offset
-		offset += len(text) + 1
-		m := suppressComment.FindStringSubmatchIndex(text)
+	realComments(src, root, func(line int, lineText []byte, hash int) {
+		text := string(lineText)
+		m := suppressComment.FindStringSubmatchIndex(text[hash:])
 		if m == nil {
-			continue
+			return
 		}
-		if hash := lineStart + m[3] - 1; slices.ContainsFunc(spans, func(sp [2]int) bool { return sp[0] <= hash && hash < sp[1] }) {
-			continue // inside a string: not a comment
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += hash // indices into the line
+			}
 		}
-		line := i + 1
 		col := 1 + len([]rune(text[:m[3]])) // the column of the #
 		s := &suppression{at: Position{line, col}, line: line}
 		if strings.TrimSpace(text[:m[0]]) == "" {
@@ -82,10 +80,10 @@ func suppressions(src []byte, root *yamlnode.Node) (found []*suppression, malfor
 		if problem != "" {
 			malformed = append(malformed, Diagnostic{Position: s.at, Rule: RuleSuppressMalformed, Severity: SeverityError,
 				Message: problem, Hint: "write # entente:ignore RULE -- why the finding does not apply"})
-			continue
+			return
 		}
 		found = append(found, s)
-	}
+	})
 	return found, malformed
 }
 
