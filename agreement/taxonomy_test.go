@@ -2,12 +2,11 @@ package agreement_test
 
 import (
 	"fmt"
-	"os"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/entente-go/entente/agreement"
+	goldenpkg "github.com/entente-go/entente/internal/golden"
 	"github.com/entente-go/entente/topics"
 )
 
@@ -64,16 +63,7 @@ func TestReadTaxonomyExtends(t *testing.T) {
 // TestREADMETaxonomy: the README's example taxonomy reads on top of the
 // built-in one.
 func TestREADMETaxonomy(t *testing.T) {
-	readme, err := os.ReadFile("../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, after, ok := strings.Cut(string(readme), "<!-- taxonomy example")
-	if !ok {
-		t.Fatal("the README has no taxonomy example")
-	}
-	_, block, _ := strings.Cut(after, "```yaml\n")
-	block, _, _ = strings.Cut(block, "```")
+	block := goldenpkg.DocBlock(t, "../README.md", "<!-- taxonomy example", "yaml")
 	tax, ds := agreement.ReadTaxonomy(topics.Builtin(), "space.yaml", []byte(block))
 	if len(ds) > 0 || tax == nil {
 		t.Fatalf("the README's taxonomy: %v", ds)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/entente-go/entente/internal/golden"
 )
 
 // TestNeovim drives entente lsp from a real editor: headless Neovim with
@@ -121,22 +123,5 @@ func TestNeovim(t *testing.T) {
 // neovimSetUp returns the Lua block of docs/editors.md that follows its
 // neovim-0.7 marker.
 func neovimSetUp(t *testing.T) string {
-	t.Helper()
-	doc, err := os.ReadFile("../../docs/editors.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, after, ok := strings.Cut(string(doc), "<!-- neovim-0.7")
-	if !ok {
-		t.Fatal("docs/editors.md has no neovim-0.7 marker")
-	}
-	_, block, ok := strings.Cut(after, "```lua\n")
-	if !ok {
-		t.Fatal("no Lua block after the neovim-0.7 marker")
-	}
-	code, _, ok := strings.Cut(block, "```")
-	if !ok {
-		t.Fatal("the Lua block is not closed")
-	}
-	return code
+	return golden.DocBlock(t, "../../docs/editors.md", "<!-- neovim-0.7", "lua")
 }
