@@ -92,13 +92,18 @@ type cancellations struct {
 	ids map[string]bool
 }
 
+// maxCancelBytes is the largest message read as a possible cancel.
+const maxCancelBytes = 1024
+
 // maxCancellations bounds the set: cancels of requests already answered
 // are never taken out by a request, and are dropped past it.
 const maxCancellations = 1000
 
 // mark records a cancel read from body, if it is one.
 func (c *cancellations) mark(body []byte) {
-	if !bytes.Contains(body, []byte(`"$/cancelRequest"`)) {
+	// A cancel is a few dozen bytes: a large body (a file's text) is not
+	// searched.
+	if len(body) > maxCancelBytes || !bytes.Contains(body, []byte(`"$/cancelRequest"`)) {
 		return
 	}
 	var m struct {
