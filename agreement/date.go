@@ -276,6 +276,10 @@ func (d Date) AddDays(n int) Date {
 	if d.Precision() != DayPrecision {
 		return d
 	}
+	if _, ok := dayNumber(d.Year, d.Month, d.Day); ok && (n == 1 && d.Day < monthLength(d.Year, d.Month) || n == -1 && d.Day > 1) {
+		d.Day += n // the day before or after, in the same month
+		return d
+	}
 	t := d.First().AddDate(0, 0, n)
 	out := d
 	out.Year, out.Month, out.Day = t.Year(), int(t.Month()), t.Day()
@@ -285,6 +289,9 @@ func (d Date) AddDays(n int) Date {
 // Compare orders dates by their first day, then by their last day (so a
 // year sorts before its own months when they start together).
 func (d Date) Compare(e Date) int {
+	if c, ok := compareDays(d, e); ok {
+		return c
+	}
 	if c := d.First().Compare(e.First()); c != 0 {
 		return c
 	}

@@ -459,7 +459,17 @@ func (a *Agreement) StatusFor(party string, day Date) (Membership, bool) {
 
 // happenedBy reports whether a date has certainly come by day: its whole
 // span lies on or before it.
-func happenedBy(d, day Date) bool { return !d.IsZero() && d.Last().Compare(day.First()) <= 0 }
+func happenedBy(d, day Date) bool {
+	if d.IsZero() {
+		return false
+	}
+	last, ok1 := d.lastDayNumber()
+	first, ok2 := day.firstDayNumber()
+	if ok1 && ok2 {
+		return last <= first
+	}
+	return d.Last().Compare(day.First()) <= 0
+}
 
 func (s *snapshot) membership(i int, day Date) Membership {
 	p := s.b.Parties[i]
@@ -530,20 +540,20 @@ func (s *snapshot) obligations(x, y string, day Date) Obligations {
 	}
 	for _, m := range []Membership{mx, my} {
 		if !m.State.IsBound() {
-			return Obligations{Reason: fmt.Sprintf("%s is %s on %s", m.Party.ID, m.State, day), Events: m.Events}
+			return Obligations{Reason: m.Party.ID + " is " + string(m.State) + " on " + day.String(), Events: m.Events}
 		}
 	}
 	last := s.pairEvent(x, y, day)
 	if last != nil && last.Event.effect() == EffectPairSuspend {
-		return Obligations{Reason: fmt.Sprintf("%s suspended its obligations toward %s on %s", last.Party, last.Towards, last.Date), Events: []Event{*last}}
+		return Obligations{Reason: last.Party + " suspended its obligations toward " + last.Towards + " on " + last.Date.String(), Events: []Event{*last}}
 	}
-	o := Obligations{Binding: true, Reason: fmt.Sprintf("both are bound on %s", day)}
+	o := Obligations{Binding: true, Reason: "both are bound on " + day.String()}
 	if mx.State == PartyFrozen || my.State == PartyFrozen {
 		o.Reason += "; a frozen participation leaves the obligations in place"
 	}
 	if last != nil {
 		o.Events = []Event{*last}
-		o.Reason += fmt.Sprintf("; obligations resumed on %s", last.Date)
+		o.Reason += "; obligations resumed on " + last.Date.String()
 	}
 	return o
 }

@@ -2,8 +2,10 @@ package tables_test
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"iter"
+	"os"
 	"runtime"
 	"testing"
 
@@ -52,3 +54,9 @@ func BenchmarkDyadYears(b *testing.B) {
 
 // benchAgreements is how many agreements BenchmarkDyadYears writes.
 var benchAgreements = 10_000
+
+func init() {
+	if n := os.Getenv("ENTENTE_BENCH_AGREEMENTS"); n != "" {
+		fmt.Sscan(n, &benchAgreements)
+	}
+}
