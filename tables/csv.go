@@ -24,17 +24,23 @@ type Table struct {
 	Columns []string
 	Records func(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[[]string]
 	Rows    func(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[any]
+
+	// lines appends the CSV line of each row to *buf, calling next after
+	// each, and stops when next returns false.
+	lines func(as iter.Seq[*agreement.Agreement], y Years, buf *[]byte, next func() bool)
+	// acrossSet says a row gathers the agreements of the whole set.
+	acrossSet bool
 }
 
 // All returns every table, in the order of the package's documentation.
 func All() []Table {
 	return []Table{
-		table("agreements", "one row per agreement: its dates, parties and obligations", agreementColumns, Agreements, AgreementRow.record),
-		table("members", "one row per party spell (bound, frozen, suspended), entry and exit with their precision and sources", memberColumns, Members, MemberRow.record),
-		table("member-years", "one row per party and year it was bound on some day", memberYearColumns, MemberYears, MemberYearRow.record),
-		table("dyad-years", "one row per pair of parties and year their obligations bound or were suspended, undirected", dyadYearColumns, DyadYears, DyadYearRow.record),
-		table("directed-dyad-years", "one row per ordered pair and year: what one party owes the other", directedColumns, DirectedDyadYears, DirectedDyadYearRow.record),
-		table("set-dyad-years", "one row per pair of countries and year across the set: how many agreements bound them, which, and with what", setDyadColumns, SetDyadYears, SetDyadYearRow.record),
+		table("agreements", "one row per agreement: its dates, parties and obligations", agreementColumns, Agreements, AgreementRow.record, nil),
+		table("members", "one row per party spell (bound, frozen, suspended), entry and exit with their precision and sources", memberColumns, Members, MemberRow.record, nil),
+		table("member-years", "one row per party and year it was bound on some day", memberYearColumns, MemberYears, MemberYearRow.record, MemberYearRow.appendCSV),
+		table("dyad-years", "one row per pair of parties and year their obligations bound or were suspended, undirected", dyadYearColumns, DyadYears, DyadYearRow.record, DyadYearRow.appendCSV),
+		table("directed-dyad-years", "one row per ordered pair and year: what one party owes the other", directedColumns, DirectedDyadYears, DirectedDyadYearRow.record, DirectedDyadYearRow.appendCSV),
+		acrossSet(table("set-dyad-years", "one row per pair of countries and year across the set: how many agreements bound them, which, and with what", setDyadColumns, SetDyadYears, SetDyadYearRow.record, nil)),
 	}
 }
 
@@ -48,8 +54,31 @@ func Lookup(name string) (Table, bool) {
 	return Table{}, false
 }
 
-func table[R any](name, doc string, cols []string, rows func(iter.Seq[*agreement.Agreement], Years) iter.Seq[R], record func(R, []string) []string) Table {
+func acrossSet(t Table) Table {
+	t.acrossSet = true
+	return t
+}
+
+// table makes a Table of a kind of row R, written as a record by record
+// and as a CSV line by line, or, when line is nil, from its record. line
+// appends the line without its end, using rec as it needs.
+func table[R any](name, doc string, cols []string, rows func(iter.Seq[*agreement.Agreement], Years) iter.Seq[R], record func(R, []string) []string,
+	line func(R, []byte, []string) []byte) Table {
 	return Table{Name: name, Doc: doc, Columns: cols,
+		lines: func(as iter.Seq[*agreement.Agreement], y Years, buf *[]byte, next func() bool) {
+			rec := make([]string, 0, len(cols))
+			for r := range rows(as, y) {
+				if line != nil {
+					*buf = append(line(r, *buf, rec[:0]), '\n')
+				} else {
+					rec = record(r, rec[:0])
+					*buf = appendRecord(*buf, rec)
+				}
+				if !next() {
+					return
+				}
+			}
+		},
 		Records: func(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[[]string] {
 			return func(yield func([]string) bool) {
 				rec := make([]string, 0, len(cols))
@@ -145,9 +174,32 @@ func (r MemberRow) record(dst []string) []string {
 }
 
 func (r MemberYearRow) record(dst []string) []string {
-	dst = append(dst, r.Agreement, r.Party, r.Country, code(r.COW), code(r.GW), number(r.Year), date(r.First), date(r.Last), flag(r.Censored), list(r.Sources))
-	return appendMade(dst, r.obligationsRecord, r.Obligations)
+	return appendMade(r.head(dst), r.obligationsRecord, r.Obligations)
 }
+
+// head is the record without the obligations.
+func (r MemberYearRow) head(dst []string) []string {
+	return append(dst, r.Agreement, r.Party, r.Country, code(r.COW), code(r.GW), number(r.Year), date(r.First), date(r.Last), flag(r.Censored), list(r.Sources))
+}
+
+func (r MemberYearRow) appendCSV(dst []byte, rec []string) []byte {
+	rec = r.head(rec)
+	dst = appendFields(appendField(dst, rec[0]), rec[1:])
+	return appendMadeCSV(dst, r.obligationsCSV, r.Obligations, rec[:0])
+}
+
+// appendMadeCSV appends the CSV fields of obligations, each after a
+// comma: encoded already, or encoded now (rec is room for their record).
+func appendMadeCSV(dst, encoded []byte, o Obligations, rec []string) []byte {
+	if encoded != nil {
+		return append(dst, encoded...)
+	}
+	return appendFields(dst, o.appendRecord(rec))
+}
+
+// obligationsCSV is the CSV fields of obligations' record, each after a
+// comma.
+func obligationsCSV(record []string) []byte { return appendFields(nil, record) }
 
 // appendMade appends fields made already, or makes them.
 func appendMade(dst, fields []string, o Obligations) []string {
@@ -158,15 +210,33 @@ func appendMade(dst, fields []string, o Obligations) []string {
 }
 
 func (r DyadYearRow) record(dst []string) []string {
-	dst = append(dst, r.Agreement, r.A, r.B, r.CountryA, r.CountryB, code(r.COWA), code(r.COWB), code(r.GWA), code(r.GWB), number(r.Year),
+	return appendMade(appendMade(r.head(dst), r.abRecord, r.AB), r.baRecord, r.BA)
+}
+
+func (r DyadYearRow) head(dst []string) []string {
+	return append(dst, r.Agreement, r.A, r.B, r.CountryA, r.CountryB, code(r.COWA), code(r.COWB), code(r.GWA), code(r.GWB), number(r.Year),
 		flag(r.Binding), date(r.First), date(r.Last), flag(r.Suspended), flag(r.Censored), list(r.Sources))
-	return appendMade(appendMade(dst, r.abRecord, r.AB), r.baRecord, r.BA)
+}
+
+func (r DyadYearRow) appendCSV(dst []byte, rec []string) []byte {
+	rec = r.head(rec)
+	dst = appendFields(appendField(dst, rec[0]), rec[1:])
+	return appendMadeCSV(appendMadeCSV(dst, r.abCSV, r.AB, rec[:0]), r.baCSV, r.BA, rec[:0])
 }
 
 func (r DirectedDyadYearRow) record(dst []string) []string {
-	dst = append(dst, r.Agreement, r.From, r.To, r.CountryFrom, r.CountryTo, code(r.COWFrom), code(r.COWTo), code(r.GWFrom), code(r.GWTo), number(r.Year),
+	return appendMade(r.head(dst), r.obligationsRecord, r.Obligations)
+}
+
+func (r DirectedDyadYearRow) head(dst []string) []string {
+	return append(dst, r.Agreement, r.From, r.To, r.CountryFrom, r.CountryTo, code(r.COWFrom), code(r.COWTo), code(r.GWFrom), code(r.GWTo), number(r.Year),
 		flag(r.Binding), date(r.First), date(r.Last), flag(r.Suspended), flag(r.Censored), list(r.Sources))
-	return appendMade(dst, r.obligationsRecord, r.Obligations)
+}
+
+func (r DirectedDyadYearRow) appendCSV(dst []byte, rec []string) []byte {
+	rec = r.head(rec)
+	dst = appendFields(appendField(dst, rec[0]), rec[1:])
+	return appendMadeCSV(dst, r.obligationsCSV, r.Obligations, rec[:0])
 }
 
 func (r SetDyadYearRow) record(dst []string) []string {

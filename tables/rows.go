@@ -179,6 +179,7 @@ type MemberYearRow struct {
 	Obligations Obligations `json:"obligations"`
 
 	obligationsRecord []string // its CSV fields, made once for all the years of a party
+	obligationsCSV    []byte   // and as CSV
 }
 
 // MemberYears returns a row for each party and year of the table in
@@ -195,6 +196,8 @@ func MemberYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[MemberYear
 				}
 				obligations := owed(a, p.ID, "")
 				record := obligations.record()
+				encoded := obligationsCSV(record)
+				byYear := yearCodesOf(p)
 				for _, s := range spans {
 					from, to, ok := s.years(y)
 					for year := from; ok && year <= to; year++ {
@@ -202,9 +205,10 @@ func MemberYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[MemberYear
 						if !in {
 							continue
 						}
-						c := codesIn(p, year)
+						c := byYear.in(p, year)
 						if !yield(MemberYearRow{Agreement: a.ID, Party: p.ID, Country: c.Country, COW: c.COW, GW: c.GW, Year: year,
-							First: first, Last: last, Censored: censored, Sources: s.sourcesIn(first, last), Obligations: obligations, obligationsRecord: record}) {
+							First: first, Last: last, Censored: censored, Sources: s.sourcesIn(first, last), Obligations: obligations,
+							obligationsRecord: record, obligationsCSV: encoded}) {
 							return
 						}
 					}
@@ -261,8 +265,9 @@ type DyadYearRow struct {
 	BA Obligations `json:"ba"`
 
 	// abRecord and baRecord are AB's and BA's CSV fields, made once for
-	// all the years of a pair.
+	// all the years of a pair, and abCSV and baCSV the same as CSV.
 	abRecord, baRecord []string
+	abCSV, baCSV       []byte
 }
 
 // DyadYears returns a row for each pair of parties and year of the table
@@ -270,16 +275,18 @@ type DyadYearRow struct {
 // day.
 func DyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[DyadYearRow] {
 	return func(yield func(DyadYearRow) bool) {
-		codes := newBook(y)
+		var years []pairYear // room for a pair's years, used again for the next
 		for a := range as {
-			ps := ordered(a)
-			for i, x := range ps {
-				for _, z := range ps[i+1:] {
-					if !pairYears(a, x, z, y, codes, yield) {
+			pl := pairLivesOf(a, y)
+			pl.years = years
+			for i := range pl.parties {
+				for j := i + 1; j < len(pl.parties); j++ {
+					if !pl.pairYears(i, j, yield) {
 						return
 					}
 				}
 			}
+			years = pl.years
 		}
 	}
 }
@@ -306,6 +313,7 @@ type DirectedDyadYearRow struct {
 	Obligations Obligations    `json:"obligations"` // what From owes To
 
 	obligationsRecord []string // its CSV fields, made once for all the years of a pair
+	obligationsCSV    []byte   // and as CSV
 }
 
 // DirectedDyadYears returns the dyad-years of DyadYears seen from each
@@ -315,10 +323,11 @@ func DirectedDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[Dire
 		for d := range DyadYears(as, y) {
 			ab := DirectedDyadYearRow{Agreement: d.Agreement, From: d.A, To: d.B, CountryFrom: d.CountryA, CountryTo: d.CountryB,
 				COWFrom: d.COWA, COWTo: d.COWB, GWFrom: d.GWA, GWTo: d.GWB, Year: d.Year, Binding: d.Binding, First: d.First, Last: d.Last,
-				Suspended: d.Suspended, Censored: d.Censored, Sources: d.Sources, Obligations: d.AB, obligationsRecord: d.abRecord}
+				Suspended: d.Suspended, Censored: d.Censored, Sources: d.Sources, Obligations: d.AB, obligationsRecord: d.abRecord, obligationsCSV: d.abCSV}
 			ba := ab
 			ba.From, ba.To, ba.CountryFrom, ba.CountryTo = d.B, d.A, d.CountryB, d.CountryA
-			ba.COWFrom, ba.COWTo, ba.GWFrom, ba.GWTo, ba.Obligations, ba.obligationsRecord = d.COWB, d.COWA, d.GWB, d.GWA, d.BA, d.baRecord
+			ba.COWFrom, ba.COWTo, ba.GWFrom, ba.GWTo = d.COWB, d.COWA, d.GWB, d.GWA
+			ba.Obligations, ba.obligationsRecord, ba.obligationsCSV = d.BA, d.baRecord, d.baCSV
 			if !yield(ab) || !yield(ba) {
 				return
 			}
@@ -341,49 +350,80 @@ func ordered(a *agreement.Agreement) []agreement.Party {
 	return ps
 }
 
-// pairYears gives the dyad-years of parties x and z to emit, in order of
-// year; false when emit asked to stop.
-func pairYears(a *agreement.Agreement, x, z agreement.Party, y Years, codes *book, emit func(DyadYearRow) bool) bool {
-	spells := a.Life().PairSpells(x.ID, z.ID)
+// pairLives are what the dyad-years of one agreement read, found once
+// for all its pairs.
+type pairLives struct {
+	a       *agreement.Agreement
+	life    *agreement.Life
+	y       Years
+	own     func(agreement.Spell) []agreement.Event
+	parties []agreement.Party // ordered
+	spells  [][]agreement.Spell
+	codes   []*yearCodes
+	years   []pairYear // by year of the table, for the pair being laid out
+}
+
+// pairYear is what a pair's spells make of a year.
+type pairYear struct {
+	binding, suspended, censored bool
+	first, last                  agreement.Date
+	sources                      []string
+}
+
+func pairLivesOf(a *agreement.Agreement, y Years) *pairLives {
+	pl := &pairLives{a: a, life: a.Life(), y: y, own: ownEvents(a, y), parties: ordered(a)}
+	for _, p := range pl.parties {
+		pl.spells = append(pl.spells, pl.life.Spells(p.ID))
+		pl.codes = append(pl.codes, yearCodesOf(p))
+	}
+	return pl
+}
+
+// pairYears gives the dyad-years of parties i and j (of pl.parties) to
+// emit, in order of year; false when emit asked to stop.
+func (pl *pairLives) pairYears(i, j int, emit func(DyadYearRow) bool) bool {
+	a, y, x, z := pl.a, pl.y, pl.parties[i], pl.parties[j]
+	spells := pl.life.PairSpells(x.ID, z.ID)
 	// The events of a day the pair's obligations began or ceased to bind:
 	// the pair's own (a suspension between them), and those of either
 	// party's spell that began that day (its accession, its leaving, the
 	// agreement's entry into force).
-	own := ownEvents(a, y)
-	members := append(a.Life().Spells(x.ID), a.Life().Spells(z.ID)...)
 	eventsOn := func(ps agreement.PairSpell) []agreement.Event {
 		events := slices.Clone(ps.Events)
-		for _, sp := range members {
-			if sp.From == ps.From {
-				events = append(events, own(sp)...)
+		for _, members := range [2][]agreement.Spell{pl.spells[i], pl.spells[j]} {
+			for _, sp := range members {
+				if sp.From == ps.From {
+					events = append(events, pl.own(sp)...)
+				}
 			}
 		}
 		return events
 	}
 	var binding, suspended []span
-	for i, ps := range spells {
-		s := span{From: ps.From, Events: eventsOn(ps)}
-		if i+1 < len(spells) {
-			s.To = spells[i+1].From.AddDays(-1)
-			s.EndEvents = eventsOn(spells[i+1])
+	for k, ps := range spells {
+		if !ps.Binding && !pairSuspension(ps.Events) {
+			continue
 		}
-		switch {
-		case ps.Binding:
+		s := span{From: ps.From, Events: eventsOn(ps)}
+		if k+1 < len(spells) {
+			s.To = spells[k+1].From.AddDays(-1)
+			s.EndEvents = eventsOn(spells[k+1])
+		}
+		if ps.Binding {
 			binding = append(binding, s)
-		case pairSuspension(ps.Events):
+		} else {
 			suspended = append(suspended, s)
 		}
 	}
 	if len(binding)+len(suspended) == 0 {
 		return true
 	}
-	type year struct {
-		binding, suspended, censored bool
-		first, last                  agreement.Date
-		sources                      []string
+	if n := y.To - y.From + 1; cap(pl.years) < n {
+		pl.years = make([]pairYear, n)
 	}
-	years := make([]year, y.To-y.From+1) // by year of the table
-	at := func(n int) *year { return &years[n-y.From] }
+	years := pl.years[:y.To-y.From+1]
+	clear(years) // the sources of the last pair's rows are theirs
+	at := func(n int) *pairYear { return &years[n-y.From] }
 	for _, s := range binding {
 		from, to, ok := s.years(y)
 		for n := from; ok && n <= to; n++ {
@@ -411,15 +451,17 @@ func pairYears(a *agreement.Agreement, x, z agreement.Party, y Years, codes *boo
 	}
 	ab, ba := owed(a, x.ID, z.ID), owed(a, z.ID, x.ID)
 	abRecord, baRecord := ab.record(), ba.record()
-	for i := range years {
-		yr, n := &years[i], y.From+i
+	abCSV, baCSV := obligationsCSV(abRecord), obligationsCSV(baRecord)
+	codesX, codesZ := pl.codes[i], pl.codes[j]
+	for k := range years {
+		yr, n := &years[k], y.From+k
 		if !yr.binding && !yr.suspended {
 			continue
 		}
-		cx, cz := codes.of(x, n), codes.of(z, n)
+		cx, cz := codesX.in(x, n), codesZ.in(z, n)
 		row := DyadYearRow{Agreement: a.ID, A: x.ID, B: z.ID, CountryA: cx.Country, CountryB: cz.Country, COWA: cx.COW, COWB: cz.COW, GWA: cx.GW, GWB: cz.GW,
 			Year: n, Binding: yr.binding, First: yr.first, Last: yr.last, Suspended: yr.suspended, Censored: yr.censored, Sources: yr.sources, AB: ab, BA: ba,
-			abRecord: abRecord, baRecord: baRecord}
+			abRecord: abRecord, baRecord: baRecord, abCSV: abCSV, baCSV: baCSV}
 		if !emit(row) {
 			return false
 		}

@@ -26,6 +26,7 @@ package tables
 import (
 	"iter"
 	"slices"
+	"sync"
 
 	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/parties"
@@ -198,28 +199,38 @@ func codesIn(p agreement.Party, year int) codes {
 	return c
 }
 
-// book keeps the codes of each country for each year of a table, looked
-// up once: a dyad-year table asks for them on every row.
-type book struct {
-	y Years
-	m map[string][]codes
+// yearCodes are a country's codes in each year from codesFrom to
+// codesTo, looked up once for the program: a dyad-year table asks for
+// them on every row, on every core.
+type yearCodes [codesTo - codesFrom + 1]codes
+
+const codesFrom, codesTo = 1700, 2200
+
+var codesByCountry sync.Map // country → *yearCodes
+
+// yearCodesOf returns the codes of a party's country by year; nil for a
+// party without one.
+func yearCodesOf(p agreement.Party) *yearCodes {
+	if p.Country == "" {
+		return nil
+	}
+	if c, ok := codesByCountry.Load(p.Country); ok {
+		return c.(*yearCodes)
+	}
+	byYear := new(yearCodes)
+	for i := range byYear {
+		byYear[i] = codesIn(p, codesFrom+i)
+	}
+	c, _ := codesByCountry.LoadOrStore(p.Country, byYear)
+	return c.(*yearCodes)
 }
 
-func newBook(y Years) *book { return &book{y: y, m: map[string][]codes{}} }
-
-func (b *book) of(p agreement.Party, year int) codes {
-	if year < b.y.From || year > b.y.To {
+// in returns the party's codes in a year.
+func (c *yearCodes) in(p agreement.Party, year int) codes {
+	if c == nil || year < codesFrom || year > codesTo {
 		return codesIn(p, year)
 	}
-	byYear, ok := b.m[p.Country]
-	if !ok {
-		byYear = make([]codes, b.y.To-b.y.From+1)
-		for i := range byYear {
-			byYear[i] = codesIn(p, b.y.From+i)
-		}
-		b.m[p.Country] = byYear
-	}
-	return byYear[year-b.y.From]
+	return c[year-codesFrom]
 }
 
 // span is a stretch of days from From to To, both included; To zero: it

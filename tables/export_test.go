@@ -1,0 +1,4 @@
+package tables
+
+// AppendRecordForTest is appendRecord, for the tests of package tables_test.
+func AppendRecordForTest(fields []string) string { return string(appendRecord(nil, fields)) }
