@@ -144,8 +144,21 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	// Written by hand, not with fmt: tables write millions of dates.
-	b := make([]byte, 0, 11)
+	return string(d.appendText(make([]byte, 0, 11)))
+}
+
+// AppendText appends the date's EDTF text to b (nothing for the zero
+// Date), as encoding.TextAppender asks.
+func (d Date) AppendText(b []byte) ([]byte, error) {
+	if d.IsZero() {
+		return b, nil
+	}
+	return d.appendText(b), nil
+}
+
+// appendText is written by hand, not with fmt: tables write millions of
+// dates.
+func (d Date) appendText(b []byte) []byte {
 	b = appendPadded(b, d.Year, 4)
 	if p := d.Precision(); p >= MonthPrecision {
 		b = appendPadded(append(b, '-'), d.Month, 2)
@@ -161,7 +174,7 @@ func (d Date) String() string {
 	case d.Uncertain:
 		b = append(b, '?')
 	}
-	return string(b)
+	return b
 }
 
 // appendPadded appends n in decimal, with leading zeros to width.
@@ -179,7 +192,7 @@ func appendPadded(b []byte, n, width int) []byte {
 }
 
 // MarshalText returns the EDTF text of d.
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+func (d Date) MarshalText() ([]byte, error) { return d.AppendText(nil) }
 
 // UnmarshalText parses EDTF text into d.
 func (d *Date) UnmarshalText(b []byte) error {

@@ -211,15 +211,16 @@ func (l *Life) PairSpells(x, y string) []PairSpell {
 		return nil
 	}
 	s := l.full()
-	days := []Date{}
-	for _, id := range []string{x, y} {
-		for _, sp := range s.parties[l.a.partyIndex(id)].spells {
-			days = append(days, sp.From)
-		}
+	sx, sy := s.parties[l.a.partyIndex(x)].spells, s.parties[l.a.partyIndex(y)].spells
+	days := make([]Date, 0, len(sx)+len(sy)+len(s.pairEvents)+1)
+	for _, sp := range sx {
+		days = append(days, sp.From)
 	}
-	for _, e := range s.b.Timeline {
-		k := e.Event.effect()
-		if (k == EffectPairSuspend || k == EffectPairResume) && (e.Party == x && e.Towards == y || e.Party == y && e.Towards == x) {
+	for _, sp := range sy {
+		days = append(days, sp.From)
+	}
+	for _, i := range s.pairEvents {
+		if e := s.b.Timeline[i]; e.Party == x && e.Towards == y || e.Party == y && e.Towards == x {
 			days = append(days, e.Date)
 		}
 	}

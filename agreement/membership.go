@@ -562,12 +562,11 @@ func (s *snapshot) obligations(x, y string, day Date) Obligations {
 // x and y, in either direction, that happened by day.
 func (s *snapshot) pairEvent(x, y string, day Date) *Event {
 	var last *Event
-	for i, e := range s.b.Timeline {
-		pair := (e.Party == x && e.Towards == y) || (e.Party == y && e.Towards == x)
-		k := e.Event.effect()
-		if pair && (k == EffectPairSuspend || k == EffectPairResume) && happenedBy(e.Date, day) {
+	for _, i := range s.pairEvents {
+		e := &s.b.Timeline[i]
+		if (e.Party == x && e.Towards == y || e.Party == y && e.Towards == x) && happenedBy(e.Date, day) {
 			if last == nil || last.Date.Compare(e.Date) <= 0 {
-				last = &s.b.Timeline[i]
+				last = e
 			}
 		}
 	}

@@ -21,6 +21,10 @@ type snapshot struct {
 	// alts are the agreement's life under each report of its entry into
 	// force that was not taken, for answers that say they are disputed.
 	alts []alternative
+	// pairEvents are the suspensions and resumptions of obligations
+	// between two parties, by index in b.Timeline: the only events a
+	// pair's question reads, asked for every pair and day.
+	pairEvents []int
 }
 
 // alternative is the agreement's schedule under another report of its
@@ -51,6 +55,11 @@ func newSnapshot(l *Life, k int) *snapshot {
 		taken = append(taken, n)
 	}
 	s := &snapshot{life: l, b: &b, notTaken: map[eventKey][]Event{}}
+	for i, e := range b.Timeline {
+		if k := e.Event.effect(); k == EffectPairSuspend || k == EffectPairResume {
+			s.pairEvents = append(s.pairEvents, i)
+		}
+	}
 	for i, n := range taken {
 		if other := l.occ[n].notTaken(tl); len(other) > 0 {
 			s.notTaken[keyOf(b.Timeline[i])] = other

@@ -219,8 +219,8 @@ func (r DyadYearRow) head(dst []string) []string {
 }
 
 func (r DyadYearRow) appendCSV(dst []byte, rec []string) []byte {
-	rec = r.head(rec)
-	dst = appendFields(appendField(dst, rec[0]), rec[1:])
+	dst = appendHead(dst, r.abHead, r.Agreement, r.A, r.B, r.CountryA, r.CountryB)
+	dst = appendYearFields(dst, r.COWA, r.COWB, r.GWA, r.GWB, r.Year, r.Binding, r.First, r.Last, r.Suspended, r.Censored, r.Sources)
 	return appendMadeCSV(appendMadeCSV(dst, r.abCSV, r.AB, rec[:0]), r.baCSV, r.BA, rec[:0])
 }
 
@@ -234,9 +234,58 @@ func (r DirectedDyadYearRow) head(dst []string) []string {
 }
 
 func (r DirectedDyadYearRow) appendCSV(dst []byte, rec []string) []byte {
-	rec = r.head(rec)
-	dst = appendFields(appendField(dst, rec[0]), rec[1:])
+	dst = appendHead(dst, r.headCSV, r.Agreement, r.From, r.To, r.CountryFrom, r.CountryTo)
+	dst = appendYearFields(dst, r.COWFrom, r.COWTo, r.GWFrom, r.GWTo, r.Year, r.Binding, r.First, r.Last, r.Suspended, r.Censored, r.Sources)
 	return appendMadeCSV(dst, r.obligationsCSV, r.Obligations, rec[:0])
+}
+
+// appendHead appends the first fields of a dyad's line: the agreement,
+// the two parties and their countries, encoded already (head) or now.
+func appendHead(dst, head []byte, agreementID, a, b, countryA, countryB string) []byte {
+	if head != nil {
+		return append(dst, head...)
+	}
+	return appendFields(appendField(dst, agreementID), []string{a, b, countryA, countryB})
+}
+
+// headCSV is the first fields of a dyad's line, encoded once for its
+// years.
+func headCSV(agreementID, a, b, countryA, countryB string) []byte {
+	return appendHead(nil, nil, agreementID, a, b, countryA, countryB)
+}
+
+// appendYearFields appends the fields of a dyad's line from its codes to
+// its sources, each after a comma. Numbers, flags and dates never need
+// quotes.
+func appendYearFields(dst []byte, cowA, cowB, gwA, gwB, year int, binding bool, first, last agreement.Date, suspended, censored bool, sources []string) []byte {
+	for _, c := range [4]int{cowA, cowB, gwA, gwB} {
+		dst = append(dst, ',')
+		if c != 0 {
+			dst = strconv.AppendInt(dst, int64(c), 10)
+		}
+	}
+	dst = strconv.AppendInt(append(dst, ','), int64(year), 10)
+	dst = appendFlag(append(dst, ','), binding)
+	dst, _ = first.AppendText(append(dst, ','))
+	dst, _ = last.AppendText(append(dst, ','))
+	dst = appendFlag(append(dst, ','), suspended)
+	dst = appendFlag(append(dst, ','), censored)
+	dst = append(dst, ',')
+	switch len(sources) {
+	case 0:
+	case 1:
+		dst = appendField(dst, sources[0])
+	default:
+		dst = appendField(dst, list(sources))
+	}
+	return dst
+}
+
+func appendFlag(dst []byte, b bool) []byte {
+	if b {
+		return append(dst, '1')
+	}
+	return append(dst, '0')
 }
 
 func (r SetDyadYearRow) record(dst []string) []string {

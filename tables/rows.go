@@ -224,7 +224,7 @@ func merge(spans []span) []span {
 	var out []span
 	for _, s := range spans {
 		if n := len(out); n > 0 && !out[n-1].To.IsZero() && out[n-1].To.AddDays(1) == s.From {
-			out[n-1].To, out[n-1].EndEvents = s.To, s.EndEvents
+			out[n-1].To, out[n-1].EndSources = s.To, s.EndSources
 			continue
 		}
 		out = append(out, s)
@@ -268,6 +268,7 @@ type DyadYearRow struct {
 	// all the years of a pair, and abCSV and baCSV the same as CSV.
 	abRecord, baRecord []string
 	abCSV, baCSV       []byte
+	abHead, baHead     []byte // the first fields of a line, from A and from B
 }
 
 // DyadYears returns a row for each pair of parties and year of the table
@@ -314,6 +315,7 @@ type DirectedDyadYearRow struct {
 
 	obligationsRecord []string // its CSV fields, made once for all the years of a pair
 	obligationsCSV    []byte   // and as CSV
+	headCSV           []byte   // the first fields of its line
 }
 
 // DirectedDyadYears returns the dyad-years of DyadYears seen from each
@@ -323,11 +325,11 @@ func DirectedDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[Dire
 		for d := range DyadYears(as, y) {
 			ab := DirectedDyadYearRow{Agreement: d.Agreement, From: d.A, To: d.B, CountryFrom: d.CountryA, CountryTo: d.CountryB,
 				COWFrom: d.COWA, COWTo: d.COWB, GWFrom: d.GWA, GWTo: d.GWB, Year: d.Year, Binding: d.Binding, First: d.First, Last: d.Last,
-				Suspended: d.Suspended, Censored: d.Censored, Sources: d.Sources, Obligations: d.AB, obligationsRecord: d.abRecord, obligationsCSV: d.abCSV}
+				Suspended: d.Suspended, Censored: d.Censored, Sources: d.Sources, Obligations: d.AB, obligationsRecord: d.abRecord, obligationsCSV: d.abCSV, headCSV: d.abHead}
 			ba := ab
 			ba.From, ba.To, ba.CountryFrom, ba.CountryTo = d.B, d.A, d.CountryB, d.CountryA
 			ba.COWFrom, ba.COWTo, ba.GWFrom, ba.GWTo = d.COWB, d.COWA, d.GWB, d.GWA
-			ba.Obligations, ba.obligationsRecord, ba.obligationsCSV = d.BA, d.baRecord, d.baCSV
+			ba.Obligations, ba.obligationsRecord, ba.obligationsCSV, ba.headCSV = d.BA, d.baRecord, d.baCSV, d.baHead
 			if !yield(ab) || !yield(ba) {
 				return
 			}
@@ -361,6 +363,50 @@ type pairLives struct {
 	spells  [][]agreement.Spell
 	codes   []*yearCodes
 	years   []pairYear // by year of the table, for the pair being laid out
+	// named are the parties a commitment is made by or toward by name;
+	// any two others owe each other the same, common.
+	named  map[string]bool
+	common owedBetween
+}
+
+// owedBetween is what one party owes another, with its CSV fields.
+type owedBetween struct {
+	obligations Obligations
+	record      []string
+	csv         []byte
+}
+
+func owedBetweenOf(a *agreement.Agreement, from, to string) owedBetween {
+	o := owedBetween{obligations: owed(a, from, to)}
+	o.record = o.obligations.record()
+	o.csv = obligationsCSV(o.record)
+	return o
+}
+
+// owes returns what party i owes party j.
+func (pl *pairLives) owes(i, j int) owedBetween {
+	from, to := pl.parties[i].ID, pl.parties[j].ID
+	if !pl.named[from] && !pl.named[to] {
+		return pl.common
+	}
+	return owedBetweenOf(pl.a, from, to)
+}
+
+// namedParties returns the parties a commitment names as the one that
+// makes it or the one it is made toward.
+func namedParties(a *agreement.Agreement) map[string]bool {
+	named := map[string]bool{}
+	var walk func(cs []agreement.Clause)
+	walk = func(cs []agreement.Clause) {
+		for _, c := range cs {
+			for _, cm := range c.Commitments {
+				named[cm.By], named[cm.Towards] = true, true
+			}
+			walk(c.Clauses)
+		}
+	}
+	walk(a.Clauses)
+	return named
 }
 
 // pairYear is what a pair's spells make of a year.
@@ -371,7 +417,9 @@ type pairYear struct {
 }
 
 func pairLivesOf(a *agreement.Agreement, y Years) *pairLives {
-	pl := &pairLives{a: a, life: a.Life(), y: y, own: ownEvents(a, y), parties: ordered(a)}
+	pl := &pairLives{a: a, life: a.Life(), y: y, own: ownEvents(a, y), parties: ordered(a), named: namedParties(a)}
+	// No party is named so: what anyone owes anyone else.
+	pl.common = owedBetweenOf(a, "\x00someone", "\x00another")
 	for _, p := range pl.parties {
 		pl.spells = append(pl.spells, pl.life.Spells(p.ID))
 		pl.codes = append(pl.codes, yearCodesOf(p))
@@ -384,30 +432,32 @@ func pairLivesOf(a *agreement.Agreement, y Years) *pairLives {
 func (pl *pairLives) pairYears(i, j int, emit func(DyadYearRow) bool) bool {
 	a, y, x, z := pl.a, pl.y, pl.parties[i], pl.parties[j]
 	spells := pl.life.PairSpells(x.ID, z.ID)
-	// The events of a day the pair's obligations began or ceased to bind:
-	// the pair's own (a suspension between them), and those of either
-	// party's spell that began that day (its accession, its leaving, the
-	// agreement's entry into force).
-	eventsOn := func(ps agreement.PairSpell) []agreement.Event {
-		events := slices.Clone(ps.Events)
+	// The sources of the events of a day the pair's obligations began or
+	// ceased to bind: the pair's own (a suspension between them), and
+	// those of either party's spell that began that day (its accession,
+	// its leaving, the agreement's entry into force).
+	sourcesOn := func(ps agreement.PairSpell) []string {
+		sources := sourcesOf(ps.Events)
 		for _, members := range [2][]agreement.Spell{pl.spells[i], pl.spells[j]} {
 			for _, sp := range members {
 				if sp.From == ps.From {
-					events = append(events, pl.own(sp)...)
+					for _, e := range pl.own(sp) {
+						sources = addSources(sources, e.Sources)
+					}
 				}
 			}
 		}
-		return events
+		return sources
 	}
 	var binding, suspended []span
 	for k, ps := range spells {
 		if !ps.Binding && !pairSuspension(ps.Events) {
 			continue
 		}
-		s := span{From: ps.From, Events: eventsOn(ps)}
+		s := span{From: ps.From, Sources: sourcesOn(ps)}
 		if k+1 < len(spells) {
 			s.To = spells[k+1].From.AddDays(-1)
-			s.EndEvents = eventsOn(spells[k+1])
+			s.EndSources = sourcesOn(spells[k+1])
 		}
 		if ps.Binding {
 			binding = append(binding, s)
@@ -433,11 +483,7 @@ func (pl *pairLives) pairYears(i, j int, emit func(DyadYearRow) bool) bool {
 					yr.first = first
 				}
 				yr.binding, yr.last, yr.censored = true, last, yr.censored || censored
-				for _, src := range s.sourcesIn(first, last) {
-					if !slices.Contains(yr.sources, src) {
-						yr.sources = append(yr.sources, src)
-					}
-				}
+				yr.sources = addSources(yr.sources, s.sourcesIn(first, last))
 			}
 		}
 	}
@@ -449,10 +495,9 @@ func (pl *pairLives) pairYears(i, j int, emit func(DyadYearRow) bool) bool {
 			}
 		}
 	}
-	ab, ba := owed(a, x.ID, z.ID), owed(a, z.ID, x.ID)
-	abRecord, baRecord := ab.record(), ba.record()
-	abCSV, baCSV := obligationsCSV(abRecord), obligationsCSV(baRecord)
+	ab, ba := pl.owes(i, j), pl.owes(j, i)
 	codesX, codesZ := pl.codes[i], pl.codes[j]
+	abHead, baHead := headCSV(a.ID, x.ID, z.ID, x.Country, z.Country), headCSV(a.ID, z.ID, x.ID, z.Country, x.Country)
 	for k := range years {
 		yr, n := &years[k], y.From+k
 		if !yr.binding && !yr.suspended {
@@ -460,8 +505,8 @@ func (pl *pairLives) pairYears(i, j int, emit func(DyadYearRow) bool) bool {
 		}
 		cx, cz := codesX.in(x, n), codesZ.in(z, n)
 		row := DyadYearRow{Agreement: a.ID, A: x.ID, B: z.ID, CountryA: cx.Country, CountryB: cz.Country, COWA: cx.COW, COWB: cz.COW, GWA: cx.GW, GWB: cz.GW,
-			Year: n, Binding: yr.binding, First: yr.first, Last: yr.last, Suspended: yr.suspended, Censored: yr.censored, Sources: yr.sources, AB: ab, BA: ba,
-			abRecord: abRecord, baRecord: baRecord, abCSV: abCSV, baCSV: baCSV}
+			Year: n, Binding: yr.binding, First: yr.first, Last: yr.last, Suspended: yr.suspended, Censored: yr.censored, Sources: yr.sources,
+			AB: ab.obligations, BA: ba.obligations, abRecord: ab.record, baRecord: ba.record, abCSV: ab.csv, baCSV: ba.csv, abHead: abHead, baHead: baHead}
 		if !emit(row) {
 			return false
 		}

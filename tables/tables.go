@@ -85,11 +85,7 @@ func dayOf(d agreement.Date, atLatest bool, events []agreement.Event) Day {
 func sourcesOf(events []agreement.Event) []string {
 	var out []string
 	for _, e := range events {
-		for _, s := range e.Sources {
-			if !slices.Contains(out, s) {
-				out = append(out, s)
-			}
-		}
+		out = addSources(out, e.Sources)
 	}
 	return out
 }
@@ -234,13 +230,12 @@ func (c *yearCodes) in(p agreement.Party, year int) codes {
 }
 
 // span is a stretch of days from From to To, both included; To zero: it
-// runs on. Events and AtLatest are those of its first day, EndEvents the
-// events that ended it.
+// runs on. Sources and AtLatest are those of the events of its first day,
+// EndSources those of the events that ended it.
 type span struct {
-	From, To  agreement.Date
-	Events    []agreement.Event
-	EndEvents []agreement.Event
-	AtLatest  bool
+	From, To            agreement.Date
+	Sources, EndSources []string
+	AtLatest            bool
 }
 
 // spellSpans returns the stretches of a party's spells whose state keep
@@ -251,10 +246,10 @@ func spellSpans(spells []agreement.Spell, keep func(agreement.PartyState) bool, 
 		if !keep(sp.State) {
 			continue
 		}
-		s := span{From: sp.From, Events: own(sp), AtLatest: sp.FromAtLatest}
+		s := span{From: sp.From, Sources: sourcesOf(own(sp)), AtLatest: sp.FromAtLatest}
 		if i+1 < len(spells) {
 			s.To = spells[i+1].From.AddDays(-1)
-			s.EndEvents = own(spells[i+1])
+			s.EndSources = sourcesOf(own(spells[i+1]))
 		}
 		out = append(out, s)
 	}
@@ -265,14 +260,27 @@ func spellSpans(spells []agreement.Spell, keep func(agreement.PartyState) bool, 
 // last days, when they are the span's own first and last: a year that
 // runs from 1 January to 31 December inside a span has none.
 func (s span) sourcesIn(first, last agreement.Date) []string {
-	var events []agreement.Event
-	if first == s.From {
-		events = append(events, s.Events...)
+	start := first == s.From
+	end := !s.To.IsZero() && last == s.To
+	switch {
+	case start && end:
+		return addSources(slices.Clone(s.Sources), s.EndSources)
+	case start:
+		return s.Sources
+	case end:
+		return s.EndSources
 	}
-	if !s.To.IsZero() && last == s.To {
-		events = append(events, s.EndEvents...)
+	return nil
+}
+
+// addSources appends those of sources not in to already.
+func addSources(to, sources []string) []string {
+	for _, src := range sources {
+		if !slices.Contains(to, src) {
+			to = append(to, src)
+		}
 	}
-	return sourcesOf(events)
+	return to
 }
 
 // inYear is the part of a span that lies in one year: its first and last

@@ -78,7 +78,7 @@ func (t Table) writeParallel(out *chunkWriter, as iter.Seq[*agreement.Agreement]
 	work := make(chan *job, workers)
 	order := make(chan *job, 2*workers)
 	done := make(chan struct{})
-	free := sync.Pool{New: func() any { b := make([]byte, 0, chunkSize+4096); return &b }}
+	free := make(freeChunks, 4*jobChunks)
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		defer close(work)
@@ -101,15 +101,14 @@ func (t Table) writeParallel(out *chunkWriter, as iter.Seq[*agreement.Agreement]
 	for range workers {
 		wg.Go(func() {
 			for j := range work {
-				t.layOut(j, y, &free, done)
+				t.layOut(j, y, free, done)
 			}
 		})
 	}
 	for j := range order {
 		for chunk := range j.chunks {
 			out.write(chunk)
-			chunk = chunk[:0]
-			free.Put(&chunk)
+			free.put(chunk)
 		}
 		if out.err != nil {
 			break
@@ -127,7 +126,7 @@ func (t Table) writeParallel(out *chunkWriter, as iter.Seq[*agreement.Agreement]
 
 // layOut makes the lines of one agreement, sending them in chunks; it
 // gives up once done is closed.
-func (t Table) layOut(j *job, y Years, free *sync.Pool, done <-chan struct{}) {
+func (t Table) layOut(j *job, y Years, free freeChunks, done <-chan struct{}) {
 	defer close(j.chunks)
 	select {
 	case <-done:
@@ -135,11 +134,11 @@ func (t Table) layOut(j *job, y Years, free *sync.Pool, done <-chan struct{}) {
 	default:
 	}
 	buf := new([]byte) // the lines' room, given a new chunk after each sent
-	*buf = (*free.Get().(*[]byte))[:0]
+	*buf = free.get()
 	send := func() bool {
 		select {
 		case j.chunks <- *buf:
-			*buf = (*free.Get().(*[]byte))[:0]
+			*buf = free.get()
 			return true
 		case <-done:
 			return false
@@ -155,6 +154,27 @@ func (t Table) layOut(j *job, y Years, free *sync.Pool, done <-chan struct{}) {
 	})
 	if !stopped && len(*buf) > 0 {
 		send()
+	}
+}
+
+// freeChunks are chunks written, to be used again: memory the heap
+// keeps is not handed back to the system and asked for again, which costs
+// more than writing the lines (sync.Pool lets the collector take them).
+type freeChunks chan []byte
+
+func (f freeChunks) get() []byte {
+	select {
+	case b := <-f:
+		return b[:0]
+	default:
+		return make([]byte, 0, chunkSize+4096)
+	}
+}
+
+func (f freeChunks) put(b []byte) {
+	select {
+	case f <- b:
+	default:
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/internal/gen"
 	"github.com/entente-go/entente/tables"
@@ -137,4 +139,32 @@ func FuzzAppendField(f *testing.F) {
 			t.Errorf("%q: %q, encoding/csv %q", rec, got, want)
 		}
 	})
+}
+
+// TestDyadObligationsAreOwed: what a dyad-year says A owes B, and B A, is
+// what ObligationsOf says of the agreement, for parties named by a
+// commitment and for the others.
+func TestDyadObligationsAreOwed(t *testing.T) {
+	byID := map[string]*agreement.Agreement{}
+	as := mixed(t)
+	for _, a := range as {
+		byID[a.ID] = a
+	}
+	asymmetric := 0
+	for d := range tables.DyadYears(slices.Values(as), span) {
+		a := byID[d.Agreement]
+		ab, ba := tables.ObligationsOf(a, d.A, d.B), tables.ObligationsOf(a, d.B, d.A)
+		if diff := cmp.Diff(ab, d.AB); diff != "" {
+			t.Fatalf("%s %d, what %s owes %s (-ObligationsOf +row):\n%s", d.Agreement, d.Year, d.A, d.B, diff)
+		}
+		if diff := cmp.Diff(ba, d.BA); diff != "" {
+			t.Fatalf("%s %d, what %s owes %s (-ObligationsOf +row):\n%s", d.Agreement, d.Year, d.B, d.A, diff)
+		}
+		if !cmp.Equal(d.AB, d.BA) {
+			asymmetric++
+		}
+	}
+	if asymmetric == 0 {
+		t.Error("no dyad-year of asymmetric obligations among the generated agreements")
+	}
 }

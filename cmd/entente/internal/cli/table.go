@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -144,17 +143,7 @@ func (c Command) tableYears(name string, set *agreement.Set, from, to int) (tabl
 func writeTable(w *bufio.Writer, tb tables.Table, format string, as iter.Seq[*agreement.Agreement], years tables.Years) error {
 	switch format {
 	case "csv":
-		cw := csv.NewWriter(w)
-		if err := cw.Write(tb.Columns); err != nil {
-			return err
-		}
-		for rec := range tb.Records(as, years) {
-			if err := cw.Write(rec); err != nil {
-				return err
-			}
-		}
-		cw.Flush()
-		return cw.Error()
+		return tb.WriteCSV(w, as, years)
 	case "jsonl", "json":
 		first := true
 		if format == "json" {
