@@ -179,7 +179,12 @@ func (d Date) appendText(b []byte) []byte {
 
 // appendPadded appends n in decimal, with leading zeros to width.
 func appendPadded(b []byte, n, width int) []byte {
-	if n < 0 { // not a date the format reads; written as fmt would
+	switch {
+	case width == 2 && n >= 0 && n < 100:
+		return append(b, byte('0'+n/10), byte('0'+n%10))
+	case width == 4 && n >= 0 && n < 10000:
+		return append(b, byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10))
+	case n < 0: // not a date the format reads; written as fmt would
 		return appendPadded(append(b, '-'), -n, width-1)
 	}
 	for w, x := 1, n; w < width; w++ {

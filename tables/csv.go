@@ -35,12 +35,14 @@ type Table struct {
 // All returns every table, in the order of the package's documentation.
 func All() []Table {
 	return []Table{
-		table("agreements", "one row per agreement: its dates, parties and obligations", agreementColumns, Agreements, AgreementRow.record, nil),
-		table("members", "one row per party spell (bound, frozen, suspended), entry and exit with their precision and sources", memberColumns, Members, MemberRow.record, nil),
-		table("member-years", "one row per party and year it was bound on some day", memberYearColumns, MemberYears, MemberYearRow.record, MemberYearRow.appendCSV),
-		table("dyad-years", "one row per pair of parties and year their obligations bound or were suspended, undirected", dyadYearColumns, DyadYears, DyadYearRow.record, DyadYearRow.appendCSV),
-		table("directed-dyad-years", "one row per ordered pair and year: what one party owes the other", directedColumns, DirectedDyadYears, DirectedDyadYearRow.record, DirectedDyadYearRow.appendCSV),
-		acrossSet(table("set-dyad-years", "one row per pair of countries and year across the set: how many agreements bound them, which, and with what", setDyadColumns, SetDyadYears, SetDyadYearRow.record, nil)),
+		table("agreements", "one row per agreement: its dates, parties and obligations", agreementColumns, pointers(Agreements), (*AgreementRow).record, nil),
+		table("members", "one row per party spell (bound, frozen, suspended), entry and exit with their precision and sources", memberColumns, pointers(Members), (*MemberRow).record, nil),
+		table("member-years", "one row per party and year it was bound on some day", memberYearColumns, memberYears, (*MemberYearRow).record, (*MemberYearRow).appendCSV),
+		table("dyad-years", "one row per pair of parties and year their obligations bound or were suspended, undirected", dyadYearColumns, dyadYears, (*DyadYearRow).record, (*DyadYearRow).appendCSV),
+		table("directed-dyad-years", "one row per ordered pair and year: what one party owes the other", directedColumns, directedDyadYears, (*DirectedDyadYearRow).record,
+			(*DirectedDyadYearRow).appendCSV),
+		acrossSet(table("set-dyad-years", "one row per pair of countries and year across the set: how many agreements bound them, which, and with what", setDyadColumns,
+			pointers(SetDyadYears), (*SetDyadYearRow).record, nil)),
 	}
 }
 
@@ -62,8 +64,8 @@ func acrossSet(t Table) Table {
 // table makes a Table of a kind of row R, written as a record by record
 // and as a CSV line by line, or, when line is nil, from its record. line
 // appends the line without its end, using rec as it needs.
-func table[R any](name, doc string, cols []string, rows func(iter.Seq[*agreement.Agreement], Years) iter.Seq[R], record func(R, []string) []string,
-	line func(R, []byte, []string) []byte) Table {
+func table[R any](name, doc string, cols []string, rows func(iter.Seq[*agreement.Agreement], Years) iter.Seq[*R], record func(*R, []string) []string,
+	line func(*R, []byte, []string) []byte) Table {
 	return Table{Name: name, Doc: doc, Columns: cols,
 		lines: func(as iter.Seq[*agreement.Agreement], y Years, buf *[]byte, next func() bool) {
 			rec := make([]string, 0, len(cols))
@@ -93,7 +95,7 @@ func table[R any](name, doc string, cols []string, rows func(iter.Seq[*agreement
 		Rows: func(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[any] {
 			return func(yield func(any) bool) {
 				for r := range rows(as, y) {
-					if !yield(r) {
+					if !yield(*r) {
 						return
 					}
 				}
@@ -173,16 +175,16 @@ func (r MemberRow) record(dst []string) []string {
 	return append(r.To.record(r.From.record(dst)), flag(r.Censored), r.Basis)
 }
 
-func (r MemberYearRow) record(dst []string) []string {
+func (r *MemberYearRow) record(dst []string) []string {
 	return appendMade(r.head(dst), r.obligationsRecord, r.Obligations)
 }
 
 // head is the record without the obligations.
-func (r MemberYearRow) head(dst []string) []string {
+func (r *MemberYearRow) head(dst []string) []string {
 	return append(dst, r.Agreement, r.Party, r.Country, code(r.COW), code(r.GW), number(r.Year), date(r.First), date(r.Last), flag(r.Censored), list(r.Sources))
 }
 
-func (r MemberYearRow) appendCSV(dst []byte, rec []string) []byte {
+func (r *MemberYearRow) appendCSV(dst []byte, rec []string) []byte {
 	rec = r.head(rec)
 	dst = appendFields(appendField(dst, rec[0]), rec[1:])
 	return appendMadeCSV(dst, r.obligationsCSV, r.Obligations, rec[:0])
@@ -209,31 +211,31 @@ func appendMade(dst, fields []string, o Obligations) []string {
 	return o.appendRecord(dst)
 }
 
-func (r DyadYearRow) record(dst []string) []string {
+func (r *DyadYearRow) record(dst []string) []string {
 	return appendMade(appendMade(r.head(dst), r.abRecord, r.AB), r.baRecord, r.BA)
 }
 
-func (r DyadYearRow) head(dst []string) []string {
+func (r *DyadYearRow) head(dst []string) []string {
 	return append(dst, r.Agreement, r.A, r.B, r.CountryA, r.CountryB, code(r.COWA), code(r.COWB), code(r.GWA), code(r.GWB), number(r.Year),
 		flag(r.Binding), date(r.First), date(r.Last), flag(r.Suspended), flag(r.Censored), list(r.Sources))
 }
 
-func (r DyadYearRow) appendCSV(dst []byte, rec []string) []byte {
+func (r *DyadYearRow) appendCSV(dst []byte, rec []string) []byte {
 	dst = appendHead(dst, r.abHead, r.Agreement, r.A, r.B, r.CountryA, r.CountryB)
 	dst = appendYearFields(dst, r.COWA, r.COWB, r.GWA, r.GWB, r.Year, r.Binding, r.First, r.Last, r.Suspended, r.Censored, r.Sources)
 	return appendMadeCSV(appendMadeCSV(dst, r.abCSV, r.AB, rec[:0]), r.baCSV, r.BA, rec[:0])
 }
 
-func (r DirectedDyadYearRow) record(dst []string) []string {
+func (r *DirectedDyadYearRow) record(dst []string) []string {
 	return appendMade(r.head(dst), r.obligationsRecord, r.Obligations)
 }
 
-func (r DirectedDyadYearRow) head(dst []string) []string {
+func (r *DirectedDyadYearRow) head(dst []string) []string {
 	return append(dst, r.Agreement, r.From, r.To, r.CountryFrom, r.CountryTo, code(r.COWFrom), code(r.COWTo), code(r.GWFrom), code(r.GWTo), number(r.Year),
 		flag(r.Binding), date(r.First), date(r.Last), flag(r.Suspended), flag(r.Censored), list(r.Sources))
 }
 
-func (r DirectedDyadYearRow) appendCSV(dst []byte, rec []string) []byte {
+func (r *DirectedDyadYearRow) appendCSV(dst []byte, rec []string) []byte {
 	dst = appendHead(dst, r.headCSV, r.Agreement, r.From, r.To, r.CountryFrom, r.CountryTo)
 	dst = appendYearFields(dst, r.COWFrom, r.COWTo, r.GWFrom, r.GWTo, r.Year, r.Binding, r.First, r.Last, r.Suspended, r.Censored, r.Sources)
 	return appendMadeCSV(dst, r.obligationsCSV, r.Obligations, rec[:0])
@@ -261,10 +263,10 @@ func appendYearFields(dst []byte, cowA, cowB, gwA, gwB, year int, binding bool, 
 	for _, c := range [4]int{cowA, cowB, gwA, gwB} {
 		dst = append(dst, ',')
 		if c != 0 {
-			dst = strconv.AppendInt(dst, int64(c), 10)
+			dst = appendNumber(dst, c)
 		}
 	}
-	dst = strconv.AppendInt(append(dst, ','), int64(year), 10)
+	dst = appendNumber(append(dst, ','), year)
 	dst = appendFlag(append(dst, ','), binding)
 	dst, _ = first.AppendText(append(dst, ','))
 	dst, _ = last.AppendText(append(dst, ','))
@@ -279,6 +281,22 @@ func appendYearFields(dst []byte, cowA, cowB, gwA, gwB, year int, binding bool, 
 		dst = appendField(dst, list(sources))
 	}
 	return dst
+}
+
+// appendNumber appends n in decimal: digit by digit for the codes and
+// years of a row, which strconv would copy from a buffer.
+func appendNumber(dst []byte, n int) []byte {
+	switch {
+	case n < 0 || n >= 10000:
+		return strconv.AppendInt(dst, int64(n), 10)
+	case n >= 1000:
+		return append(dst, byte('0'+n/1000), byte('0'+n/100%10), byte('0'+n/10%10), byte('0'+n%10))
+	case n >= 100:
+		return append(dst, byte('0'+n/100), byte('0'+n/10%10), byte('0'+n%10))
+	case n >= 10:
+		return append(dst, byte('0'+n/10), byte('0'+n%10))
+	}
+	return append(dst, byte('0'+n))
 }
 
 func appendFlag(dst []byte, b bool) []byte {

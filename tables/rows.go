@@ -185,7 +185,13 @@ type MemberYearRow struct {
 // MemberYears returns a row for each party and year of the table in
 // which it was bound on some day.
 func MemberYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[MemberYearRow] {
-	return func(yield func(MemberYearRow) bool) {
+	return values(memberYears(as, y))
+}
+
+// memberYears gives MemberYears's rows in one row, filled again for each.
+func memberYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[*MemberYearRow] {
+	return func(yield func(*MemberYearRow) bool) {
+		var row MemberYearRow
 		for a := range as {
 			life := a.Life()
 			own := ownEvents(a, y)
@@ -206,9 +212,10 @@ func MemberYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[MemberYear
 							continue
 						}
 						c := byYear.in(p, year)
-						if !yield(MemberYearRow{Agreement: a.ID, Party: p.ID, Country: c.Country, COW: c.COW, GW: c.GW, Year: year,
+						row = MemberYearRow{Agreement: a.ID, Party: p.ID, Country: c.Country, COW: c.COW, GW: c.GW, Year: year,
 							First: first, Last: last, Censored: censored, Sources: s.sourcesIn(first, last), Obligations: obligations,
-							obligationsRecord: record, obligationsCSV: encoded}) {
+							obligationsRecord: record, obligationsCSV: encoded}
+						if !yield(&row) {
 							return
 						}
 					}
@@ -275,7 +282,13 @@ type DyadYearRow struct {
 // in which the obligations between them bound, or were suspended, on some
 // day.
 func DyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[DyadYearRow] {
-	return func(yield func(DyadYearRow) bool) {
+	return values(dyadYears(as, y))
+}
+
+// dyadYears gives DyadYears's rows in one row, filled again for each: a
+// row, with the obligations both ways, is most of a kilobyte.
+func dyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[*DyadYearRow] {
+	return func(yield func(*DyadYearRow) bool) {
 		var years []pairYear // room for a pair's years, used again for the next
 		for a := range as {
 			pl := pairLivesOf(a, y)
@@ -321,16 +334,23 @@ type DirectedDyadYearRow struct {
 // DirectedDyadYears returns the dyad-years of DyadYears seen from each
 // party of the pair in turn: A's row, then B's.
 func DirectedDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[DirectedDyadYearRow] {
-	return func(yield func(DirectedDyadYearRow) bool) {
-		for d := range DyadYears(as, y) {
-			ab := DirectedDyadYearRow{Agreement: d.Agreement, From: d.A, To: d.B, CountryFrom: d.CountryA, CountryTo: d.CountryB,
+	return values(directedDyadYears(as, y))
+}
+
+// directedDyadYears gives DirectedDyadYears's rows in two rows, filled
+// again for each pair and year.
+func directedDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[*DirectedDyadYearRow] {
+	return func(yield func(*DirectedDyadYearRow) bool) {
+		var ab, ba DirectedDyadYearRow
+		for d := range dyadYears(as, y) {
+			ab = DirectedDyadYearRow{Agreement: d.Agreement, From: d.A, To: d.B, CountryFrom: d.CountryA, CountryTo: d.CountryB,
 				COWFrom: d.COWA, COWTo: d.COWB, GWFrom: d.GWA, GWTo: d.GWB, Year: d.Year, Binding: d.Binding, First: d.First, Last: d.Last,
 				Suspended: d.Suspended, Censored: d.Censored, Sources: d.Sources, Obligations: d.AB, obligationsRecord: d.abRecord, obligationsCSV: d.abCSV, headCSV: d.abHead}
-			ba := ab
+			ba = ab
 			ba.From, ba.To, ba.CountryFrom, ba.CountryTo = d.B, d.A, d.CountryB, d.CountryA
 			ba.COWFrom, ba.COWTo, ba.GWFrom, ba.GWTo = d.COWB, d.COWA, d.GWB, d.GWA
 			ba.Obligations, ba.obligationsRecord, ba.obligationsCSV, ba.headCSV = d.BA, d.baRecord, d.baCSV, d.baHead
-			if !yield(ab) || !yield(ba) {
+			if !yield(&ab) || !yield(&ba) {
 				return
 			}
 		}
@@ -367,6 +387,7 @@ type pairLives struct {
 	// any two others owe each other the same, common.
 	named  map[string]bool
 	common owedBetween
+	row    DyadYearRow // the row given, filled again for each pair and year
 }
 
 // owedBetween is what one party owes another, with its CSV fields.
@@ -429,7 +450,7 @@ func pairLivesOf(a *agreement.Agreement, y Years) *pairLives {
 
 // pairYears gives the dyad-years of parties i and j (of pl.parties) to
 // emit, in order of year; false when emit asked to stop.
-func (pl *pairLives) pairYears(i, j int, emit func(DyadYearRow) bool) bool {
+func (pl *pairLives) pairYears(i, j int, emit func(*DyadYearRow) bool) bool {
 	a, y, x, z := pl.a, pl.y, pl.parties[i], pl.parties[j]
 	spells := pl.life.PairSpells(x.ID, z.ID)
 	// The sources of the events of a day the pair's obligations began or
@@ -497,16 +518,18 @@ func (pl *pairLives) pairYears(i, j int, emit func(DyadYearRow) bool) bool {
 	}
 	ab, ba := pl.owes(i, j), pl.owes(j, i)
 	codesX, codesZ := pl.codes[i], pl.codes[j]
-	abHead, baHead := headCSV(a.ID, x.ID, z.ID, x.Country, z.Country), headCSV(a.ID, z.ID, x.ID, z.Country, x.Country)
+	row := &pl.row
+	*row = DyadYearRow{Agreement: a.ID, A: x.ID, B: z.ID, CountryA: x.Country, CountryB: z.Country,
+		AB: ab.obligations, BA: ba.obligations, abRecord: ab.record, baRecord: ba.record, abCSV: ab.csv, baCSV: ba.csv,
+		abHead: headCSV(a.ID, x.ID, z.ID, x.Country, z.Country), baHead: headCSV(a.ID, z.ID, x.ID, z.Country, x.Country)}
 	for k := range years {
 		yr, n := &years[k], y.From+k
 		if !yr.binding && !yr.suspended {
 			continue
 		}
 		cx, cz := codesX.in(x, n), codesZ.in(z, n)
-		row := DyadYearRow{Agreement: a.ID, A: x.ID, B: z.ID, CountryA: cx.Country, CountryB: cz.Country, COWA: cx.COW, COWB: cz.COW, GWA: cx.GW, GWB: cz.GW,
-			Year: n, Binding: yr.binding, First: yr.first, Last: yr.last, Suspended: yr.suspended, Censored: yr.censored, Sources: yr.sources,
-			AB: ab.obligations, BA: ba.obligations, abRecord: ab.record, baRecord: ba.record, abCSV: ab.csv, baCSV: ba.csv, abHead: abHead, baHead: baHead}
+		row.COWA, row.COWB, row.GWA, row.GWB = cx.COW, cz.COW, cx.GW, cz.GW
+		row.Year, row.Binding, row.First, row.Last, row.Suspended, row.Censored, row.Sources = n, yr.binding, yr.first, yr.last, yr.suspended, yr.censored, yr.sources
 		if !emit(row) {
 			return false
 		}
@@ -597,6 +620,30 @@ func SetDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[SetDyadYe
 			slices.Sort(r.Agreements)
 			if !yield(*r) {
 				return
+			}
+		}
+	}
+}
+
+// values gives the rows a row iterator points at, each copied.
+func values[R any](rows iter.Seq[*R]) iter.Seq[R] {
+	return func(yield func(R) bool) {
+		for r := range rows {
+			if !yield(*r) {
+				return
+			}
+		}
+	}
+}
+
+// pointers gives a pointer to each row.
+func pointers[R any](rows func(iter.Seq[*agreement.Agreement], Years) iter.Seq[R]) func(iter.Seq[*agreement.Agreement], Years) iter.Seq[*R] {
+	return func(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[*R] {
+		return func(yield func(*R) bool) {
+			for r := range rows(as, y) {
+				if !yield(&r) {
+					return
+				}
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -166,5 +167,14 @@ func TestDyadObligationsAreOwed(t *testing.T) {
 	}
 	if asymmetric == 0 {
 		t.Error("no dyad-year of asymmetric obligations among the generated agreements")
+	}
+}
+
+// TestAppendNumber: numbers are written as strconv writes them.
+func TestAppendNumber(t *testing.T) {
+	for _, n := range []int{0, 1, 9, 10, 99, 100, 999, 1000, 2025, 9999, 10000, 123456, -1, -2025} {
+		if got, want := tables.AppendNumberForTest(n), strconv.Itoa(n); got != want {
+			t.Errorf("%d: %q", n, got)
+		}
 	}
 }
