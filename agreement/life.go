@@ -207,11 +207,12 @@ type PairSpell struct {
 // y: they bind while both are bound and no suspension between them is in
 // effect. nil when either is not a party of the document.
 func (l *Life) PairSpells(x, y string) []PairSpell {
-	if l.a.partyIndex(x) < 0 || l.a.partyIndex(y) < 0 || x == y {
+	ix, iy := l.a.partyIndex(x), l.a.partyIndex(y)
+	if ix < 0 || iy < 0 || x == y {
 		return nil
 	}
 	s := l.full()
-	sx, sy := s.parties[l.a.partyIndex(x)].spells, s.parties[l.a.partyIndex(y)].spells
+	sx, sy := s.parties[ix].spells, s.parties[iy].spells
 	days := make([]Date, 0, len(sx)+len(sy)+len(s.pairEvents)+1)
 	for _, sp := range sx {
 		days = append(days, sp.From)
@@ -232,7 +233,7 @@ func (l *Life) PairSpells(x, y string) []PairSpell {
 	var out []PairSpell
 	for _, d := range days {
 		day := DateOf(d.Last())
-		o := s.obligations(x, y, day)
+		o := s.obligationsOf(ix, iy, x, y, day)
 		if n := len(out); n > 0 && out[n-1].Binding == o.Binding && out[n-1].Reason == o.Reason {
 			continue
 		}

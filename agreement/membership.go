@@ -523,7 +523,12 @@ func (a *Agreement) ObligationsBetween(x, y string, day Date) Obligations {
 
 // obligations answers ObligationsBetween from the snapshot.
 func (s *snapshot) obligations(x, y string, day Date) Obligations {
-	ix, iy := s.b.partyIndex(x), s.b.partyIndex(y)
+	return s.obligationsOf(s.b.partyIndex(x), s.b.partyIndex(y), x, y, day)
+}
+
+// obligationsOf is obligations of the parties at ix and iy of the
+// document (-1: none), x and y.
+func (s *snapshot) obligationsOf(ix, iy int, x, y string, day Date) Obligations {
 	okx, oky := ix >= 0, iy >= 0
 	var mx, my Membership
 	if okx {

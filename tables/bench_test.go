@@ -6,6 +6,7 @@ import (
 	"iter"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"testing"
 	"time"
@@ -66,9 +67,14 @@ func peakHeap() (stop func() uint64) {
 // CSV, as entente table does, reporting the rows, the megabytes of CSV
 // and the most heap in use while they stream. The target: under
 // 10 s and 200 MiB. ENTENTE_BENCH_AGREEMENTS sets how many agreements.
+// The collector runs as entente table sets it (GOGC=400), unless GOGC is
+// set.
 //
 //	go test ./tables -run '^$' -bench DyadYears -benchtime 1x
 func BenchmarkDyadYears(b *testing.B) {
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
 	tb, _ := tables.Lookup("dyad-years")
 	for b.Loop() {
 		var out lineCounter

@@ -222,7 +222,13 @@ func (r *DyadYearRow) head(dst []string) []string {
 
 func (r *DyadYearRow) appendCSV(dst []byte, rec []string) []byte {
 	dst = appendHead(dst, r.abHead, r.Agreement, r.A, r.B, r.CountryA, r.CountryB)
-	dst = appendYearFields(dst, r.COWA, r.COWB, r.GWA, r.GWB, r.Year, r.Binding, r.First, r.Last, r.Suspended, r.Censored, r.Sources)
+	if r.plainTail != nil && !r.Suspended && !r.Censored && len(r.Sources) == 0 {
+		// Most years of a pair: the fields after the dates are the same.
+		dst = appendYearFields(dst, r.COWA, r.COWB, r.GWA, r.GWB, r.Year, r.Binding, r.First, r.Last)
+		return append(dst, r.plainTail...)
+	}
+	dst = appendYearFields(dst, r.COWA, r.COWB, r.GWA, r.GWB, r.Year, r.Binding, r.First, r.Last)
+	dst = appendYearEnd(dst, r.Suspended, r.Censored, r.Sources)
 	return appendMadeCSV(appendMadeCSV(dst, r.abCSV, r.AB, rec[:0]), r.baCSV, r.BA, rec[:0])
 }
 
@@ -237,7 +243,8 @@ func (r *DirectedDyadYearRow) head(dst []string) []string {
 
 func (r *DirectedDyadYearRow) appendCSV(dst []byte, rec []string) []byte {
 	dst = appendHead(dst, r.headCSV, r.Agreement, r.From, r.To, r.CountryFrom, r.CountryTo)
-	dst = appendYearFields(dst, r.COWFrom, r.COWTo, r.GWFrom, r.GWTo, r.Year, r.Binding, r.First, r.Last, r.Suspended, r.Censored, r.Sources)
+	dst = appendYearFields(dst, r.COWFrom, r.COWTo, r.GWFrom, r.GWTo, r.Year, r.Binding, r.First, r.Last)
+	dst = appendYearEnd(dst, r.Suspended, r.Censored, r.Sources)
 	return appendMadeCSV(dst, r.obligationsCSV, r.Obligations, rec[:0])
 }
 
@@ -257,9 +264,9 @@ func headCSV(agreementID, a, b, countryA, countryB string) []byte {
 }
 
 // appendYearFields appends the fields of a dyad's line from its codes to
-// its sources, each after a comma. Numbers, flags and dates never need
+// its last day, each after a comma. Numbers, flags and dates never need
 // quotes.
-func appendYearFields(dst []byte, cowA, cowB, gwA, gwB, year int, binding bool, first, last agreement.Date, suspended, censored bool, sources []string) []byte {
+func appendYearFields(dst []byte, cowA, cowB, gwA, gwB, year int, binding bool, first, last agreement.Date) []byte {
 	for _, c := range [4]int{cowA, cowB, gwA, gwB} {
 		dst = append(dst, ',')
 		if c != 0 {
@@ -268,8 +275,13 @@ func appendYearFields(dst []byte, cowA, cowB, gwA, gwB, year int, binding bool, 
 	}
 	dst = appendNumber(append(dst, ','), year)
 	dst = appendFlag(append(dst, ','), binding)
-	dst, _ = first.AppendText(append(dst, ','))
-	dst, _ = last.AppendText(append(dst, ','))
+	dst = appendDate(append(dst, ','), first)
+	return appendDate(append(dst, ','), last)
+}
+
+// appendYearEnd appends the fields of a dyad's line after its last day,
+// before its obligations.
+func appendYearEnd(dst []byte, suspended, censored bool, sources []string) []byte {
 	dst = appendFlag(append(dst, ','), suspended)
 	dst = appendFlag(append(dst, ','), censored)
 	dst = append(dst, ',')
@@ -280,6 +292,21 @@ func appendYearFields(dst []byte, cowA, cowB, gwA, gwB, year int, binding bool, 
 	default:
 		dst = appendField(dst, list(sources))
 	}
+	return dst
+}
+
+// appendDate appends a date as date writes it, the first and last days of
+// the years most tables cover from the text made once.
+func appendDate(dst []byte, d agreement.Date) []byte {
+	if i := d.Year - firstCached; i >= 0 && i < len(newYears) && d.Exact() {
+		switch {
+		case d.Month == 1 && d.Day == 1:
+			return append(dst, newYears[i]...)
+		case d.Month == 12 && d.Day == 31:
+			return append(dst, yearEnds[i]...)
+		}
+	}
+	dst, _ = d.AppendText(dst)
 	return dst
 }
 

@@ -276,6 +276,9 @@ type DyadYearRow struct {
 	abRecord, baRecord []string
 	abCSV, baCSV       []byte
 	abHead, baHead     []byte // the first fields of a line, from A and from B
+	// plainTail is the fields of a line after its dates in a year neither
+	// suspended nor censored and without sources.
+	plainTail []byte
 }
 
 // DyadYears returns a row for each pair of parties and year of the table
@@ -522,6 +525,7 @@ func (pl *pairLives) pairYears(i, j int, emit func(*DyadYearRow) bool) bool {
 	*row = DyadYearRow{Agreement: a.ID, A: x.ID, B: z.ID, CountryA: x.Country, CountryB: z.Country,
 		AB: ab.obligations, BA: ba.obligations, abRecord: ab.record, baRecord: ba.record, abCSV: ab.csv, baCSV: ba.csv,
 		abHead: headCSV(a.ID, x.ID, z.ID, x.Country, z.Country), baHead: headCSV(a.ID, z.ID, x.ID, z.Country, x.Country)}
+	row.plainTail = append(append(appendYearEnd(nil, false, false, nil), ab.csv...), ba.csv...)
 	for k := range years {
 		yr, n := &years[k], y.From+k
 		if !yr.binding && !yr.suspended {
