@@ -152,6 +152,15 @@ func obligationColumns(prefix string) []string {
 	return out
 }
 
+// ObligationColumns are the columns of a row's obligations, as a table
+// names them: each obligation's flag and clauses, and for defence and
+// offence their scopes and conditions.
+func ObligationColumns() []string { return obligationColumns("") }
+
+// Record returns the obligations as a table's record writes them, field
+// by field under ObligationColumns.
+func (o Obligations) Record() []string { return o.record() }
+
 func (o Obligations) record() []string { return o.appendRecord(nil) }
 
 func (o Obligations) appendRecord(out []string) []string {

@@ -23,7 +23,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	_ "modernc.org/sqlite" // the driver, pure Go
@@ -81,22 +80,16 @@ func Write(path string, set *agreement.Set, files Files, years tables.Years) (er
 	w := &writer{tx: tx}
 	as := set.Agreements()
 	w.model(as, files)
-	for _, tb := range tables.All() {
-		switch tb.Name {
-		case "directed-dyad-years":
-			// a view of dyad_years, below
-		case "member-years":
-			w.split(tb, as, years, 10, "party_obligations", []string{"agreement", "party"})
-		case "dyad-years":
-			w.split(tb, as, years, 16, "pair_obligations", []string{"agreement", "a", "b"})
-		default:
-			w.table(tb, as, years)
-		}
+	for _, name := range []string{"agreements", "members"} {
+		tb, _ := tables.Lookup(name)
+		w.table(tb, as, years)
 	}
+	w.years(as, years)
+	w.runs(as, years)
 	for _, ins := range w.open {
 		ins.flush()
 	}
-	for _, view := range append(w.views, directedView) {
+	for _, view := range append(w.after, views()...) {
 		w.exec(view)
 	}
 	if w.err != nil {
@@ -149,7 +142,7 @@ type writer struct {
 	tx    *sql.Tx
 	err   error
 	open  []*inserter // to flush at the end
-	views []string    // to make once the tables are written
+	after []string    // statements to run once the rows are written (indexes)
 }
 
 func (w *writer) exec(query string, args ...any) {
@@ -242,14 +235,6 @@ func (w *writer) table(tb tables.Table, as []*agreement.Agreement, years tables.
 	for _, c := range tb.Columns {
 		cols = append(cols, [2]string{c, columnType(c)})
 	}
-	if name == "set_dyad_years" {
-		// Across the set, the obligations are lists of agreement#clause.
-		for i := range cols {
-			if cols[i][0] != "any" && cols[i][1] == "INTEGER" && !integerColumns[cols[i][0]] {
-				cols[i][1] = "TEXT"
-			}
-		}
-	}
 	ins := w.create(name, cols)
 	values := make([]any, len(cols))
 	for rec := range tb.Records(seq(as), years) {
@@ -263,51 +248,6 @@ func (w *writer) table(tb tables.Table, as []*agreement.Agreement, years tables.
 	}
 }
 
-// split writes a year table as two: its rows without the obligations
-// (the first head columns), and the obligations once per party or pair
-// (keyed by key, the first columns), which a view of the table's name
-// joins again. The obligations of a pair are the same every year; written
-// once, they are not written thousands of times.
-func (w *writer) split(tb tables.Table, as []*agreement.Agreement, years tables.Years, head int, obligations string, key []string) {
-	name := strings.ReplaceAll(tb.Name, "-", "_")
-	var rowCols, oblCols [][2]string
-	for _, c := range tb.Columns[:head] {
-		rowCols = append(rowCols, [2]string{c, columnType(c)})
-	}
-	for _, c := range key {
-		oblCols = append(oblCols, [2]string{c, "TEXT"})
-	}
-	for _, c := range tb.Columns[head:] {
-		oblCols = append(oblCols, [2]string{c, columnType(c)})
-	}
-	rows := w.create(name+"_rows", rowCols)
-	obl := w.create(obligations, oblCols)
-	values := make([]any, len(tb.Columns))
-	var last []string
-	for rec := range tb.Records(seq(as), years) {
-		for i, v := range rec {
-			values[i] = v
-		}
-		rows.add(values[:head]...)
-		if last == nil || !slices.Equal(last, rec[:len(key)]) {
-			last = slices.Clone(rec[:len(key)])
-			obl.add(append(append([]any{}, values[:len(key)]...), values[head:]...)...)
-		}
-		if w.err != nil {
-			return
-		}
-	}
-	var using, picked []string
-	for _, c := range key {
-		using = append(using, fmt.Sprintf("%q", c))
-	}
-	for _, c := range tb.Columns[head:] {
-		picked = append(picked, fmt.Sprintf("o.%q", c))
-	}
-	w.views = append(w.views, fmt.Sprintf("CREATE VIEW %q AS SELECT r.*, %s FROM %q r JOIN %q o USING (%s)",
-		name, strings.Join(picked, ", "), name+"_rows", obligations, strings.Join(using, ", ")))
-}
-
 func seq(as []*agreement.Agreement) func(func(*agreement.Agreement) bool) {
 	return func(yield func(*agreement.Agreement) bool) {
 		for _, a := range as {
@@ -318,23 +258,3 @@ func seq(as []*agreement.Agreement) func(func(*agreement.Agreement) bool) {
 	}
 }
 
-// directedView is each dyad-year seen from each side: the directed
-// dyad-years, without writing every row twice.
-var directedView = func() string {
-	side := func(from, to string) string {
-		cols := []string{"agreement", from + " AS \"from\"", to + " AS \"to\"", "country_" + from + " AS country_from", "country_" + to + " AS country_to",
-			"cow_" + from + " AS cow_from", "cow_" + to + " AS cow_to", "gw_" + from + " AS gw_from", "gw_" + to + " AS gw_to",
-			"year", "binding", "first", "last", "suspended", "censored", "sources"}
-		for _, n := range []string{"defence", "offence", "neutrality", "non_aggression", "consultation"} {
-			fields := []string{n, n + "_clauses"}
-			if n == "defence" || n == "offence" {
-				fields = append(fields, n+"_scopes", n+"_conditions")
-			}
-			for _, f := range fields {
-				cols = append(cols, fmt.Sprintf("%s%s_%s AS %s", from, to, f, f))
-			}
-		}
-		return "SELECT " + strings.Join(cols, ", ") + " FROM dyad_years"
-	}
-	return "CREATE VIEW directed_dyad_years AS " + side("a", "b") + " UNION ALL " + side("b", "a")
-}()

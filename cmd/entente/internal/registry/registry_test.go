@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/internal/gen"
 	"github.com/entente-go/entente/tables"
 )
 
@@ -123,5 +124,82 @@ func TestWriteReplacesOnlyADatabase(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 2 {
 		t.Errorf("files left in the folder: %v", entries)
+	}
+}
+
+// TestViewsHoldTheTables: each year table of the database, laid out from
+// its runs, holds the rows of package tables, value for value (NULL where
+// a record is empty). Across the set, a list holds the same agreements
+// and clauses, in SQLite's order.
+func TestViewsHoldTheTables(t *testing.T) {
+	docs := []*agreement.Document{}
+	for _, a := range examples(t).Agreements() {
+		docs = append(docs, &agreement.Document{Agreement: a, Header: agreement.Header{Format: a.Format, ID: a.ID, Version: a.Version}})
+	}
+	for seed := range uint64(25) {
+		a := gen.Multilateral(seed)
+		docs = append(docs, &agreement.Document{Agreement: a, Header: agreement.Header{Format: a.Format, ID: a.ID, Version: a.Version}})
+	}
+	set := agreement.NewSet(docs...)
+	path := filepath.Join(t.TempDir(), "registry.sqlite")
+	if err := Write(path, set, nil, years); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	lists := map[string]bool{"agreements": true, "defence": true, "offence": true, "neutrality": true, "non_aggression": true, "consultation": true}
+	for _, name := range []string{"member-years", "dyad-years", "directed-dyad-years", "set-dyad-years"} {
+		tb, _ := tables.Lookup(name)
+		sortLists := func(rec []string) []string {
+			if name != "set-dyad-years" {
+				return rec
+			}
+			for i, c := range tb.Columns {
+				if lists[c] && rec[i] != "" {
+					items := strings.Split(rec[i], "; ")
+					slices.Sort(items)
+					rec[i] = strings.Join(items, "; ")
+				}
+			}
+			return rec
+		}
+		var want []string
+		for rec := range tb.Records(tables.InSet(set), years) {
+			want = append(want, strings.Join(sortLists(slices.Clone(rec)), "|"))
+		}
+		rows, err := db.Query("SELECT * FROM " + strings.ReplaceAll(name, "-", "_"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		values := make([]sql.NullString, len(tb.Columns))
+		ptrs := make([]any, len(values))
+		for i := range values {
+			ptrs[i] = &values[i]
+		}
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			rec := make([]string, len(values))
+			for i, v := range values {
+				rec[i] = v.String
+			}
+			got = append(got, strings.Join(sortLists(rec), "|"))
+		}
+		rows.Close()
+		slices.Sort(want)
+		slices.Sort(got)
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				t.Fatalf("%s, row %d of the database:\n%s\nof the table:\n%s", name, i, got[i], want[i])
+			}
+		}
+		if len(got) != len(want) || len(want) < 100 {
+			t.Errorf("%s: %d rows in the database, %d in the table", name, len(got), len(want))
+		}
 	}
 }

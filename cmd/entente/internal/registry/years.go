@@ -1,0 +1,199 @@
+package registry
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/entente-go/entente/agreement"
+	"github.com/entente-go/entente/parties"
+	"github.com/entente-go/entente/tables"
+)
+
+// The year tables are kept as runs (tables.DyadYearRuns,
+// tables.MemberYearRuns): a pair bound for fifty years is one row, not
+// fifty. Views of the tables' names lay the runs out year by year, with
+// the codes of each year from country_years and the obligations from
+// obligation_sets, so that they hold, row for row, what entente table
+// writes. The dyad-years of 10,000 generated agreements are 63 million
+// rows, and 2 million runs.
+
+// years writes the years of the tables, with their first and last days
+// as the views write them, and each country's codes in each year.
+func (w *writer) years(as []*agreement.Agreement, y tables.Years) {
+	text, integer := "TEXT", "INTEGER"
+	rows := w.create("years", [][2]string{{"year", "INTEGER PRIMARY KEY"}, {"new_year", text}, {"year_end", text}})
+	for year := y.From; year <= y.To; year++ {
+		rows.add(int64(year), agreement.Date{Year: year, Month: 1, Day: 1}.String(), agreement.Date{Year: year, Month: 12, Day: 31}.String())
+	}
+	codes := w.create("country_years", [][2]string{{"country", text}, {"year", integer}, {"cow", integer}, {"gw", integer}})
+	seen := map[string]bool{}
+	for _, a := range as {
+		for _, p := range a.Parties {
+			if p.Country == "" || seen[p.Country] {
+				continue
+			}
+			seen[p.Country] = true
+			for year := y.From; year <= y.To; year++ {
+				cow, okCOW := parties.StateCodeIn(p.Country, parties.SystemCOW, year)
+				gw, okGW := parties.StateCodeIn(p.Country, parties.SystemGW, year)
+				if okCOW || okGW {
+					codes.add(p.Country, int64(year), code(cow.Code, okCOW), code(gw.Code, okGW))
+				}
+			}
+		}
+	}
+	w.after = append(w.after, "CREATE UNIQUE INDEX country_years_key ON country_years (country, year)")
+}
+
+// code is a state code, or NULL where the system lists no state.
+func code(n int, ok bool) any {
+	if !ok || n == 0 {
+		return nil
+	}
+	return int64(n)
+}
+
+// runs writes the dyads (one row per pair of an agreement), their runs
+// of dyad-years, the members' runs of member-years, and the sets of
+// obligations they owe, each set once.
+func (w *writer) runs(as []*agreement.Agreement, y tables.Years) {
+	text, integer := "TEXT", "INTEGER"
+	oblColumns := [][2]string{{"id", "INTEGER PRIMARY KEY"}}
+	for _, c := range tables.ObligationColumns() {
+		oblColumns = append(oblColumns, [2]string{c, columnType(c)})
+	}
+	sets := w.create("obligation_sets", oblColumns)
+	clauses := w.create("obligation_clauses", [][2]string{{"obligations", integer}, {"obligation", text}, {"clause", text}})
+	ids := map[string]int64{}
+	setOf := func(o tables.Obligations) int64 {
+		record := o.Record()
+		key := strings.Join(record, "\x00")
+		if id, ok := ids[key]; ok {
+			return id
+		}
+		id := int64(len(ids) + 1)
+		ids[key] = id
+		values := []any{id}
+		for _, f := range record {
+			values = append(values, f)
+		}
+		sets.add(values...)
+		for name, ob := range map[string]tables.Obligation{"defence": o.Defence, "offence": o.Offence, "neutrality": o.Neutrality,
+			"non_aggression": o.NonAggression, "consultation": o.Consultation} {
+			for _, c := range ob.Clauses {
+				clauses.add(id, name, c)
+			}
+		}
+		return id
+	}
+	runColumns := [][2]string{{"from_year", integer}, {"to_year", integer}, {"first", text}, {"last", text},
+		{"first_sources", text}, {"last_sources", text}, {"censored", integer}}
+
+	dyads := w.create("dyads", [][2]string{{"id", "INTEGER PRIMARY KEY"}, {"agreement", text}, {"a", text}, {"b", text},
+		{"country_a", text}, {"country_b", text}, {"ab", integer}, {"ba", integer}})
+	dyadRuns := w.create("dyad_year_runs", append([][2]string{{"dyad", integer}, {"binding", integer}, {"suspended", integer}}, runColumns...))
+	var dyad int64
+	var last tables.DyadYearRow
+	for run := range tables.DyadYearRuns(seq(as), y) {
+		f := run.First
+		if dyad == 0 || f.Agreement != last.Agreement || f.A != last.A || f.B != last.B {
+			dyad++
+			last = f
+			dyads.add(dyad, f.Agreement, f.A, f.B, f.CountryA, f.CountryB, setOf(f.AB), setOf(f.BA))
+		}
+		dyadRuns.add(append([]any{dyad, flag(f.Binding), flag(f.Suspended)}, runValues(f.Year, run.To, f.First, run.Last, f.Sources, run.LastSources, run.Censored)...)...)
+		if w.err != nil {
+			return
+		}
+	}
+	memberRuns := w.create("member_year_runs", append([][2]string{{"agreement", text}, {"party", text}, {"country", text}, {"obligations", integer}}, runColumns...))
+	for run := range tables.MemberYearRuns(seq(as), y) {
+		f := run.First
+		memberRuns.add(append([]any{f.Agreement, f.Party, f.Country, setOf(f.Obligations)},
+			runValues(f.Year, run.To, f.First, run.Last, f.Sources, run.LastSources, run.Censored)...)...)
+		if w.err != nil {
+			return
+		}
+	}
+}
+
+// runValues are the columns of a run from its first year to its end. A
+// run of one year has its sources once, as first_sources.
+func runValues(from, to int, first, last agreement.Date, sources, lastSources []string, censored bool) []any {
+	var atEnd any
+	if to > from {
+		atEnd = strings.Join(lastSources, "; ")
+	}
+	return []any{int64(from), int64(to), first.String(), last.String(), strings.Join(sources, "; "), atEnd, flag(censored)}
+}
+
+// views lays the runs out as the year tables.
+func views() []string {
+	obligations := func(alias, prefix string) string {
+		var cols []string
+		for _, c := range tables.ObligationColumns() {
+			cols = append(cols, fmt.Sprintf("%s.%s AS %s%s", alias, c, prefix, c))
+		}
+		return strings.Join(cols, ", ")
+	}
+	// The parts of a year of a run: its first and last days, its
+	// sources, whether it is censored.
+	days := func(bound string) string {
+		return fmt.Sprintf(`CASE WHEN y.year = r.from_year THEN r."first" WHEN %[1]s THEN y.new_year END AS "first",
+			CASE WHEN y.year = r.to_year THEN r."last" WHEN %[1]s THEN y.year_end END AS "last"`, bound)
+	}
+	const censored = `CASE WHEN y.year = r.to_year THEN r.censored ELSE 0 END AS censored`
+	const sources = `CASE WHEN y.year = r.from_year THEN r.first_sources WHEN y.year = r.to_year THEN r.last_sources END AS sources`
+	dyadYears := `CREATE VIEW dyad_years AS
+		SELECT d.agreement, d.a, d.b, d.country_a, d.country_b, ca.cow AS cow_a, cb.cow AS cow_b, ca.gw AS gw_a, cb.gw AS gw_b, y.year,
+			r.binding, ` + days("r.binding = 1") + `, r.suspended, ` + censored + `, ` + sources + `,
+			` + obligations("ab", "ab_") + `, ` + obligations("ba", "ba_") + `
+		FROM dyad_year_runs r JOIN years y ON y.year BETWEEN r.from_year AND r.to_year
+		JOIN dyads d ON d.id = r.dyad
+		JOIN obligation_sets ab ON ab.id = d.ab JOIN obligation_sets ba ON ba.id = d.ba
+		LEFT JOIN country_years ca ON ca.country = d.country_a AND ca.year = y.year
+		LEFT JOIN country_years cb ON cb.country = d.country_b AND cb.year = y.year`
+	memberYears := `CREATE VIEW member_years AS
+		SELECT r.agreement, r.party, r.country, c.cow, c.gw, y.year, ` + days("1") + `, ` + censored + `, ` + sources + `,
+			` + obligations("o", "") + `
+		FROM member_year_runs r JOIN years y ON y.year BETWEEN r.from_year AND r.to_year
+		JOIN obligation_sets o ON o.id = r.obligations
+		LEFT JOIN country_years c ON c.country = r.country AND c.year = y.year`
+	// Across the set: the lists are gathered with group_concat, which
+	// separates by commas; a comma inside a value is kept apart as the
+	// unit separator meanwhile. Their order is SQLite's.
+	gather := func(value string) string {
+		return fmt.Sprintf("replace(replace(group_concat(DISTINCT replace(%s, ',', char(31))), ',', '; '), char(31), ',')", value)
+	}
+	var refs []string
+	for _, n := range []string{"defence", "offence", "neutrality", "non_aggression", "consultation"} {
+		refs = append(refs, gather(fmt.Sprintf("CASE WHEN c.obligation = '%s' THEN d.agreement || '#' || c.clause END", n))+" AS "+n)
+	}
+	setDyadYears := `CREATE VIEW set_dyad_years AS
+		SELECT d.country_a, d.country_b, ca.cow AS cow_a, cb.cow AS cow_b, ca.gw AS gw_a, cb.gw AS gw_b, y.year,
+			` + gather("d.agreement") + ` AS agreements, count(DISTINCT d.agreement) AS count, count(c.clause) > 0 AS "any",
+			` + strings.Join(refs, ", ") + `
+		FROM dyad_year_runs r JOIN years y ON y.year BETWEEN r.from_year AND r.to_year
+		JOIN dyads d ON d.id = r.dyad
+		LEFT JOIN obligation_clauses c ON c.obligations IN (d.ab, d.ba)
+		LEFT JOIN country_years ca ON ca.country = d.country_a AND ca.year = y.year
+		LEFT JOIN country_years cb ON cb.country = d.country_b AND cb.year = y.year
+		WHERE r.binding = 1 AND d.country_a IS NOT NULL AND d.country_b IS NOT NULL AND d.country_a <> d.country_b
+		GROUP BY d.country_a, d.country_b, y.year`
+	return []string{dyadYears, memberYears, directedView, setDyadYears}
+}
+
+// directedView is each dyad-year seen from each side: the directed
+// dyad-years, without writing every row twice.
+var directedView = func() string {
+	side := func(from, to string) string {
+		cols := []string{"agreement", from + " AS \"from\"", to + " AS \"to\"", "country_" + from + " AS country_from", "country_" + to + " AS country_to",
+			"cow_" + from + " AS cow_from", "cow_" + to + " AS cow_to", "gw_" + from + " AS gw_from", "gw_" + to + " AS gw_to",
+			"year", "binding", `"first"`, `"last"`, "suspended", "censored", "sources"}
+		for _, c := range tables.ObligationColumns() {
+			cols = append(cols, fmt.Sprintf("%s%s_%s AS %s", from, to, c, c))
+		}
+		return "SELECT " + strings.Join(cols, ", ") + " FROM dyad_years"
+	}
+	return "CREATE VIEW directed_dyad_years AS " + side("a", "b") + " UNION ALL " + side("b", "a")
+}()
