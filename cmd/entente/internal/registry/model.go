@@ -6,9 +6,10 @@ import (
 	"github.com/entente-go/entente/agreement"
 )
 
-// model writes the agreements as written (files, parties, clauses,
-// commitments, events, sources) and their lives (spells, pairs).
-func (w *writer) model(as []*agreement.Agreement, files Files) {
+// model makes the tables of the agreements as written (files, parties,
+// clauses, commitments, events, sources) and their lives (spells, pairs),
+// and returns their producer.
+func (w *writer) model(as []*agreement.Agreement, files Files) func() {
 	text, integer := "TEXT", "INTEGER"
 	fileRows := w.create("files", [][2]string{{"agreement", text}, {"version", text}, {"file", text}})
 	partyRows := w.create("parties", [][2]string{{"agreement", text}, {"party", text}, {"kind", text}, {"country", text}, {"organisation", text},
@@ -25,6 +26,10 @@ func (w *writer) model(as []*agreement.Agreement, files Files) {
 		{"from_at_latest", integer}, {"basis", text}, {"contested", integer}, {"sources", text}})
 	pairRows := w.create("pairs", [][2]string{{"agreement", text}, {"a", text}, {"b", text}, {"n", integer}, {"from_date", text},
 		{"binding", integer}, {"reason", text}})
+	return func() { w.modelRows(as, files, fileRows, partyRows, clauseRows, commitmentRows, eventRows, sourceRows, spellRows, pairRows) }
+}
+
+func (w *writer) modelRows(as []*agreement.Agreement, files Files, fileRows, partyRows, clauseRows, commitmentRows, eventRows, sourceRows, spellRows, pairRows *inserter) {
 	for _, a := range as {
 		fileRows.add(a.ID, a.Version.Label, files[a])
 		for _, p := range a.Parties {
@@ -74,7 +79,7 @@ func (w *writer) model(as []*agreement.Agreement, files Files) {
 				}
 			}
 		}
-		if w.err != nil {
+		if w.stopped.Load() {
 			return
 		}
 	}

@@ -24,6 +24,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // the driver, pure Go
 
@@ -77,15 +79,31 @@ func Write(path string, set *agreement.Set, files Files, years tables.Years) (er
 			tx.Rollback()
 		}
 	}()
-	w := &writer{tx: tx}
+	w := &writer{tx: tx, batches: make(chan batch, 64)}
 	as := set.Agreements()
-	w.model(as, files)
-	for _, name := range []string{"agreements", "members"} {
-		tb, _ := tables.Lookup(name)
-		w.table(tb, as, years)
+	agreementRows, _ := tables.Lookup("agreements")
+	memberRows, _ := tables.Lookup("members")
+	// The tables are made here, their rows on a goroutine each, and
+	// written here as they come: SQLite takes one writer.
+	producers := []func(){w.model(as, files), w.table(agreementRows, as, years), w.table(memberRows, as, years), w.years(as, years), w.runs(as, years)}
+	if w.err != nil {
+		return w.err
 	}
-	w.years(as, years)
-	w.runs(as, years)
+	var wg sync.WaitGroup
+	for _, produce := range producers {
+		wg.Go(produce)
+	}
+	go func() {
+		wg.Wait()
+		close(w.batches)
+	}()
+	for b := range w.batches {
+		if w.err == nil {
+			if _, w.err = b.stmt.Exec(b.args...); w.err != nil {
+				w.stopped.Store(true) // the producers give up; their batches are drained
+			}
+		}
+	}
 	for _, ins := range w.open {
 		ins.flush()
 	}
@@ -138,9 +156,13 @@ func replaceable(path string) (os.FileMode, error) {
 }
 
 // writer runs statements in one transaction, keeping the first error.
+// Rows are made on other goroutines (producers) and sent in batches to
+// the one that writes.
 type writer struct {
-	tx    *sql.Tx
-	err   error
+	tx      *sql.Tx
+	err     error // the writing goroutine's
+	batches chan batch
+	stopped atomic.Bool // a write failed: producers stop
 	open  []*inserter // to flush at the end
 	after []string    // statements to run once the rows are written (indexes)
 }
@@ -185,8 +207,16 @@ func (ins *inserter) insert(n int) string {
 	return fmt.Sprintf("INSERT INTO %q VALUES %s", ins.name, strings.TrimSuffix(strings.Repeat(row+", ", n), ", "))
 }
 
+// batch is a statement of batchRows rows and its values.
+type batch struct {
+	stmt *sql.Stmt
+	args []any
+}
+
+// add adds a row, sending a batch to the writer when it is full; on a
+// producer's goroutine.
 func (ins *inserter) add(values ...any) {
-	if ins.w.err != nil {
+	if ins.w.stopped.Load() {
 		return
 	}
 	for _, v := range values {
@@ -196,8 +226,8 @@ func (ins *inserter) add(values ...any) {
 		ins.pending = append(ins.pending, v)
 	}
 	if len(ins.pending) == batchRows*ins.columns {
-		_, ins.w.err = ins.batch.Exec(ins.pending...)
-		ins.pending = ins.pending[:0]
+		ins.w.batches <- batch{ins.batch, ins.pending}
+		ins.pending = make([]any, 0, batchRows*ins.columns)
 	}
 }
 
@@ -228,22 +258,25 @@ func columnType(name string) string {
 	return "TEXT"
 }
 
-// table writes one of package tables' tables, by its CSV columns.
-func (w *writer) table(tb tables.Table, as []*agreement.Agreement, years tables.Years) {
+// table makes one of package tables' tables, by its CSV columns, and
+// returns its producer.
+func (w *writer) table(tb tables.Table, as []*agreement.Agreement, years tables.Years) func() {
 	name := strings.ReplaceAll(tb.Name, "-", "_")
 	var cols [][2]string
 	for _, c := range tb.Columns {
 		cols = append(cols, [2]string{c, columnType(c)})
 	}
 	ins := w.create(name, cols)
-	values := make([]any, len(cols))
-	for rec := range tb.Records(seq(as), years) {
-		for i, v := range rec {
-			values[i] = v
-		}
-		ins.add(values...)
-		if w.err != nil {
-			return
+	return func() {
+		values := make([]any, len(cols))
+		for rec := range tb.Records(seq(as), years) {
+			for i, v := range rec {
+				values[i] = v
+			}
+			ins.add(values...)
+			if w.stopped.Load() {
+				return
+			}
 		}
 	}
 }

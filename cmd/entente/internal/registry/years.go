@@ -17,15 +17,21 @@ import (
 // writes. The dyad-years of 10,000 generated agreements are 63 million
 // rows, and 2 million runs.
 
-// years writes the years of the tables, with their first and last days
-// as the views write them, and each country's codes in each year.
-func (w *writer) years(as []*agreement.Agreement, y tables.Years) {
+// years makes the tables of the years, with their first and last days as
+// the views write them, and of each country's codes in each year, and
+// returns their producer.
+func (w *writer) years(as []*agreement.Agreement, y tables.Years) func() {
 	text, integer := "TEXT", "INTEGER"
 	rows := w.create("years", [][2]string{{"year", "INTEGER PRIMARY KEY"}, {"new_year", text}, {"year_end", text}})
+	codes := w.create("country_years", [][2]string{{"country", text}, {"year", integer}, {"cow", integer}, {"gw", integer}})
+	w.after = append(w.after, "CREATE UNIQUE INDEX country_years_key ON country_years (country, year)")
+	return func() { yearRows(as, y, rows, codes) }
+}
+
+func yearRows(as []*agreement.Agreement, y tables.Years, rows, codes *inserter) {
 	for year := y.From; year <= y.To; year++ {
 		rows.add(int64(year), agreement.Date{Year: year, Month: 1, Day: 1}.String(), agreement.Date{Year: year, Month: 12, Day: 31}.String())
 	}
-	codes := w.create("country_years", [][2]string{{"country", text}, {"year", integer}, {"cow", integer}, {"gw", integer}})
 	seen := map[string]bool{}
 	for _, a := range as {
 		for _, p := range a.Parties {
@@ -42,7 +48,6 @@ func (w *writer) years(as []*agreement.Agreement, y tables.Years) {
 			}
 		}
 	}
-	w.after = append(w.after, "CREATE UNIQUE INDEX country_years_key ON country_years (country, year)")
 }
 
 // code is a state code, or NULL where the system lists no state.
@@ -53,10 +58,11 @@ func code(n int, ok bool) any {
 	return int64(n)
 }
 
-// runs writes the dyads (one row per pair of an agreement), their runs
-// of dyad-years, the members' runs of member-years, and the sets of
-// obligations they owe, each set once.
-func (w *writer) runs(as []*agreement.Agreement, y tables.Years) {
+// runs makes the tables of the dyads (one row per pair of an agreement),
+// their runs of dyad-years, the members' runs of member-years, and the
+// sets of obligations they owe, each set once; and returns their
+// producer.
+func (w *writer) runs(as []*agreement.Agreement, y tables.Years) func() {
 	text, integer := "TEXT", "INTEGER"
 	oblColumns := [][2]string{{"id", "INTEGER PRIMARY KEY"}}
 	for _, c := range tables.ObligationColumns() {
@@ -64,6 +70,16 @@ func (w *writer) runs(as []*agreement.Agreement, y tables.Years) {
 	}
 	sets := w.create("obligation_sets", oblColumns)
 	clauses := w.create("obligation_clauses", [][2]string{{"obligations", integer}, {"obligation", text}, {"clause", text}})
+	runColumns := [][2]string{{"from_year", integer}, {"to_year", integer}, {"first", text}, {"last", text},
+		{"first_sources", text}, {"last_sources", text}, {"censored", integer}}
+	dyads := w.create("dyads", [][2]string{{"id", "INTEGER PRIMARY KEY"}, {"agreement", text}, {"a", text}, {"b", text},
+		{"country_a", text}, {"country_b", text}, {"ab", integer}, {"ba", integer}})
+	dyadRuns := w.create("dyad_year_runs", append([][2]string{{"dyad", integer}, {"binding", integer}, {"suspended", integer}}, runColumns...))
+	memberRuns := w.create("member_year_runs", append([][2]string{{"agreement", text}, {"party", text}, {"country", text}, {"obligations", integer}}, runColumns...))
+	return func() { w.runRows(as, y, sets, clauses, dyads, dyadRuns, memberRuns) }
+}
+
+func (w *writer) runRows(as []*agreement.Agreement, y tables.Years, sets, clauses, dyads, dyadRuns, memberRuns *inserter) {
 	ids := map[string]int64{}
 	setOf := func(o tables.Obligations) int64 {
 		record := o.Record()
@@ -86,12 +102,6 @@ func (w *writer) runs(as []*agreement.Agreement, y tables.Years) {
 		}
 		return id
 	}
-	runColumns := [][2]string{{"from_year", integer}, {"to_year", integer}, {"first", text}, {"last", text},
-		{"first_sources", text}, {"last_sources", text}, {"censored", integer}}
-
-	dyads := w.create("dyads", [][2]string{{"id", "INTEGER PRIMARY KEY"}, {"agreement", text}, {"a", text}, {"b", text},
-		{"country_a", text}, {"country_b", text}, {"ab", integer}, {"ba", integer}})
-	dyadRuns := w.create("dyad_year_runs", append([][2]string{{"dyad", integer}, {"binding", integer}, {"suspended", integer}}, runColumns...))
 	var dyad int64
 	var last tables.DyadYearRow
 	for run := range tables.DyadYearRuns(seq(as), y) {
@@ -102,16 +112,15 @@ func (w *writer) runs(as []*agreement.Agreement, y tables.Years) {
 			dyads.add(dyad, f.Agreement, f.A, f.B, f.CountryA, f.CountryB, setOf(f.AB), setOf(f.BA))
 		}
 		dyadRuns.add(append([]any{dyad, flag(f.Binding), flag(f.Suspended)}, runValues(f.Year, run.To, f.First, run.Last, f.Sources, run.LastSources, run.Censored)...)...)
-		if w.err != nil {
+		if w.stopped.Load() {
 			return
 		}
 	}
-	memberRuns := w.create("member_year_runs", append([][2]string{{"agreement", text}, {"party", text}, {"country", text}, {"obligations", integer}}, runColumns...))
 	for run := range tables.MemberYearRuns(seq(as), y) {
 		f := run.First
 		memberRuns.add(append([]any{f.Agreement, f.Party, f.Country, setOf(f.Obligations)},
 			runValues(f.Year, run.To, f.First, run.Last, f.Sources, run.LastSources, run.Censored)...)...)
-		if w.err != nil {
+		if w.stopped.Load() {
 			return
 		}
 	}
