@@ -32,27 +32,44 @@ type DyadYearRun struct {
 func DyadYearRuns(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[DyadYearRun] {
 	return func(yield func(DyadYearRun) bool) {
 		var run DyadYearRun
-		var end *DyadYearRow // the last row taken into run, nil before the first
-		var last DyadYearRow // end's copy
+		var end runEnd // the last row taken into run
+		started := false
 		for r := range dyadYears(as, y) {
-			if end != nil && r.Agreement == run.First.Agreement && r.A == run.First.A && r.B == run.First.B &&
-				r.Year == run.To+1 && r.Binding == run.First.Binding && r.Suspended == run.First.Suspended &&
-				wholeEnd(end.Binding, end.Last, end.Censored) && (end.Year == run.First.Year || len(end.Sources) == 0) &&
-				wholeStart(r.Binding, r.First) {
+			if started && r.Agreement == run.First.Agreement && r.A == run.First.A && r.B == run.First.B &&
+				r.Binding == run.First.Binding && r.Suspended == run.First.Suspended && end.continuedBy(r.Year, r.Binding, r.First) {
 				run.To, run.Last, run.LastSources, run.Censored = r.Year, r.Last, r.Sources, r.Censored
-				last = *r
+				end = runEnd{year: r.Year, binding: r.Binding, last: r.Last, censored: r.Censored, sources: len(r.Sources) > 0}
 				continue
 			}
-			if end != nil && !yield(run) {
+			if started && !yield(run) {
 				return
 			}
 			run = DyadYearRun{First: *r, To: r.Year, Last: r.Last, LastSources: r.Sources, Censored: r.Censored}
-			last, end = *r, &last
+			end = runEnd{year: r.Year, first: true, binding: r.Binding, last: r.Last, censored: r.Censored}
+			started = true
 		}
-		if end != nil {
+		if started {
 			yield(run)
 		}
 	}
+}
+
+// runEnd is what the last row of a run says of its end: whether a row
+// of the next year may follow it in the run.
+type runEnd struct {
+	year     int
+	first    bool // it is the run's first row, whose sources are its own
+	binding  bool
+	last     agreement.Date
+	censored bool
+	sources  bool
+}
+
+// continuedBy says a row of a year, binding or not and beginning on
+// first, continues the run: the run's last row is then a year inside
+// it, whole but for its first day if it is the run's first.
+func (e runEnd) continuedBy(year int, binding bool, first agreement.Date) bool {
+	return year == e.year+1 && wholeEnd(e.binding, e.last, e.censored) && (e.first || !e.sources) && wholeStart(binding, first)
 }
 
 // Rows returns the rows of the run's years.
@@ -96,22 +113,22 @@ type MemberYearRun struct {
 func MemberYearRuns(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[MemberYearRun] {
 	return func(yield func(MemberYearRun) bool) {
 		var run MemberYearRun
-		var end *MemberYearRow
-		var last MemberYearRow
+		var end runEnd
+		started := false
 		for r := range memberYears(as, y) {
-			if end != nil && r.Agreement == run.First.Agreement && r.Party == run.First.Party && r.Year == run.To+1 &&
-				wholeEnd(true, end.Last, end.Censored) && (end.Year == run.First.Year || len(end.Sources) == 0) && wholeStart(true, r.First) {
+			if started && r.Agreement == run.First.Agreement && r.Party == run.First.Party && end.continuedBy(r.Year, true, r.First) {
 				run.To, run.Last, run.LastSources, run.Censored = r.Year, r.Last, r.Sources, r.Censored
-				last = *r
+				end = runEnd{year: r.Year, binding: true, last: r.Last, censored: r.Censored, sources: len(r.Sources) > 0}
 				continue
 			}
-			if end != nil && !yield(run) {
+			if started && !yield(run) {
 				return
 			}
 			run = MemberYearRun{First: *r, To: r.Year, Last: r.Last, LastSources: r.Sources, Censored: r.Censored}
-			last, end = *r, &last
+			end = runEnd{year: r.Year, first: true, binding: true, last: r.Last, censored: r.Censored}
+			started = true
 		}
-		if end != nil {
+		if started {
 			yield(run)
 		}
 	}

@@ -26,7 +26,9 @@ func (w *writer) model(as []*agreement.Agreement, files Files) func() {
 		{"from_at_latest", integer}, {"basis", text}, {"contested", integer}, {"sources", text}})
 	pairRows := w.create("pairs", [][2]string{{"agreement", text}, {"a", text}, {"b", text}, {"n", integer}, {"from_date", text},
 		{"binding", integer}, {"reason", text}})
-	return func() { w.modelRows(as, files, fileRows, partyRows, clauseRows, commitmentRows, eventRows, sourceRows, spellRows, pairRows) }
+	return func() {
+		w.modelRows(as, files, fileRows, partyRows, clauseRows, commitmentRows, eventRows, sourceRows, spellRows, pairRows)
+	}
 }
 
 func (w *writer) modelRows(as []*agreement.Agreement, files Files, fileRows, partyRows, clauseRows, commitmentRows, eventRows, sourceRows, spellRows, pairRows *inserter) {

@@ -163,8 +163,8 @@ type writer struct {
 	err     error // the writing goroutine's
 	batches chan batch
 	stopped atomic.Bool // a write failed: producers stop
-	open  []*inserter // to flush at the end
-	after []string    // statements to run once the rows are written (indexes)
+	open    []*inserter // to flush at the end
+	after   []string    // statements to run once the rows are written (indexes)
 }
 
 func (w *writer) exec(query string, args ...any) {
@@ -290,4 +290,3 @@ func seq(as []*agreement.Agreement) func(func(*agreement.Agreement) bool) {
 		}
 	}
 }
-

@@ -2,6 +2,7 @@ package registry
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/entente-go/entente/agreement"
@@ -81,7 +82,7 @@ func (w *writer) runs(as []*agreement.Agreement, y tables.Years) func() {
 
 func (w *writer) runRows(as []*agreement.Agreement, y tables.Years, sets, clauses, dyads, dyadRuns, memberRuns *inserter) {
 	ids := map[string]int64{}
-	setOf := func(o tables.Obligations) int64 {
+	setID := func(o tables.Obligations) int64 {
 		record := o.Record()
 		key := strings.Join(record, "\x00")
 		if id, ok := ids[key]; ok {
@@ -100,6 +101,24 @@ func (w *writer) runRows(as []*agreement.Agreement, y tables.Years, sets, clause
 				clauses.add(id, name, c)
 			}
 		}
+		return id
+	}
+	// Most pairs of an agreement owe each other the same: the sets met
+	// last are compared before a set's record is made and looked up.
+	type known struct {
+		o  tables.Obligations
+		id int64
+	}
+	var recent [4]known
+	setOf := func(o tables.Obligations) int64 {
+		for _, k := range recent {
+			if k.id != 0 && sameObligations(k.o, o) {
+				return k.id
+			}
+		}
+		id := setID(o)
+		copy(recent[1:], recent[:3])
+		recent[0] = known{o, id}
 		return id
 	}
 	var dyad int64
@@ -124,6 +143,14 @@ func (w *writer) runRows(as []*agreement.Agreement, y tables.Years, sets, clause
 			return
 		}
 	}
+}
+
+func sameObligations(a, b tables.Obligations) bool {
+	same := func(x, y tables.Obligation) bool {
+		return x.Present == y.Present && slices.Equal(x.Clauses, y.Clauses) && slices.Equal(x.Scopes, y.Scopes) && slices.Equal(x.Conditions, y.Conditions)
+	}
+	return same(a.Defence, b.Defence) && same(a.Offence, b.Offence) && same(a.Neutrality, b.Neutrality) &&
+		same(a.NonAggression, b.NonAggression) && same(a.Consultation, b.Consultation)
 }
 
 // runValues are the columns of a run from its first year to its end. A
