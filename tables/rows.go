@@ -360,6 +360,22 @@ func directedDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[*Dir
 	}
 }
 
+// Pairs returns the pairs of an agreement's parties that have a life in
+// it, each once, as the dyad tables order them: A before B by country
+// code, then party id.
+func Pairs(a *agreement.Agreement) iter.Seq2[agreement.Party, agreement.Party] {
+	return func(yield func(agreement.Party, agreement.Party) bool) {
+		ps := ordered(a)
+		for i, x := range ps {
+			for _, z := range ps[i+1:] {
+				if !yield(x, z) {
+					return
+				}
+			}
+		}
+	}
+}
+
 // ordered returns the agreement's parties with a life in it, by country
 // code, then id.
 func ordered(a *agreement.Agreement) []agreement.Party {
@@ -454,7 +470,81 @@ func pairLivesOf(a *agreement.Agreement, y Years) *pairLives {
 // pairYears gives the dyad-years of parties i and j (of pl.parties) to
 // emit, in order of year; false when emit asked to stop.
 func (pl *pairLives) pairYears(i, j int, emit func(*DyadYearRow) bool) bool {
-	a, y, x, z := pl.a, pl.y, pl.parties[i], pl.parties[j]
+	years := pl.layOut(i, j)
+	if years == nil {
+		return true
+	}
+	row := pl.pairRow(i, j, true)
+	for k := range years {
+		if yr := &years[k]; yr.binding || yr.suspended {
+			pl.fillYear(row, i, j, pl.y.From+k, yr)
+			if !emit(row) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// pairRuns gives the dyad-years of parties i and j folded into runs (see
+// DyadYearRuns) to emit; false when emit asked to stop.
+func (pl *pairLives) pairRuns(i, j int, emit func(*DyadYearRun) bool) bool {
+	years := pl.layOut(i, j)
+	if years == nil {
+		return true
+	}
+	row := pl.pairRow(i, j, false)
+	var run DyadYearRun
+	var end runEnd // what the last year taken into run says of its end
+	started := false
+	for k := range years {
+		yr, n := &years[k], pl.y.From+k
+		if !yr.binding && !yr.suspended {
+			continue
+		}
+		if started && yr.binding == run.First.Binding && yr.suspended == run.First.Suspended && end.continuedBy(n, yr.binding, yr.first) {
+			run.To, run.Last, run.LastSources, run.Censored = n, yr.last, yr.sources, yr.censored
+			end = runEnd{year: n, binding: yr.binding, last: yr.last, censored: yr.censored, sources: len(yr.sources) > 0}
+			continue
+		}
+		if started && !emit(&run) {
+			return false
+		}
+		pl.fillYear(row, i, j, n, yr)
+		run = DyadYearRun{First: *row, To: n, Last: yr.last, LastSources: yr.sources, Censored: yr.censored}
+		end = runEnd{year: n, first: true, binding: yr.binding, last: yr.last, censored: yr.censored}
+		started = true
+	}
+	return !started || emit(&run)
+}
+
+// pairRow returns pl's row, filled with what all the years of parties i
+// and j share; with the CSV fields made once for them when forCSV.
+func (pl *pairLives) pairRow(i, j int, forCSV bool) *DyadYearRow {
+	a, x, z := pl.a, pl.parties[i], pl.parties[j]
+	ab, ba := pl.owes(i, j), pl.owes(j, i)
+	row := &pl.row
+	*row = DyadYearRow{Agreement: a.ID, A: x.ID, B: z.ID, CountryA: x.Country, CountryB: z.Country,
+		AB: ab.obligations, BA: ba.obligations, abRecord: ab.record, baRecord: ba.record, abCSV: ab.csv, baCSV: ba.csv}
+	if forCSV {
+		row.abHead, row.baHead = headCSV(a.ID, x.ID, z.ID, x.Country, z.Country), headCSV(a.ID, z.ID, x.ID, z.Country, x.Country)
+		row.plainTail = append(append(appendYearEnd(nil, false, false, nil), ab.csv...), ba.csv...)
+	}
+	return row
+}
+
+// fillYear fills a pair's row with what a year says.
+func (pl *pairLives) fillYear(row *DyadYearRow, i, j, n int, yr *pairYear) {
+	cx, cz := pl.codes[i].in(pl.parties[i], n), pl.codes[j].in(pl.parties[j], n)
+	row.COWA, row.COWB, row.GWA, row.GWB = cx.COW, cz.COW, cx.GW, cz.GW
+	row.Year, row.Binding, row.First, row.Last, row.Suspended, row.Censored, row.Sources = n, yr.binding, yr.first, yr.last, yr.suspended, yr.censored, yr.sources
+}
+
+// layOut returns what each year of the table holds for parties i and j,
+// by year from pl.y.From; nil when no year holds anything. The slice is
+// pl's, used again for the next pair.
+func (pl *pairLives) layOut(i, j int) []pairYear {
+	y, x, z := pl.y, pl.parties[i], pl.parties[j]
 	spells := pl.life.PairSpells(x.ID, z.ID)
 	// The sources of the events of a day the pair's obligations began or
 	// ceased to bind: the pair's own (a suspension between them), and
@@ -490,7 +580,7 @@ func (pl *pairLives) pairYears(i, j int, emit func(*DyadYearRow) bool) bool {
 		}
 	}
 	if len(binding)+len(suspended) == 0 {
-		return true
+		return nil
 	}
 	if n := y.To - y.From + 1; cap(pl.years) < n {
 		pl.years = make([]pairYear, n)
@@ -519,26 +609,7 @@ func (pl *pairLives) pairYears(i, j int, emit func(*DyadYearRow) bool) bool {
 			}
 		}
 	}
-	ab, ba := pl.owes(i, j), pl.owes(j, i)
-	codesX, codesZ := pl.codes[i], pl.codes[j]
-	row := &pl.row
-	*row = DyadYearRow{Agreement: a.ID, A: x.ID, B: z.ID, CountryA: x.Country, CountryB: z.Country,
-		AB: ab.obligations, BA: ba.obligations, abRecord: ab.record, baRecord: ba.record, abCSV: ab.csv, baCSV: ba.csv,
-		abHead: headCSV(a.ID, x.ID, z.ID, x.Country, z.Country), baHead: headCSV(a.ID, z.ID, x.ID, z.Country, x.Country)}
-	row.plainTail = append(append(appendYearEnd(nil, false, false, nil), ab.csv...), ba.csv...)
-	for k := range years {
-		yr, n := &years[k], y.From+k
-		if !yr.binding && !yr.suspended {
-			continue
-		}
-		cx, cz := codesX.in(x, n), codesZ.in(z, n)
-		row.COWA, row.COWB, row.GWA, row.GWB = cx.COW, cz.COW, cx.GW, cz.GW
-		row.Year, row.Binding, row.First, row.Last, row.Suspended, row.Censored, row.Sources = n, yr.binding, yr.first, yr.last, yr.suspended, yr.censored, yr.sources
-		if !emit(row) {
-			return false
-		}
-	}
-	return true
+	return years
 }
 
 func pairSuspension(events []agreement.Event) bool {

@@ -31,25 +31,19 @@ type DyadYearRun struct {
 // DyadYearRuns returns the dyad-years of DyadYears folded into runs.
 func DyadYearRuns(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[DyadYearRun] {
 	return func(yield func(DyadYearRun) bool) {
-		var run DyadYearRun
-		var end runEnd // the last row taken into run
-		started := false
-		for r := range dyadYears(as, y) {
-			if started && r.Agreement == run.First.Agreement && r.A == run.First.A && r.B == run.First.B &&
-				r.Binding == run.First.Binding && r.Suspended == run.First.Suspended && end.continuedBy(r.Year, r.Binding, r.First) {
-				run.To, run.Last, run.LastSources, run.Censored = r.Year, r.Last, r.Sources, r.Censored
-				end = runEnd{year: r.Year, binding: r.Binding, last: r.Last, censored: r.Censored, sources: len(r.Sources) > 0}
-				continue
+		emit := func(run *DyadYearRun) bool { return yield(*run) }
+		var years []pairYear // room for a pair's years, used again for the next
+		for a := range as {
+			pl := pairLivesOf(a, y)
+			pl.years = years
+			for i := range pl.parties {
+				for j := i + 1; j < len(pl.parties); j++ {
+					if !pl.pairRuns(i, j, emit) {
+						return
+					}
+				}
 			}
-			if started && !yield(run) {
-				return
-			}
-			run = DyadYearRun{First: *r, To: r.Year, Last: r.Last, LastSources: r.Sources, Censored: r.Censored}
-			end = runEnd{year: r.Year, first: true, binding: r.Binding, last: r.Last, censored: r.Censored}
-			started = true
-		}
-		if started {
-			yield(run)
+			years = pl.years
 		}
 	}
 }

@@ -7,8 +7,9 @@ import (
 )
 
 // model makes the tables of the agreements as written (files, parties,
-// clauses, commitments, events, sources) and their lives (spells, pairs),
-// and returns their producer.
+// clauses, commitments, events, sources) and the spells of their parties,
+// and returns their producer. The spells of pairs are written with the
+// dyads (runs).
 func (w *writer) model(as []*agreement.Agreement, files Files) func() {
 	text, integer := "TEXT", "INTEGER"
 	fileRows := w.create("files", [][2]string{{"agreement", text}, {"version", text}, {"file", text}})
@@ -24,14 +25,12 @@ func (w *writer) model(as []*agreement.Agreement, files Files) func() {
 	sourceRows := w.create("sources", [][2]string{{"agreement", text}, {"source", text}, {"title", text}, {"publisher", text}, {"date", text}, {"url", text}})
 	spellRows := w.create("spells", [][2]string{{"agreement", text}, {"party", text}, {"n", integer}, {"state", text}, {"from_date", text},
 		{"from_at_latest", integer}, {"basis", text}, {"contested", integer}, {"sources", text}})
-	pairRows := w.create("pairs", [][2]string{{"agreement", text}, {"a", text}, {"b", text}, {"n", integer}, {"from_date", text},
-		{"binding", integer}, {"reason", text}})
 	return func() {
-		w.modelRows(as, files, fileRows, partyRows, clauseRows, commitmentRows, eventRows, sourceRows, spellRows, pairRows)
+		w.modelRows(as, files, fileRows, partyRows, clauseRows, commitmentRows, eventRows, sourceRows, spellRows)
 	}
 }
 
-func (w *writer) modelRows(as []*agreement.Agreement, files Files, fileRows, partyRows, clauseRows, commitmentRows, eventRows, sourceRows, spellRows, pairRows *inserter) {
+func (w *writer) modelRows(as []*agreement.Agreement, files Files, fileRows, partyRows, clauseRows, commitmentRows, eventRows, sourceRows, spellRows *inserter) {
 	for _, a := range as {
 		fileRows.add(a.ID, a.Version.Label, files[a])
 		for _, p := range a.Parties {
@@ -72,13 +71,6 @@ func (w *writer) modelRows(as []*agreement.Agreement, files Files, fileRows, par
 					sources = append(sources, e.Sources...)
 				}
 				spellRows.add(a.ID, p.ID, i, string(sp.State), sp.From.String(), flag(sp.FromAtLatest), sp.Basis, flag(sp.Contested), strings.Join(sources, "; "))
-			}
-		}
-		for i, x := range a.Parties {
-			for _, y := range a.Parties[i+1:] {
-				for n, ps := range life.PairSpells(x.ID, y.ID) {
-					pairRows.add(a.ID, x.ID, y.ID, n, ps.From.String(), flag(ps.Binding), ps.Reason)
-				}
 			}
 		}
 		if w.stopped.Load() {

@@ -183,7 +183,7 @@ type inserter struct {
 	pending []any
 }
 
-const batchRows = 64
+const batchRows = 256
 
 // create makes a table of columns (name and SQL type) and returns its
 // inserter; flush it when done.

@@ -75,12 +75,13 @@ func (w *writer) runs(as []*agreement.Agreement, y tables.Years) func() {
 		{"first_sources", text}, {"last_sources", text}, {"censored", integer}}
 	dyads := w.create("dyads", [][2]string{{"id", "INTEGER PRIMARY KEY"}, {"agreement", text}, {"a", text}, {"b", text},
 		{"country_a", text}, {"country_b", text}, {"ab", integer}, {"ba", integer}})
+	pairSpells := w.create("pair_spells", [][2]string{{"dyad", integer}, {"n", integer}, {"from_date", text}, {"binding", integer}, {"reason", text}})
 	dyadRuns := w.create("dyad_year_runs", append([][2]string{{"dyad", integer}, {"binding", integer}, {"suspended", integer}}, runColumns...))
 	memberRuns := w.create("member_year_runs", append([][2]string{{"agreement", text}, {"party", text}, {"country", text}, {"obligations", integer}}, runColumns...))
-	return func() { w.runRows(as, y, sets, clauses, dyads, dyadRuns, memberRuns) }
+	return func() { w.runRows(as, y, sets, clauses, dyads, pairSpells, dyadRuns, memberRuns) }
 }
 
-func (w *writer) runRows(as []*agreement.Agreement, y tables.Years, sets, clauses, dyads, dyadRuns, memberRuns *inserter) {
+func (w *writer) runRows(as []*agreement.Agreement, y tables.Years, sets, clauses, dyads, pairSpells, dyadRuns, memberRuns *inserter) {
 	ids := map[string]int64{}
 	setID := func(o tables.Obligations) int64 {
 		record := o.Record()
@@ -122,15 +123,24 @@ func (w *writer) runRows(as []*agreement.Agreement, y tables.Years, sets, clause
 		return id
 	}
 	var dyad int64
-	var last tables.DyadYearRow
-	for run := range tables.DyadYearRuns(seq(as), y) {
-		f := run.First
-		if dyad == 0 || f.Agreement != last.Agreement || f.A != last.A || f.B != last.B {
+	for _, a := range as {
+		// Every pair is a dyad, with the spells of the obligations between
+		// them; those with years in the tables have runs.
+		life := a.Life()
+		ids := map[[2]string]int64{}
+		for x, z := range tables.Pairs(a) {
 			dyad++
-			last = f
-			dyads.add(dyad, f.Agreement, f.A, f.B, f.CountryA, f.CountryB, setOf(f.AB), setOf(f.BA))
+			ids[[2]string{x.ID, z.ID}] = dyad
+			dyads.add(dyad, a.ID, x.ID, z.ID, x.Country, z.Country, setOf(tables.ObligationsOf(a, x.ID, z.ID)), setOf(tables.ObligationsOf(a, z.ID, x.ID)))
+			for n, ps := range life.PairSpells(x.ID, z.ID) {
+				pairSpells.add(dyad, int64(n), ps.From.String(), flag(ps.Binding), ps.Reason)
+			}
 		}
-		dyadRuns.add(append([]any{dyad, flag(f.Binding), flag(f.Suspended)}, runValues(f.Year, run.To, f.First, run.Last, f.Sources, run.LastSources, run.Censored)...)...)
+		for run := range tables.DyadYearRuns(seq([]*agreement.Agreement{a}), y) {
+			f := run.First
+			dyadRuns.add(append([]any{ids[[2]string{f.A, f.B}], flag(f.Binding), flag(f.Suspended)},
+				runValues(f.Year, run.To, f.First, run.Last, f.Sources, run.LastSources, run.Censored)...)...)
+		}
 		if w.stopped.Load() {
 			return
 		}
