@@ -85,7 +85,8 @@ func Write(path string, set *agreement.Set, files Files, years tables.Years) (er
 	memberRows, _ := tables.Lookup("members")
 	// The tables are made here, their rows on a goroutine each, and
 	// written here as they come: SQLite takes one writer.
-	producers := []func(){w.model(as, files), w.table(agreementRows, as, years), w.table(memberRows, as, years), w.years(as, years), w.runs(as, years)}
+	dyads, dyadRuns := w.runs(as, years)
+	producers := []func(){w.model(as, files), w.table(agreementRows, as, years), w.table(memberRows, as, years), w.years(as, years), dyads, dyadRuns}
 	if w.err != nil {
 		return w.err
 	}

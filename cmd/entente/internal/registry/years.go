@@ -62,8 +62,8 @@ func code(n int, ok bool) any {
 // runs makes the tables of the dyads (one row per pair of an agreement),
 // their runs of dyad-years, the members' runs of member-years, and the
 // sets of obligations they owe, each set once; and returns their
-// producer.
-func (w *writer) runs(as []*agreement.Agreement, y tables.Years) func() {
+// producers.
+func (w *writer) runs(as []*agreement.Agreement, y tables.Years) (func(), func()) {
 	text, integer := "TEXT", "INTEGER"
 	oblColumns := [][2]string{{"id", "INTEGER PRIMARY KEY"}}
 	for _, c := range tables.ObligationColumns() {
@@ -78,10 +78,39 @@ func (w *writer) runs(as []*agreement.Agreement, y tables.Years) func() {
 	pairSpells := w.create("pair_spells", [][2]string{{"dyad", integer}, {"n", integer}, {"from_date", text}, {"binding", integer}, {"reason", text}})
 	dyadRuns := w.create("dyad_year_runs", append([][2]string{{"dyad", integer}, {"binding", integer}, {"suspended", integer}}, runColumns...))
 	memberRuns := w.create("member_year_runs", append([][2]string{{"agreement", text}, {"party", text}, {"country", text}, {"obligations", integer}}, runColumns...))
-	return func() { w.runRows(as, y, sets, clauses, dyads, pairSpells, dyadRuns, memberRuns) }
+	// Two producers: the dyads with their spells and the members' runs,
+	// and the dyads' runs, which number the dyads as the first does.
+	return func() { w.dyadRows(as, y, sets, clauses, dyads, pairSpells, memberRuns) }, func() { w.dyadRunRows(as, y, dyadRuns) }
 }
 
-func (w *writer) runRows(as []*agreement.Agreement, y tables.Years, sets, clauses, dyads, pairSpells, dyadRuns, memberRuns *inserter) {
+// dyadNumbers numbers the dyads of an agreement from after, in the order
+// of tables.Pairs, and returns the last number.
+func dyadNumbers(a *agreement.Agreement, after int64, ids map[[2]string]int64) int64 {
+	clear(ids)
+	for x, z := range tables.Pairs(a) {
+		after++
+		ids[[2]string{x.ID, z.ID}] = after
+	}
+	return after
+}
+
+func (w *writer) dyadRunRows(as []*agreement.Agreement, y tables.Years, dyadRuns *inserter) {
+	var dyad int64
+	ids := map[[2]string]int64{}
+	for _, a := range as {
+		dyad = dyadNumbers(a, dyad, ids)
+		for run := range tables.DyadYearRuns(seq([]*agreement.Agreement{a}), y) {
+			f := run.First
+			dyadRuns.add(append([]any{ids[[2]string{f.A, f.B}], flag(f.Binding), flag(f.Suspended)},
+				runValues(f.Year, run.To, f.First, run.Last, f.Sources, run.LastSources, run.Censored)...)...)
+		}
+		if w.stopped.Load() {
+			return
+		}
+	}
+}
+
+func (w *writer) dyadRows(as []*agreement.Agreement, y tables.Years, sets, clauses, dyads, pairSpells, memberRuns *inserter) {
 	ids := map[string]int64{}
 	setID := func(o tables.Obligations) int64 {
 		record := o.Record()
@@ -127,19 +156,12 @@ func (w *writer) runRows(as []*agreement.Agreement, y tables.Years, sets, clause
 		// Every pair is a dyad, with the spells of the obligations between
 		// them; those with years in the tables have runs.
 		life := a.Life()
-		ids := map[[2]string]int64{}
 		for x, z := range tables.Pairs(a) {
 			dyad++
-			ids[[2]string{x.ID, z.ID}] = dyad
 			dyads.add(dyad, a.ID, x.ID, z.ID, x.Country, z.Country, setOf(tables.ObligationsOf(a, x.ID, z.ID)), setOf(tables.ObligationsOf(a, z.ID, x.ID)))
 			for n, ps := range life.PairSpells(x.ID, z.ID) {
 				pairSpells.add(dyad, int64(n), ps.From.String(), flag(ps.Binding), ps.Reason)
 			}
-		}
-		for run := range tables.DyadYearRuns(seq([]*agreement.Agreement{a}), y) {
-			f := run.First
-			dyadRuns.add(append([]any{ids[[2]string{f.A, f.B}], flag(f.Binding), flag(f.Suspended)},
-				runValues(f.Year, run.To, f.First, run.Last, f.Sources, run.LastSources, run.Censored)...)...)
 		}
 		if w.stopped.Load() {
 			return
