@@ -230,7 +230,7 @@ func (l *Life) PairSpells(x, y string) []PairSpell {
 	}
 	slices.SortFunc(days, Date.Compare)
 	days = slices.Compact(days)
-	var out []PairSpell
+	out := make([]PairSpell, 0, len(days))
 	for _, d := range days {
 		day := DateOf(d.Last())
 		o := s.obligationsOf(ix, iy, x, y, day)

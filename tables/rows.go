@@ -407,6 +407,9 @@ type pairLives struct {
 	named  map[string]bool
 	common owedBetween
 	row    DyadYearRow // the row given, filled again for each pair and year
+	run    DyadYearRun // the run given, filled again for each
+	// binding and suspended are room for a pair's spans.
+	binding, suspended []span
 }
 
 // owedBetween is what one party owes another, with its CSV fields.
@@ -494,7 +497,7 @@ func (pl *pairLives) pairRuns(i, j int, emit func(*DyadYearRun) bool) bool {
 		return true
 	}
 	row := pl.pairRow(i, j, false)
-	var run DyadYearRun
+	run := &pl.run
 	var end runEnd // what the last year taken into run says of its end
 	started := false
 	for k := range years {
@@ -507,15 +510,15 @@ func (pl *pairLives) pairRuns(i, j int, emit func(*DyadYearRun) bool) bool {
 			end = runEnd{year: n, binding: yr.binding, last: yr.last, censored: yr.censored, sources: len(yr.sources) > 0}
 			continue
 		}
-		if started && !emit(&run) {
+		if started && !emit(run) {
 			return false
 		}
 		pl.fillYear(row, i, j, n, yr)
-		run = DyadYearRun{First: *row, To: n, Last: yr.last, LastSources: yr.sources, Censored: yr.censored}
+		*run = DyadYearRun{First: *row, To: n, Last: yr.last, LastSources: yr.sources, Censored: yr.censored}
 		end = runEnd{year: n, first: true, binding: yr.binding, last: yr.last, censored: yr.censored}
 		started = true
 	}
-	return !started || emit(&run)
+	return !started || emit(run)
 }
 
 // pairRow returns pl's row, filled with what all the years of parties i
@@ -563,7 +566,8 @@ func (pl *pairLives) layOut(i, j int) []pairYear {
 		}
 		return sources
 	}
-	var binding, suspended []span
+	binding, suspended := pl.binding[:0], pl.suspended[:0]
+	defer func() { pl.binding, pl.suspended = binding, suspended }() // room for the next pair
 	for k, ps := range spells {
 		if !ps.Binding && !pairSuspension(ps.Events) {
 			continue
