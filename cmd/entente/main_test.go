@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -409,5 +410,21 @@ func TestRegistryDatabase(t *testing.T) {
 	out, err = exec.Command("sqlite3", db, "PRAGMA integrity_check;").CombinedOutput()
 	if err != nil || strings.TrimSpace(string(out)) != "ok" {
 		t.Errorf("integrity_check: %v %s", err, out)
+	}
+	// The year tables are views of runs: this sqlite3 lays out as many
+	// rows as entente table writes.
+	for _, name := range []string{"member-years", "dyad-years", "directed-dyad-years", "set-dyad-years"} {
+		csv, err := exec.Command(bin, "table", name, "--to", "2025", "../../examples/agreements").Output()
+		if err != nil {
+			t.Fatalf("entente table %s: %v", name, err)
+		}
+		out, err := exec.Command("sqlite3", db, "SELECT count(*) FROM "+strings.ReplaceAll(name, "-", "_")+";").CombinedOutput()
+		if want := strconv.Itoa(bytes.Count(csv, []byte("\n")) - 1); err != nil || strings.TrimSpace(string(out)) != want {
+			t.Errorf("%s, by sqlite3: %v %q rows, entente table writes %s", name, err, out, want)
+		}
+	}
+	out, err = exec.Command("sqlite3", db, `SELECT agreements, count, defence FROM set_dyad_years WHERE country_a = 'TR' AND country_b = 'US' AND year = 1960;`).CombinedOutput()
+	if got := strings.TrimSpace(string(out)); err != nil || got != "nato-1949|1|nato-1949#art-5" {
+		t.Errorf("Turkey and the United States in 1960, by sqlite3: %v %q", err, got)
 	}
 }
