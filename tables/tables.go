@@ -18,8 +18,13 @@
 //		...
 //	}
 //
-// Pairs are ordered by country code, then party id; party A of a dyad is
-// the first. The COW and Gleditsch–Ward codes are those of the year
+// [Table.WriteCSV] writes a table as CSV, laying the agreements out on
+// every core; [DyadYearRuns] and [MemberYearRuns] fold the years of a
+// member or pair that are alike into runs (a pair bound for fifty years
+// is one run), and give the rows back.
+//
+// Pairs are ordered by country code, then party id ([Pairs]); party A of
+// a dyad is the first. The COW and Gleditsch–Ward codes are those of the year
 // ([parties.StateCodeIn]); empty where the systems list no state.
 package tables
 
