@@ -232,8 +232,12 @@ func (r *DyadYearRow) head(dst []string) []string {
 func (r *DyadYearRow) appendCSV(dst []byte, rec []string) []byte {
 	dst = appendHead(dst, r.abHead, r.Agreement, r.A, r.B, r.CountryA, r.CountryB)
 	if r.plainTail != nil && !r.Suspended && !r.Censored && len(r.Sources) == 0 {
-		// Most years of a pair: the fields after the dates are the same.
-		dst = appendYearFields(dst, r.COWA, r.COWB, r.GWA, r.GWB, r.Year, r.Binding, r.First, r.Last)
+		// Most years of a pair: the codes are those of the year before,
+		// and the fields after the dates are the same.
+		if codes := [4]int{r.COWA, r.COWB, r.GWA, r.GWB}; r.codesCSV == nil || codes != r.codesOf {
+			r.codesOf, r.codesCSV = codes, appendCodes(r.codesCSV[:0], codes)
+		}
+		dst = appendDays(append(dst, r.codesCSV...), r.Year, r.Binding, r.First, r.Last)
 		return append(dst, r.plainTail...)
 	}
 	dst = appendYearFields(dst, r.COWA, r.COWB, r.GWA, r.GWB, r.Year, r.Binding, r.First, r.Last)
@@ -276,12 +280,23 @@ func headCSV(agreementID, a, b, countryA, countryB string) []byte {
 // its last day, each after a comma. Numbers, flags and dates never need
 // quotes.
 func appendYearFields(dst []byte, cowA, cowB, gwA, gwB, year int, binding bool, first, last agreement.Date) []byte {
-	for _, c := range [4]int{cowA, cowB, gwA, gwB} {
+	return appendDays(appendCodes(dst, [4]int{cowA, cowB, gwA, gwB}), year, binding, first, last)
+}
+
+// appendCodes appends a dyad's four codes, each after a comma.
+func appendCodes(dst []byte, codes [4]int) []byte {
+	for _, c := range codes {
 		dst = append(dst, ',')
 		if c != 0 {
 			dst = appendNumber(dst, c)
 		}
 	}
+	return dst
+}
+
+// appendDays appends a dyad's year, binding flag and first and last days,
+// each after a comma.
+func appendDays(dst []byte, year int, binding bool, first, last agreement.Date) []byte {
 	dst = appendNumber(append(dst, ','), year)
 	dst = appendFlag(append(dst, ','), binding)
 	dst = appendDate(append(dst, ','), first)

@@ -277,8 +277,11 @@ type DyadYearRow struct {
 	abCSV, baCSV       []byte
 	abHead, baHead     []byte // the first fields of a line, from A and from B
 	// plainTail is the fields of a line after its dates in a year neither
-	// suspended nor censored and without sources.
+	// suspended nor censored and without sources; codesCSV the four codes
+	// of codesOf, as the last line wrote them.
 	plainTail []byte
+	codesCSV  []byte
+	codesOf   [4]int
 }
 
 // DyadYears returns a row for each pair of parties and year of the table
@@ -595,6 +598,12 @@ func (pl *pairLives) layOut(i, j int) []pairYear {
 	for _, s := range binding {
 		from, to, ok := s.years(y)
 		for n := from; ok && n <= to; n++ {
+			if yr := at(n); !yr.binding && n > s.From.Year && (s.To.IsZero() || n < s.To.Year) && n != y.To {
+				// A year inside the span, not its last in the table: whole,
+				// without sources (what inYear says of it, sooner).
+				yr.binding, yr.first, yr.last = true, agreement.Date{Year: n, Month: 1, Day: 1}, agreement.Date{Year: n, Month: 12, Day: 31}
+				continue
+			}
 			if first, last, censored, in := s.inYear(n, y); in {
 				yr := at(n)
 				if !yr.binding || first.Compare(yr.first) < 0 {
