@@ -1,7 +1,8 @@
 // Package registry writes a set of agreements as a SQLite database: the
 // agreements, their parties, clauses, commitments, events and sources as
 // written, each party's spells and each pair's, and the year tables of
-// package tables, so that a registry can be queried with SQL:
+// package tables, kept as runs of years alike and laid out by views of
+// the tables' names, so that a registry can be queried with SQL:
 //
 //	SELECT country_from FROM directed_dyad_years
 //	WHERE country_to = 'TR' AND year = 1960 AND binding = 1 AND defence = 1;
