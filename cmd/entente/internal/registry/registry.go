@@ -99,9 +99,15 @@ func Write(path string, set *agreement.Set, files Files, years tables.Years) (er
 		wg.Wait()
 		close(w.batches)
 	}()
+	written := 0
 	for b := range w.batches {
 		if w.err == nil {
-			if _, w.err = b.stmt.Exec(b.args...); w.err != nil {
+			if written++; written == failAtBatch {
+				w.err = errFailedForTest
+			} else {
+				_, w.err = b.stmt.Exec(b.args...)
+			}
+			if w.err != nil {
 				w.stopped.Store(true) // the producers give up; their batches are drained
 			}
 		}
@@ -126,6 +132,13 @@ func Write(path string, set *agreement.Set, files Files, years tables.Years) (er
 	}
 	return os.Rename(tmpName, path)
 }
+
+// failAtBatch, when a test sets it, fails the write of that batch, as a
+// full disk would.
+var (
+	failAtBatch      int
+	errFailedForTest = errors.New("a write failed, as the test asked")
+)
 
 // replaceable says whether a database may be written at path, and the
 // mode to give it: nothing is there (0644), or a SQLite database is (its

@@ -1,7 +1,9 @@
 package registry
 
 import (
+	"bytes"
 	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -201,5 +203,29 @@ func TestViewsHoldTheTables(t *testing.T) {
 		if len(got) != len(want) || len(want) < 100 {
 			t.Errorf("%s: %d rows in the database, %d in the table", name, len(got), len(want))
 		}
+	}
+}
+
+// TestWriteFailsWhole: a write that fails while the rows are being made
+// is returned, the producers stop, and nothing is left: neither the new
+// file nor a change to the database that was there.
+func TestWriteFailsWhole(t *testing.T) {
+	set := examples(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "registry.sqlite")
+	if err := Write(path, set, nil, tables.Years{From: 2000, To: 2001}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	failAtBatch = 3
+	defer func() { failAtBatch = 0 }()
+	if err := Write(path, set, nil, years); !errors.Is(err, errFailedForTest) {
+		t.Fatalf("Write: %v, want %v", err, errFailedForTest)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the database that was there was changed")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("files left in the folder: %v", entries)
 	}
 }
