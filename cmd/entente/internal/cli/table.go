@@ -115,7 +115,9 @@ func (c Command) loadAgreements(fs *flag.FlagSet, paths []string) (*agreement.Se
 		case doc.Agreement == nil || doc.Diagnostics.HasErrors():
 			leftOut = append(leftOut, f)
 		default:
-			docs = append(docs, doc)
+			// Only the model is read from here on: the file's bytes and
+			// trees (most of a document's memory) are let go.
+			docs = append(docs, &agreement.Document{Name: doc.Name, Agreement: doc.Agreement, Header: doc.Header, Diagnostics: doc.Diagnostics})
 			from[doc.Agreement] = f
 		}
 	}
