@@ -20,9 +20,10 @@ import (
 // The rows of one agreement depend on no other's, except for the table
 // across a set (set-dyad-years): for the others, the agreements are
 // laid out on every core (GOMAXPROCS) and written in their order. The
-// memory in use stays the same however many rows there are: a few lines
-// of each agreement being laid out are held at a time. as is ranged over
-// on a goroutine of its own, once.
+// memory in use stays the same however many rows there are: of each
+// agreement being laid out (a few more than there are cores), at most two
+// megabytes of lines wait for the writer. as is ranged over on a
+// goroutine of its own, once.
 func (t Table) WriteCSV(w io.Writer, as iter.Seq[*agreement.Agreement], y Years) error {
 	out := &chunkWriter{w: w}
 	out.write(appendRecord(nil, t.Columns))
@@ -73,7 +74,8 @@ type job struct {
 
 // writeParallel lays out the agreements on workers goroutines and writes
 // their lines in the agreements' order. The chunks of one agreement wait
-// in a short queue, so a worker ahead of the writer waits for it.
+// in a queue of jobChunks, so a worker far ahead of the writer waits for
+// it.
 func (t Table) writeParallel(out *chunkWriter, as iter.Seq[*agreement.Agreement], y Years, workers int) error {
 	work := make(chan *job, workers)
 	order := make(chan *job, 2*workers)
@@ -157,9 +159,10 @@ func (t Table) layOut(j *job, y Years, free freeChunks, done <-chan struct{}) {
 	}
 }
 
-// freeChunks are chunks written, to be used again: memory the heap
-// keeps is not handed back to the system and asked for again, which costs
-// more than writing the lines (sync.Pool lets the collector take them).
+// freeChunks are chunks written, to be used again for the next lines:
+// a list of the writer's own, which, unlike a sync.Pool, the collector
+// does not empty. When it is empty, a chunk is made; when full, one is
+// let go.
 type freeChunks chan []byte
 
 func (f freeChunks) get() []byte {
