@@ -295,19 +295,25 @@ func DyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[DyadYearRow]
 // row, with the obligations both ways, is most of a kilobyte.
 func dyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[*DyadYearRow] {
 	return func(yield func(*DyadYearRow) bool) {
-		var years []pairYear // room for a pair's years, used again for the next
-		for a := range as {
-			pl := pairLivesOf(a, y)
-			pl.years = years
-			for i := range pl.parties {
-				for j := i + 1; j < len(pl.parties); j++ {
-					if !pl.pairYears(i, j, yield) {
-						return
-					}
+		eachPair(as, y, func(pl *pairLives, i, j int) bool { return pl.pairYears(i, j, yield) })
+	}
+}
+
+// eachPair calls f for each pair of parties i and j of each agreement,
+// with the agreement's lives, until f returns false.
+func eachPair(as iter.Seq[*agreement.Agreement], y Years, f func(pl *pairLives, i, j int) bool) {
+	var years []pairYear // room for a pair's years, used again for the next
+	for a := range as {
+		pl := pairLivesOf(a, y)
+		pl.years = years
+		for i := range pl.parties {
+			for j := i + 1; j < len(pl.parties); j++ {
+				if !f(pl, i, j) {
+					return
 				}
 			}
-			years = pl.years
 		}
+		years = pl.years
 	}
 }
 

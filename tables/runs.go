@@ -32,19 +32,7 @@ type DyadYearRun struct {
 func DyadYearRuns(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[DyadYearRun] {
 	return func(yield func(DyadYearRun) bool) {
 		emit := func(run *DyadYearRun) bool { return yield(*run) }
-		var years []pairYear // room for a pair's years, used again for the next
-		for a := range as {
-			pl := pairLivesOf(a, y)
-			pl.years = years
-			for i := range pl.parties {
-				for j := i + 1; j < len(pl.parties); j++ {
-					if !pl.pairRuns(i, j, emit) {
-						return
-					}
-				}
-			}
-			years = pl.years
-		}
+		eachPair(as, y, func(pl *pairLives, i, j int) bool { return pl.pairRuns(i, j, emit) })
 	}
 }
 

@@ -36,8 +36,7 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	var docs []*agreement.Document
 	for seed := range uint64(benchAgreements) {
-		a := gen.Multilateral(seed)
-		docs = append(docs, &agreement.Document{Agreement: a, Header: agreement.Header{Format: a.Format, ID: a.ID, Version: a.Version}})
+		docs = append(docs, document(gen.Multilateral(seed)))
 	}
 	set := agreement.NewSet(docs...)
 	years := tables.Years{From: 1950, To: 2025}

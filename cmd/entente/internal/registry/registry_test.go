@@ -35,10 +35,14 @@ func count(t *testing.T, db *sql.DB, query string, args ...any) int {
 	return n
 }
 
-// TestWriteReadBack: the database holds every row of every table and
-// every party and event, read back through database/sql.
-func TestWriteReadBack(t *testing.T) {
-	set := examples(t)
+// document is an agreement's document, as a set holds it.
+func document(a *agreement.Agreement) *agreement.Document {
+	return &agreement.Document{Agreement: a, Header: agreement.Header{Format: a.Format, ID: a.ID, Version: a.Version}}
+}
+
+// written writes the set's database and opens it.
+func written(t *testing.T, set *agreement.Set) *sql.DB {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "registry.sqlite")
 	if err := Write(path, set, nil, years); err != nil {
 		t.Fatal(err)
@@ -47,7 +51,15 @@ func TestWriteReadBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// TestWriteReadBack: the database holds every row of every table and
+// every party and event, read back through database/sql.
+func TestWriteReadBack(t *testing.T) {
+	set := examples(t)
+	db := written(t, set)
 	for _, tb := range tables.All() {
 		want := 0
 		for range tb.Records(tables.InSet(set), years) {
@@ -136,22 +148,13 @@ func TestWriteReplacesOnlyADatabase(t *testing.T) {
 func TestViewsHoldTheTables(t *testing.T) {
 	docs := []*agreement.Document{}
 	for _, a := range examples(t).Agreements() {
-		docs = append(docs, &agreement.Document{Agreement: a, Header: agreement.Header{Format: a.Format, ID: a.ID, Version: a.Version}})
+		docs = append(docs, document(a))
 	}
 	for seed := range uint64(4) {
-		a := gen.Multilateral(seed)
-		docs = append(docs, &agreement.Document{Agreement: a, Header: agreement.Header{Format: a.Format, ID: a.ID, Version: a.Version}})
+		docs = append(docs, document(gen.Multilateral(seed)))
 	}
 	set := agreement.NewSet(docs...)
-	path := filepath.Join(t.TempDir(), "registry.sqlite")
-	if err := Write(path, set, nil, years); err != nil {
-		t.Fatal(err)
-	}
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := written(t, set)
 	lists := map[string]bool{"agreements": true, "defence": true, "offence": true, "neutrality": true, "non_aggression": true, "consultation": true}
 	for _, name := range []string{"member-years", "dyad-years", "directed-dyad-years", "set-dyad-years"} {
 		tb, _ := tables.Lookup(name)
