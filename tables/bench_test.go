@@ -97,3 +97,27 @@ func init() {
 		fmt.Sscan(n, &benchAgreements)
 	}
 }
+
+// BenchmarkSetDyadYears writes the dyad-years across the set of the same
+// generated agreements: all among 30 countries, so each of its rows lists
+// thousands of agreements. The set's runs are gathered in memory before
+// the first row.
+//
+//	go test ./tables -run '^$' -bench SetDyadYears -benchtime 1x
+func BenchmarkSetDyadYears(b *testing.B) {
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
+	tb, _ := tables.Lookup("set-dyad-years")
+	for b.Loop() {
+		var out lineCounter
+		stop := peakHeap()
+		if err := tb.WriteCSV(&out, generated(benchAgreements), tables.Years{From: 1950, To: 2025}); err != nil {
+			b.Fatal(err)
+		}
+		peak := stop()
+		b.ReportMetric(float64(out.lines-1), "rows")
+		b.ReportMetric(float64(out.bytes)/(1<<20), "MiB-of-CSV")
+		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+	}
+}

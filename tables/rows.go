@@ -664,59 +664,108 @@ type SetDyadYearRow struct {
 // SetDyadYears returns a row for each pair of countries and year in
 // which the obligations of at least one agreement bound them to each
 // other on some day; parties without a country (organisations) are left
-// out. The rows are gathered before the first is given, sorted by pair
-// and year.
+// out. The rows are sorted by pair and year: the set's runs of binding
+// dyad-years (DyadYearRuns) are gathered before the first row is given,
+// a few dozen bytes each, and each row is made as it is given.
 func SetDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[SetDyadYearRow] {
 	return func(yield func(SetDyadYearRow) bool) {
-		type key struct {
-			a, b string
-			year int
+		type countries struct{ a, b string }
+		// bound is a run of years two countries were bound by an
+		// agreement, what each owed the other an index in owes.
+		type bound struct {
+			agreement string
+			from, to  int
+			ab, ba    int
 		}
-		type gathered struct {
-			row  *SetDyadYearRow
-			seen map[string]bool // the agreements counted: a row may gather thousands
+		var owes []Obligations
+		byPair := map[countries][]bound{}
+		var agreementID string
+		var ofAgreement []int // the indexes in owes of the agreement's sets
+		index := func(o Obligations) int {
+			for _, i := range ofAgreement {
+				if owes[i].Equal(o) {
+					return i
+				}
+			}
+			owes = append(owes, o)
+			ofAgreement = append(ofAgreement, len(owes)-1)
+			return len(owes) - 1
 		}
-		rows := map[key]*gathered{}
-		for d := range DyadYears(as, y) {
+		for run := range DyadYearRuns(as, y) {
+			d := &run.First
 			if !d.Binding || d.CountryA == "" || d.CountryB == "" || d.CountryA == d.CountryB {
 				continue
 			}
-			k := key{d.CountryA, d.CountryB, d.Year}
-			g := rows[k]
-			if g == nil {
-				g = &gathered{row: &SetDyadYearRow{CountryA: d.CountryA, CountryB: d.CountryB, COWA: d.COWA, COWB: d.COWB, GWA: d.GWA, GWB: d.GWB, Year: d.Year},
-					seen: map[string]bool{}}
-				rows[k] = g
+			if d.Agreement != agreementID {
+				agreementID, ofAgreement = d.Agreement, ofAgreement[:0]
 			}
-			r := g.row
-			// The first pair of an agreement's parties of these two countries
-			// cites its clauses as they come; another (a state and its
-			// successor, say) only those not cited yet, which means a search.
-			again := g.seen[d.Agreement]
-			if !again {
-				g.seen[d.Agreement] = true
-				r.Agreements = append(r.Agreements, d.Agreement)
-			}
-			from := obligationLens(r)
-			for _, o := range []Obligations{d.AB, d.BA} {
-				r.Defence = cite(r.Defence, from[0], d.Agreement, o.Defence, again)
-				r.Offence = cite(r.Offence, from[1], d.Agreement, o.Offence, again)
-				r.Neutrality = cite(r.Neutrality, from[2], d.Agreement, o.Neutrality, again)
-				r.NonAggression = cite(r.NonAggression, from[3], d.Agreement, o.NonAggression, again)
-				r.Consultation = cite(r.Consultation, from[4], d.Agreement, o.Consultation, again)
-			}
+			k := countries{d.CountryA, d.CountryB}
+			byPair[k] = append(byPair[k], bound{agreement: d.Agreement, from: d.Year, to: run.To, ab: index(d.AB), ba: index(d.BA)})
 		}
-		keys := slices.SortedFunc(maps.Keys(rows), func(x, y key) int {
-			return cmp.Or(strings.Compare(x.a, y.a), strings.Compare(x.b, y.b), cmp.Compare(x.year, y.year))
+		keys := slices.SortedFunc(maps.Keys(byPair), func(x, z countries) int {
+			return cmp.Or(strings.Compare(x.a, z.a), strings.Compare(x.b, z.b))
 		})
 		for _, k := range keys {
-			r := rows[k].row
-			slices.Sort(r.Agreements)
-			if !yield(*r) {
-				return
+			runs := byPair[k]
+			codesA, codesB := yearCodesOf(agreement.Party{Country: k.a}), yearCodesOf(agreement.Party{Country: k.b})
+			for year := y.From; year <= y.To; year++ {
+				// The runs that hold the year, in the order the set gives
+				// them: their clauses are cited in that order.
+				r := SetDyadYearRow{CountryA: k.a, CountryB: k.b, Year: year}
+				for _, b := range runs {
+					if year < b.from || year > b.to {
+						continue
+					}
+					if n := len(r.Agreements); n == 0 || r.Agreements[n-1] != b.agreement {
+						r.Agreements = append(r.Agreements, b.agreement)
+					}
+					for _, o := range [2]*Obligations{&owes[b.ab], &owes[b.ba]} {
+						r.Defence = cite(r.Defence, b.agreement, o.Defence)
+						r.Offence = cite(r.Offence, b.agreement, o.Offence)
+						r.Neutrality = cite(r.Neutrality, b.agreement, o.Neutrality)
+						r.NonAggression = cite(r.NonAggression, b.agreement, o.NonAggression)
+						r.Consultation = cite(r.Consultation, b.agreement, o.Consultation)
+					}
+				}
+				if len(r.Agreements) == 0 {
+					continue
+				}
+				slices.Sort(r.Agreements)
+				r.Agreements = slices.Compact(r.Agreements) // two pairs of one agreement, apart in the set's order
+				ca, cb := codesA.in(agreement.Party{Country: k.a}, year), codesB.in(agreement.Party{Country: k.b}, year)
+				r.COWA, r.COWB, r.GWA, r.GWB = ca.COW, cb.COW, ca.GW, cb.GW
+				if !yield(r) {
+					return
+				}
 			}
 		}
 	}
+}
+
+// cite adds the clauses of an agreement behind an obligation to refs, as
+// agreement#clause, each once. The refs of this agreement are the last
+// of refs: only they are searched.
+func cite(refs []string, agreementID string, o Obligation) []string {
+	from := len(refs)
+	for from > 0 && strings.HasPrefix(refs[from-1], agreementID+"#") {
+		from--
+	}
+	for _, c := range o.Clauses {
+		if ref := agreementID + "#" + c; !slices.Contains(refs[from:], ref) {
+			refs = append(refs, ref)
+		}
+	}
+	return refs
+}
+
+// Equal reports whether two sets of obligations are the same, clause for
+// clause.
+func (o Obligations) Equal(p Obligations) bool {
+	same := func(x, z Obligation) bool {
+		return x.Present == z.Present && slices.Equal(x.Clauses, z.Clauses) && slices.Equal(x.Scopes, z.Scopes) && slices.Equal(x.Conditions, z.Conditions)
+	}
+	return same(o.Defence, p.Defence) && same(o.Offence, p.Offence) && same(o.Neutrality, p.Neutrality) &&
+		same(o.NonAggression, p.NonAggression) && same(o.Consultation, p.Consultation)
 }
 
 // values gives the rows a row iterator points at, each copied.
@@ -741,25 +790,4 @@ func pointers[R any](rows func(iter.Seq[*agreement.Agreement], Years) iter.Seq[R
 			}
 		}
 	}
-}
-
-// obligationLens are how many clauses each obligation of a row cites.
-func obligationLens(r *SetDyadYearRow) [5]int {
-	return [5]int{len(r.Defence), len(r.Offence), len(r.Neutrality), len(r.NonAggression), len(r.Consultation)}
-}
-
-// cite adds an agreement's clauses behind an obligation to refs, of which
-// those from on are this agreement's, added for this pair: AB's and BA's
-// may name one clause twice. All of refs is searched only for a further
-// pair of an agreement cited already (search); a row of thousands of
-// agreements is not searched for each.
-func cite(refs []string, from int, agreementID string, o Obligation, search bool) []string {
-	for _, c := range o.Clauses {
-		ref := agreementID + "#" + c
-		if search && slices.Contains(refs, ref) || slices.Contains(refs[from:], ref) {
-			continue
-		}
-		refs = append(refs, ref)
-	}
-	return refs
 }

@@ -2,6 +2,7 @@ package tables_test
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"iter"
@@ -9,10 +10,11 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	gocmp "github.com/google/go-cmp/cmp"
 
 	"github.com/entente-go/entente/agreement"
 	"github.com/entente-go/entente/internal/gen"
@@ -155,13 +157,13 @@ func TestDyadObligationsAreOwed(t *testing.T) {
 	for d := range tables.DyadYears(slices.Values(as), span) {
 		a := byID[d.Agreement]
 		ab, ba := tables.ObligationsOf(a, d.A, d.B), tables.ObligationsOf(a, d.B, d.A)
-		if diff := cmp.Diff(ab, d.AB); diff != "" {
+		if diff := gocmp.Diff(ab, d.AB); diff != "" {
 			t.Fatalf("%s %d, what %s owes %s (-ObligationsOf +row):\n%s", d.Agreement, d.Year, d.A, d.B, diff)
 		}
-		if diff := cmp.Diff(ba, d.BA); diff != "" {
+		if diff := gocmp.Diff(ba, d.BA); diff != "" {
 			t.Fatalf("%s %d, what %s owes %s (-ObligationsOf +row):\n%s", d.Agreement, d.Year, d.B, d.A, diff)
 		}
-		if !cmp.Equal(d.AB, d.BA) {
+		if !gocmp.Equal(d.AB, d.BA) {
 			asymmetric++
 		}
 	}
@@ -176,5 +178,74 @@ func TestAppendNumber(t *testing.T) {
 		if got, want := tables.AppendNumberForTest(n), strconv.Itoa(n); got != want {
 			t.Errorf("%d: %q", n, got)
 		}
+	}
+}
+
+// TestSetDyadYearsFromTheDyadYears: each row across the set is what the
+// set's dyad-years say, gathered the plain way: the agreements binding two
+// countries in a year, sorted, and each obligation's agreement#clause in
+// the order the dyad-years give them, once.
+func TestSetDyadYearsFromTheDyadYears(t *testing.T) {
+	as := mixed(t)
+	for seed := range uint64(30) { // agreements among the same countries
+		as = append(as, gen.Multilateral(1000+seed))
+	}
+	type key struct {
+		a, b string
+		year int
+	}
+	want := map[key]*tables.SetDyadYearRow{}
+	var keys []key
+	add := func(refs []string, id string, o tables.Obligation) []string {
+		for _, c := range o.Clauses {
+			if ref := id + "#" + c; !slices.Contains(refs, ref) {
+				refs = append(refs, ref)
+			}
+		}
+		return refs
+	}
+	for d := range tables.DyadYears(slices.Values(as), span) {
+		if !d.Binding || d.CountryA == "" || d.CountryB == "" || d.CountryA == d.CountryB {
+			continue
+		}
+		k := key{d.CountryA, d.CountryB, d.Year}
+		r := want[k]
+		if r == nil {
+			r = &tables.SetDyadYearRow{CountryA: d.CountryA, CountryB: d.CountryB, COWA: d.COWA, COWB: d.COWB, GWA: d.GWA, GWB: d.GWB, Year: d.Year}
+			want[k] = r
+			keys = append(keys, k)
+		}
+		if !slices.Contains(r.Agreements, d.Agreement) {
+			r.Agreements = append(r.Agreements, d.Agreement)
+		}
+		for _, o := range []tables.Obligations{d.AB, d.BA} {
+			r.Defence, r.Offence = add(r.Defence, d.Agreement, o.Defence), add(r.Offence, d.Agreement, o.Offence)
+			r.Neutrality, r.NonAggression = add(r.Neutrality, d.Agreement, o.Neutrality), add(r.NonAggression, d.Agreement, o.NonAggression)
+			r.Consultation = add(r.Consultation, d.Agreement, o.Consultation)
+		}
+	}
+	slices.SortFunc(keys, func(x, z key) int {
+		return cmp.Or(strings.Compare(x.a, z.a), strings.Compare(x.b, z.b), x.year-z.year)
+	})
+	var got []tables.SetDyadYearRow
+	for r := range tables.SetDyadYears(slices.Values(as), span) {
+		got = append(got, r)
+	}
+	if len(got) != len(keys) {
+		t.Fatalf("%d rows across the set, %d from the dyad-years", len(got), len(keys))
+	}
+	several := 0
+	for i, k := range keys {
+		w := want[k]
+		slices.Sort(w.Agreements)
+		if diff := gocmp.Diff(*w, got[i]); diff != "" {
+			t.Fatalf("%v (-from the dyad-years +SetDyadYears):\n%s", k, diff)
+		}
+		if len(w.Agreements) > 1 {
+			several++
+		}
+	}
+	if several == 0 {
+		t.Error("no row across the set of more than one agreement")
 	}
 }

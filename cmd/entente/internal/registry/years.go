@@ -2,7 +2,6 @@ package registry
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/entente-go/entente/agreement"
@@ -142,7 +141,7 @@ func (w *writer) dyadRows(as []*agreement.Agreement, y tables.Years, sets, claus
 	var recent [4]known
 	setOf := func(o tables.Obligations) int64 {
 		for _, k := range recent {
-			if k.id != 0 && sameObligations(k.o, o) {
+			if k.id != 0 && k.o.Equal(o) {
 				return k.id
 			}
 		}
@@ -175,14 +174,6 @@ func (w *writer) dyadRows(as []*agreement.Agreement, y tables.Years, sets, claus
 			return
 		}
 	}
-}
-
-func sameObligations(a, b tables.Obligations) bool {
-	same := func(x, y tables.Obligation) bool {
-		return x.Present == y.Present && slices.Equal(x.Clauses, y.Clauses) && slices.Equal(x.Scopes, y.Scopes) && slices.Equal(x.Conditions, y.Conditions)
-	}
-	return same(a.Defence, b.Defence) && same(a.Offence, b.Offence) && same(a.Neutrality, b.Neutrality) &&
-		same(a.NonAggression, b.NonAggression) && same(a.Consultation, b.Consultation)
 }
 
 // runValues are the columns of a run from its first year to its end. A
