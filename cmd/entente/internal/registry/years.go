@@ -93,6 +93,7 @@ func dyadNumbers(a *agreement.Agreement, after int64, ids map[[2]string]int64) i
 	return after
 }
 
+// dyadRunRows adds the runs of dyad-years, each with its dyad's number.
 func (w *writer) dyadRunRows(as []*agreement.Agreement, y tables.Years, dyadRuns *inserter) {
 	var dyad int64
 	ids := map[[2]string]int64{}
@@ -109,6 +110,9 @@ func (w *writer) dyadRunRows(as []*agreement.Agreement, y tables.Years, dyadRuns
 	}
 }
 
+// dyadRows adds the dyads, numbered as dyadNumbers does, the spells of
+// the obligations between them, the sets of obligations, and the runs of
+// member-years.
 func (w *writer) dyadRows(as []*agreement.Agreement, y tables.Years, sets, clauses, dyads, pairSpells, memberRuns *inserter) {
 	ids := map[string]int64{}
 	setID := func(o tables.Obligations) int64 {
