@@ -1,6 +1,7 @@
 package agreement
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -294,7 +295,7 @@ func (d Date) AddDays(n int) Date {
 	if d.Precision() != DayPrecision {
 		return d
 	}
-	if _, ok := dayNumber(d.Year, d.Month, d.Day); ok && (n == 1 && d.Day < monthLength(d.Year, d.Month) || n == -1 && d.Day > 1) {
+	if exists(d.Year, d.Month, d.Day) && (n == 1 && d.Day < monthLength(d.Year, d.Month) || n == -1 && d.Day > 1) {
 		d.Day += n // the day before or after, in the same month
 		return d
 	}
@@ -307,13 +308,7 @@ func (d Date) AddDays(n int) Date {
 // Compare orders dates by their first day, then by their last day (so a
 // year sorts before its own months when they start together).
 func (d Date) Compare(e Date) int {
-	if c, ok := compareDays(d, e); ok {
-		return c
-	}
-	if c := d.First().Compare(e.First()); c != 0 {
-		return c
-	}
-	return d.Last().Compare(e.Last())
+	return cmp.Or(cmp.Compare(d.firstDayNumber(), e.firstDayNumber()), cmp.Compare(d.lastDayNumber(), e.lastDayNumber()))
 }
 
 func floorDiv(a, b int) int {

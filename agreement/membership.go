@@ -459,17 +459,7 @@ func (a *Agreement) StatusFor(party string, day Date) (Membership, bool) {
 
 // happenedBy reports whether a date has certainly come by day: its whole
 // span lies on or before it.
-func happenedBy(d, day Date) bool {
-	if d.IsZero() {
-		return false
-	}
-	last, ok1 := d.lastDayNumber()
-	first, ok2 := day.firstDayNumber()
-	if ok1 && ok2 {
-		return last <= first
-	}
-	return d.Last().Compare(day.First()) <= 0
-}
+func happenedBy(d, day Date) bool { return !d.IsZero() && d.lastDayNumber() <= day.firstDayNumber() }
 
 func (s *snapshot) membership(i int, day Date) Membership {
 	p := s.b.Parties[i]
