@@ -308,27 +308,13 @@ func appendDays(dst []byte, year int, binding bool, first, last agreement.Date) 
 func appendYearEnd(dst []byte, suspended, censored bool, sources []string) []byte {
 	dst = appendFlag(append(dst, ','), suspended)
 	dst = appendFlag(append(dst, ','), censored)
-	dst = append(dst, ',')
-	switch len(sources) {
-	case 0:
-	case 1:
-		dst = appendField(dst, sources[0])
-	default:
-		dst = appendField(dst, list(sources))
-	}
-	return dst
+	return appendField(append(dst, ','), list(sources))
 }
 
-// appendDate appends a date as date writes it, the first and last days of
-// the years most tables cover from the text made once.
+// appendDate appends a date as date writes it.
 func appendDate(dst []byte, d agreement.Date) []byte {
-	if i := d.Year - firstCached; i >= 0 && i < len(newYears) && d.Exact() {
-		switch {
-		case d.Month == 1 && d.Day == 1:
-			return append(dst, newYears[i]...)
-		case d.Month == 12 && d.Day == 31:
-			return append(dst, yearEnds[i]...)
-		}
+	if text, ok := yearBound(d); ok {
+		return append(dst, text...)
 	}
 	dst, _ = d.AppendText(dst)
 	return dst
@@ -398,15 +384,24 @@ var smallNumbers = func() []string {
 }()
 
 func date(d agreement.Date) string {
-	switch {
-	case d.IsZero():
-		return ""
-	case d.Exact() && d.Year >= firstCached && d.Year < firstCached+len(newYears) && d.Month == 1 && d.Day == 1:
-		return newYears[d.Year-firstCached]
-	case d.Exact() && d.Year >= firstCached && d.Year < firstCached+len(newYears) && d.Month == 12 && d.Day == 31:
-		return yearEnds[d.Year-firstCached]
+	if text, ok := yearBound(d); ok {
+		return text
 	}
 	return d.String()
+}
+
+// yearBound returns the text of a date that is the first or last day of
+// a year kept in newYears and yearEnds.
+func yearBound(d agreement.Date) (string, bool) {
+	if i := d.Year - firstCached; i >= 0 && i < len(newYears) && d.Exact() {
+		switch {
+		case d.Month == 1 && d.Day == 1:
+			return newYears[i], true
+		case d.Month == 12 && d.Day == 31:
+			return yearEnds[i], true
+		}
+	}
+	return "", false
 }
 
 // newYears and yearEnds are the first and last days of the years a table

@@ -118,7 +118,7 @@ func Members(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[MemberRow] {
 					}
 					row := MemberRow{Agreement: a.ID, Party: p.ID, State: string(sp.State), Basis: sp.Basis,
 						From: dayOf(sp.From, sp.FromAtLatest, own(sp))}
-					c := codesIn(p, sp.From.Year)
+					c := codesIn(p.Country, sp.From.Year)
 					row.Country, row.COW, row.GW = c.Country, c.COW, c.GW
 					if i+1 < len(spells) {
 						next := spells[i+1]
@@ -203,7 +203,7 @@ func memberYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[*MemberYea
 				obligations := owed(a, p.ID, "")
 				record := obligations.record()
 				encoded := obligationsCSV(record)
-				byYear := yearCodesOf(p)
+				byYear := yearCodesOf(p.Country)
 				for _, s := range spans {
 					from, to, ok := s.years(y)
 					for year := from; ok && year <= to; year++ {
@@ -211,7 +211,7 @@ func memberYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[*MemberYea
 						if !in {
 							continue
 						}
-						c := byYear.in(p, year)
+						c := byYear.in(year)
 						row = MemberYearRow{Agreement: a.ID, Party: p.ID, Country: c.Country, COW: c.COW, GW: c.GW, Year: year,
 							First: first, Last: last, Censored: censored, Sources: s.sourcesIn(first, last), Obligations: obligations,
 							obligationsRecord: record, obligationsCSV: encoded}
@@ -474,7 +474,7 @@ func pairLivesOf(a *agreement.Agreement, y Years) *pairLives {
 	pl.common = owedBetweenOf(a, "\x00someone", "\x00another")
 	for _, p := range pl.parties {
 		pl.spells = append(pl.spells, pl.life.Spells(p.ID))
-		pl.codes = append(pl.codes, yearCodesOf(p))
+		pl.codes = append(pl.codes, yearCodesOf(p.Country))
 	}
 	return pl
 }
@@ -547,7 +547,7 @@ func (pl *pairLives) pairRow(i, j int, forCSV bool) *DyadYearRow {
 
 // fillYear fills a pair's row with what a year says.
 func (pl *pairLives) fillYear(row *DyadYearRow, i, j, n int, yr *pairYear) {
-	cx, cz := pl.codes[i].in(pl.parties[i], n), pl.codes[j].in(pl.parties[j], n)
+	cx, cz := pl.codes[i].in(n), pl.codes[j].in(n)
 	row.COWA, row.COWB, row.GWA, row.GWB = cx.COW, cz.COW, cx.GW, cz.GW
 	row.Year, row.Binding, row.First, row.Last, row.Suspended, row.Censored, row.Sources = n, yr.binding, yr.first, yr.last, yr.suspended, yr.censored, yr.sources
 }
@@ -604,14 +604,14 @@ func (pl *pairLives) layOut(i, j int) []pairYear {
 	for _, s := range binding {
 		from, to, ok := s.years(y)
 		for n := from; ok && n <= to; n++ {
-			if yr := at(n); !yr.binding && n > s.From.Year && (s.To.IsZero() || n < s.To.Year) && n != y.To {
+			yr := at(n)
+			if !yr.binding && n > s.From.Year && (s.To.IsZero() || n < s.To.Year) && n != y.To {
 				// A year inside the span, not its last in the table: whole,
 				// without sources (what inYear says of it, sooner).
-				yr.binding, yr.first, yr.last = true, agreement.Date{Year: n, Month: 1, Day: 1}, agreement.Date{Year: n, Month: 12, Day: 31}
+				yr.binding, yr.first, yr.last = true, wholeFirst(true, n), wholeLast(true, n)
 				continue
 			}
 			if first, last, censored, in := s.inYear(n, y); in {
-				yr := at(n)
 				if !yr.binding || first.Compare(yr.first) < 0 {
 					yr.first = first
 				}
@@ -707,7 +707,7 @@ func SetDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[SetDyadYe
 		})
 		for _, k := range keys {
 			runs := byPair[k]
-			codesA, codesB := yearCodesOf(agreement.Party{Country: k.a}), yearCodesOf(agreement.Party{Country: k.b})
+			codesA, codesB := yearCodesOf(k.a), yearCodesOf(k.b)
 			for year := y.From; year <= y.To; year++ {
 				// The runs that hold the year, in the order the set gives
 				// them: their clauses are cited in that order.
@@ -732,7 +732,7 @@ func SetDyadYears(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[SetDyadYe
 				}
 				slices.Sort(r.Agreements)
 				r.Agreements = slices.Compact(r.Agreements) // two pairs of one agreement, apart in the set's order
-				ca, cb := codesA.in(agreement.Party{Country: k.a}, year), codesB.in(agreement.Party{Country: k.b}, year)
+				ca, cb := codesA.in(year), codesB.in(year)
 				r.COWA, r.COWB, r.GWA, r.GWB = ca.COW, cb.COW, ca.GW, cb.GW
 				if !yield(r) {
 					return

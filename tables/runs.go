@@ -58,23 +58,45 @@ func (e runEnd) continuedBy(year int, binding bool, first agreement.Date) bool {
 func (run DyadYearRun) Rows() iter.Seq[DyadYearRow] {
 	return func(yield func(DyadYearRow) bool) {
 		first := run.First
-		a, b := yearCodesOf(agreement.Party{Country: first.CountryA}), yearCodesOf(agreement.Party{Country: first.CountryB})
-		for year := first.Year; year <= run.To; year++ {
+		codesA, codesB := yearCodesOf(first.CountryA), yearCodesOf(first.CountryB)
+		for part := range runYears(first.Year, run.To, first.Binding, first.First, run.Last, first.Sources, run.LastSources, run.Censored) {
 			row := first
-			if year > first.Year {
-				row.Year, row.First, row.Sources = year, wholeFirst(row.Binding, year), nil
-				ca, cb := a.in(agreement.Party{Country: first.CountryA}, year), b.in(agreement.Party{Country: first.CountryB}, year)
-				row.COWA, row.COWB, row.GWA, row.GWB = ca.COW, cb.COW, ca.GW, cb.GW
+			row.Year, row.First, row.Last, row.Sources, row.Censored = part.year, part.first, part.last, part.sources, part.censored
+			a, b := codesA.in(part.year), codesB.in(part.year)
+			row.COWA, row.COWB, row.GWA, row.GWB = a.COW, b.COW, a.GW, b.GW
+			if !yield(row) {
+				return
 			}
-			if year < run.To {
-				row.Last, row.Censored = wholeLast(row.Binding, year), false
-			} else {
-				row.Last, row.Censored = run.Last, run.Censored
-				if year > first.Year {
-					row.Sources = run.LastSources
+		}
+	}
+}
+
+// yearOfRun is what a year's row of a run holds that its first row may
+// not.
+type yearOfRun struct {
+	year        int
+	first, last agreement.Date
+	sources     []string
+	censored    bool
+}
+
+// runYears gives the years of a run from from to to: the first with its
+// own first day and sources, the last with the run's end, those between
+// whole.
+func runYears(from, to int, binding bool, first, last agreement.Date, firstSources, lastSources []string, censored bool) iter.Seq[yearOfRun] {
+	return func(yield func(yearOfRun) bool) {
+		for year := from; year <= to; year++ {
+			part := yearOfRun{year: year, first: wholeFirst(binding, year), last: wholeLast(binding, year)}
+			if year == from {
+				part.first, part.sources = first, firstSources
+			}
+			if year == to {
+				part.last, part.censored = last, censored
+				if year > from {
+					part.sources = lastSources
 				}
 			}
-			if !yield(row) {
+			if !yield(part) {
 				return
 			}
 		}
@@ -120,22 +142,12 @@ func MemberYearRuns(as iter.Seq[*agreement.Agreement], y Years) iter.Seq[MemberY
 func (run MemberYearRun) Rows() iter.Seq[MemberYearRow] {
 	return func(yield func(MemberYearRow) bool) {
 		first := run.First
-		party := agreement.Party{Country: first.Country}
-		byYear := yearCodesOf(party)
-		for year := first.Year; year <= run.To; year++ {
+		byYear := yearCodesOf(first.Country)
+		for part := range runYears(first.Year, run.To, true, first.First, run.Last, first.Sources, run.LastSources, run.Censored) {
 			row := first
-			if year > first.Year {
-				c := byYear.in(party, year)
-				row.Year, row.First, row.Sources, row.COW, row.GW = year, wholeFirst(true, year), nil, c.COW, c.GW
-			}
-			if year < run.To {
-				row.Last, row.Censored = wholeLast(true, year), false
-			} else {
-				row.Last, row.Censored = run.Last, run.Censored
-				if year > first.Year {
-					row.Sources = run.LastSources
-				}
-			}
+			row.Year, row.First, row.Last, row.Sources, row.Censored = part.year, part.first, part.last, part.sources, part.censored
+			c := byYear.in(part.year)
+			row.COW, row.GW = c.COW, c.GW
 			if !yield(row) {
 				return
 			}
@@ -162,9 +174,9 @@ func wholeLast(binding bool, year int) agreement.Date {
 // wholeStart says a row's year begins as a year inside a run does, and
 // wholeEnd that it ends so.
 func wholeStart(binding bool, first agreement.Date) bool {
-	return first == wholeFirst(binding, first.Year) && (binding || first.IsZero())
+	return first == wholeFirst(binding, first.Year)
 }
 
 func wholeEnd(binding bool, last agreement.Date, censored bool) bool {
-	return !censored && last == wholeLast(binding, last.Year) && (binding || last.IsZero())
+	return !censored && last == wholeLast(binding, last.Year)
 }

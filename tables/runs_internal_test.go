@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"iter"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -27,30 +28,34 @@ func TestRunsGiveTheRowsBack(t *testing.T) {
 	}
 	all := Years{From: 1950, To: 2025}
 	for _, y := range []Years{all, {From: 1951, To: 1956}, {From: 1987, To: 1987}} {
-		var got, want [][]string
-		runs := 0
-		for run := range DyadYearRuns(slices.Values(as), y) {
-			runs++
-			for row := range run.Rows() {
-				got = append(got, row.record(nil))
-			}
-		}
-		for row := range dyadYears(slices.Values(as), y) {
-			want = append(want, row.record(nil))
-		}
-		checkRuns(t, "dyad-years", y, got, want, runs, y == all)
-		got, want, runs = nil, nil, 0
-		for run := range MemberYearRuns(slices.Values(as), y) {
-			runs++
-			for row := range run.Rows() {
-				got = append(got, row.record(nil))
-			}
-		}
-		for row := range memberYears(slices.Values(as), y) {
-			want = append(want, row.record(nil))
-		}
-		checkRuns(t, "member-years", y, got, want, runs, y == all)
+		got, runs := recordsOfRuns(DyadYearRuns(slices.Values(as), y), (*DyadYearRow).record)
+		checkRuns(t, "dyad-years", y, got, records(dyadYears(slices.Values(as), y), (*DyadYearRow).record), runs, y == all)
+		got, runs = recordsOfRuns(MemberYearRuns(slices.Values(as), y), (*MemberYearRow).record)
+		checkRuns(t, "member-years", y, got, records(memberYears(slices.Values(as), y), (*MemberYearRow).record), runs, y == all)
 	}
+}
+
+// recordsOfRuns returns the records of the runs' rows, and how many runs
+// there are.
+func recordsOfRuns[R any, Run interface{ Rows() iter.Seq[R] }](runs iter.Seq[Run], record func(*R, []string) []string) ([][]string, int) {
+	var out [][]string
+	n := 0
+	for run := range runs {
+		n++
+		for row := range run.Rows() {
+			out = append(out, record(&row, nil))
+		}
+	}
+	return out, n
+}
+
+// records returns the records of rows.
+func records[R any](rows iter.Seq[*R], record func(*R, []string) []string) [][]string {
+	var out [][]string
+	for row := range rows {
+		out = append(out, record(row, nil))
+	}
+	return out
 }
 
 func checkRuns(t *testing.T, table string, y Years, got, want [][]string, runs int, fold bool) {

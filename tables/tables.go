@@ -186,15 +186,15 @@ type codes struct {
 	COW, GW int
 }
 
-func codesIn(p agreement.Party, year int) codes {
-	c := codes{Country: p.Country}
-	if p.Country == "" {
+func codesIn(country string, year int) codes {
+	c := codes{Country: country}
+	if country == "" {
 		return c
 	}
-	if sc, ok := parties.StateCodeIn(p.Country, parties.SystemCOW, year); ok {
+	if sc, ok := parties.StateCodeIn(country, parties.SystemCOW, year); ok {
 		c.COW = sc.Code
 	}
-	if sc, ok := parties.StateCodeIn(p.Country, parties.SystemGW, year); ok {
+	if sc, ok := parties.StateCodeIn(country, parties.SystemGW, year); ok {
 		c.GW = sc.Code
 	}
 	return c
@@ -203,35 +203,40 @@ func codesIn(p agreement.Party, year int) codes {
 // yearCodes are a country's codes in each year from codesFrom to
 // codesTo, looked up once for the program: a dyad-year table asks for
 // them on every row, on every core.
-type yearCodes [codesTo - codesFrom + 1]codes
+type yearCodes struct {
+	country string
+	byYear  [codesTo - codesFrom + 1]codes
+}
 
 const codesFrom, codesTo = 1700, 2200
 
 var codesByCountry sync.Map // country → *yearCodes
 
-// yearCodesOf returns the codes of a party's country by year; nil for a
-// party without one.
-func yearCodesOf(p agreement.Party) *yearCodes {
-	if p.Country == "" {
+// yearCodesOf returns a country's codes by year; nil for none ("").
+func yearCodesOf(country string) *yearCodes {
+	if country == "" {
 		return nil
 	}
-	if c, ok := codesByCountry.Load(p.Country); ok {
+	if c, ok := codesByCountry.Load(country); ok {
 		return c.(*yearCodes)
 	}
-	byYear := new(yearCodes)
-	for i := range byYear {
-		byYear[i] = codesIn(p, codesFrom+i)
+	c := &yearCodes{country: country}
+	for i := range c.byYear {
+		c.byYear[i] = codesIn(country, codesFrom+i)
 	}
-	c, _ := codesByCountry.LoadOrStore(p.Country, byYear)
-	return c.(*yearCodes)
+	kept, _ := codesByCountry.LoadOrStore(country, c)
+	return kept.(*yearCodes)
 }
 
-// in returns the party's codes in a year.
-func (c *yearCodes) in(p agreement.Party, year int) codes {
-	if c == nil || year < codesFrom || year > codesTo {
-		return codesIn(p, year)
+// in returns the country's codes in a year.
+func (c *yearCodes) in(year int) codes {
+	switch {
+	case c == nil:
+		return codes{}
+	case year < codesFrom || year > codesTo:
+		return codesIn(c.country, year)
 	}
-	return c[year-codesFrom]
+	return c.byYear[year-codesFrom]
 }
 
 // span is a stretch of days from From to To, both included; To zero: it

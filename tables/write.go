@@ -103,7 +103,7 @@ func (t Table) writeParallel(out *chunkWriter, as iter.Seq[*agreement.Agreement]
 	for range workers {
 		wg.Go(func() {
 			for j := range work {
-				t.layOut(j, y, free, done)
+				t.makeLines(j, y, free, done)
 			}
 		})
 	}
@@ -126,9 +126,9 @@ func (t Table) writeParallel(out *chunkWriter, as iter.Seq[*agreement.Agreement]
 	return out.err
 }
 
-// layOut makes the lines of one agreement, sending them in chunks; it
-// gives up once done is closed.
-func (t Table) layOut(j *job, y Years, free freeChunks, done <-chan struct{}) {
+// makeLines makes the lines of one agreement, sending them in chunks;
+// it gives up once done is closed.
+func (t Table) makeLines(j *job, y Years, free freeChunks, done <-chan struct{}) {
 	defer close(j.chunks)
 	select {
 	case <-done:
