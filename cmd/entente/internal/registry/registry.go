@@ -24,6 +24,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -255,19 +256,13 @@ func (ins *inserter) flush() {
 	ins.pending = ins.pending[:0]
 }
 
-// integerColumns are the columns of the year tables that hold numbers or
-// flags (1 or 0); the rest hold text.
-var integerColumns = map[string]bool{
-	"year": true, "parties": true, "count": true, "bilateral": true, "in_effect": true, "binding": true, "suspended": true, "censored": true, "any": true,
-	"cow": true, "gw": true, "cow_a": true, "cow_b": true, "gw_a": true, "gw_b": true,
-}
+// integerColumns are the columns of the agreements and members tables
+// that hold numbers or flags (1 or 0), beside the obligations' flags; the
+// rest hold text.
+var integerColumns = map[string]bool{"parties": true, "bilateral": true, "in_effect": true, "censored": true, "cow": true, "gw": true}
 
 func columnType(name string) string {
-	base := strings.TrimPrefix(strings.TrimPrefix(name, "ab_"), "ba_")
-	switch {
-	case integerColumns[name]:
-		return "INTEGER"
-	case base == "defence" || base == "offence" || base == "neutrality" || base == "non_aggression" || base == "consultation":
+	if integerColumns[name] || slices.ContainsFunc(obligationKinds, func(k obligationKind) bool { return k.name == name }) {
 		return "INTEGER"
 	}
 	return "TEXT"
@@ -284,22 +279,12 @@ func (w *writer) table(tb tables.Table, as []*agreement.Agreement, years tables.
 	ins := w.create(name, cols)
 	return func() {
 		values := make([]any, len(cols))
-		for rec := range tb.Records(seq(as), years) {
+		for rec := range tb.Records(slices.Values(as), years) {
 			for i, v := range rec {
 				values[i] = v
 			}
 			ins.add(values...)
 			if w.stopped.Load() {
-				return
-			}
-		}
-	}
-}
-
-func seq(as []*agreement.Agreement) func(func(*agreement.Agreement) bool) {
-	return func(yield func(*agreement.Agreement) bool) {
-		for _, a := range as {
-			if !yield(a) {
 				return
 			}
 		}

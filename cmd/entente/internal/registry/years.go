@@ -2,6 +2,7 @@ package registry
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/entente-go/entente/agreement"
@@ -99,7 +100,7 @@ func (w *writer) dyadRunRows(as []*agreement.Agreement, y tables.Years, dyadRuns
 	ids := map[[2]string]int64{}
 	for _, a := range as {
 		dyad = dyadNumbers(a, dyad, ids)
-		for run := range tables.DyadYearRuns(seq([]*agreement.Agreement{a}), y) {
+		for run := range tables.DyadYearRuns(slices.Values([]*agreement.Agreement{a}), y) {
 			f := run.First
 			dyadRuns.add(append([]any{ids[[2]string{f.A, f.B}], flag(f.Binding), flag(f.Suspended)},
 				runValues(f.Year, run.To, f.First, run.Last, f.Sources, run.LastSources, run.Censored)...)...)
@@ -128,10 +129,9 @@ func (w *writer) dyadRows(as []*agreement.Agreement, y tables.Years, sets, claus
 			values = append(values, f)
 		}
 		sets.add(values...)
-		for name, ob := range map[string]tables.Obligation{"defence": o.Defence, "offence": o.Offence, "neutrality": o.Neutrality,
-			"non_aggression": o.NonAggression, "consultation": o.Consultation} {
-			for _, c := range ob.Clauses {
-				clauses.add(id, name, c)
+		for _, k := range obligationKinds {
+			for _, c := range k.of(o).Clauses {
+				clauses.add(id, k.name, c)
 			}
 		}
 		return id
@@ -170,7 +170,7 @@ func (w *writer) dyadRows(as []*agreement.Agreement, y tables.Years, sets, claus
 			return
 		}
 	}
-	for run := range tables.MemberYearRuns(seq(as), y) {
+	for run := range tables.MemberYearRuns(slices.Values(as), y) {
 		f := run.First
 		memberRuns.add(append([]any{f.Agreement, f.Party, f.Country, setOf(f.Obligations)},
 			runValues(f.Year, run.To, f.First, run.Last, f.Sources, run.LastSources, run.Censored)...)...)
@@ -178,6 +178,20 @@ func (w *writer) dyadRows(as []*agreement.Agreement, y tables.Years, sets, claus
 			return
 		}
 	}
+}
+
+// obligationKinds are the five obligations, by their columns' names.
+var obligationKinds = []obligationKind{
+	{"defence", func(o tables.Obligations) tables.Obligation { return o.Defence }},
+	{"offence", func(o tables.Obligations) tables.Obligation { return o.Offence }},
+	{"neutrality", func(o tables.Obligations) tables.Obligation { return o.Neutrality }},
+	{"non_aggression", func(o tables.Obligations) tables.Obligation { return o.NonAggression }},
+	{"consultation", func(o tables.Obligations) tables.Obligation { return o.Consultation }},
+}
+
+type obligationKind struct {
+	name string
+	of   func(tables.Obligations) tables.Obligation
 }
 
 // runValues are the columns of a run from its first year to its end. A
@@ -229,8 +243,8 @@ func views() []string {
 		return fmt.Sprintf("replace(replace(group_concat(DISTINCT replace(%s, ',', char(31))), ',', '; '), char(31), ',')", value)
 	}
 	var refs []string
-	for _, n := range []string{"defence", "offence", "neutrality", "non_aggression", "consultation"} {
-		refs = append(refs, gather(fmt.Sprintf("CASE WHEN c.obligation = '%s' THEN d.agreement || '#' || c.clause END", n))+" AS "+n)
+	for _, k := range obligationKinds {
+		refs = append(refs, gather(fmt.Sprintf("CASE WHEN c.obligation = '%s' THEN d.agreement || '#' || c.clause END", k.name))+" AS "+k.name)
 	}
 	setDyadYears := `CREATE VIEW set_dyad_years AS
 		SELECT d.country_a, d.country_b, ca.cow AS cow_a, cb.cow AS cow_b, ca.gw AS gw_a, cb.gw AS gw_b, y.year,
